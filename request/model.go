@@ -1,0 +1,238 @@
+// Package request defines the Request model that every front end produces
+// (request documents, HAR recordings, Go source) and the readers that build
+// it from files while keeping the source position of every part.
+package request
+
+import (
+	"strings"
+	"time"
+)
+
+// Pos is a position in a source. Line and Column are 1-based; Column counts
+// bytes. Offset is a 0-based byte offset. A front end that has no lines
+// (the Go analyzer) may store its own position in Offset alone.
+type Pos struct {
+	Offset int `json:"offset"`
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+// Span is the half-open source range [Start, End) of a key or value.
+type Span struct {
+	Start Pos `json:"start"`
+	End   Pos `json:"end"`
+}
+
+// IsZero reports whether s carries no position.
+func (s Span) IsZero() bool { return s.Start.Line == 0 && s.Start.Offset == 0 && s.End.Offset == 0 }
+
+// Kind is the kind of a JSON value.
+type Kind uint8
+
+const (
+	// Unknown is a value the front end could not see (a Go variable, a
+	// parameter). Rules never report on unknown values.
+	Unknown Kind = iota
+	Null
+	Bool
+	Number
+	String
+	Object
+	Array
+)
+
+var kindNames = [...]string{"unknown", "null", "boolean", "number", "string", "object", "array"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "invalid"
+}
+
+// Value is a JSON value with its position. For Object, Members keeps the
+// source order (duplicates included); for Array, Elems. For String, Str is
+// the decoded text; for Number, Str is the literal as written.
+type Value struct {
+	Kind    Kind
+	Str     string
+	Bool    bool
+	Members []*Member
+	Elems   []*Value
+	Span    Span
+	// Pointer is the RFC 6901 JSON Pointer of this value in its source
+	// document (for a request in an array document it starts with "/N").
+	Pointer string
+}
+
+// Member is one key of an object.
+type Member struct {
+	Key     string
+	KeySpan Span
+	Value   *Value
+}
+
+// Get returns the value of the first member named key, or nil.
+func (v *Value) Get(key string) *Value {
+	if m := v.Member(key); m != nil {
+		return m.Value
+	}
+	return nil
+}
+
+// Member returns the first member named key, or nil.
+func (v *Value) Member(key string) *Member {
+	if v == nil || v.Kind != Object {
+		return nil
+	}
+	for _, m := range v.Members {
+		if m.Key == key {
+			return m
+		}
+	}
+	return nil
+}
+
+// IsKnown reports whether v exists and is not Unknown.
+func (v *Value) IsKnown() bool { return v != nil && v.Kind != Unknown }
+
+// IsNull reports whether v is a JSON null.
+func (v *Value) IsNull() bool { return v != nil && v.Kind == Null }
+
+// StringValue returns the string and true when v is a known JSON string.
+func (v *Value) StringValue() (string, bool) {
+	if v == nil || v.Kind != String {
+		return "", false
+	}
+	return v.Str, true
+}
+
+// Header is one request header. Name keeps its source spelling; lookups are
+// case-insensitive.
+type Header struct {
+	Name     string
+	NameSpan Span
+	Value    *Value
+}
+
+// Param is one query parameter. Name is the top-level name ("filter",
+// "page_size"); Key is the deepObject key inside it ("updated_after" for
+// filter[updated_after]; "filter[eq][age]" for proxy[filter[eq][age]]), or
+// "" for a plain parameter. Flat (filter[x]=…) and nested ({"filter":{"x":…}})
+// forms both produce the same Param.
+type Param struct {
+	Name    string
+	Key     string
+	KeySpan Span   // the key as written (the whole "filter[x]" or the nested "x")
+	Value   *Value // a String for a URL query string; any JSON kind from "query"
+	// Pointer is the JSON Pointer of the key in the document.
+	Pointer string
+}
+
+// FullName returns the parameter as it appears in a query string:
+// "filter[updated_after]" or "page_size".
+func (p Param) FullName() string {
+	if p.Key == "" {
+		return p.Name
+	}
+	return p.Name + "[" + p.Key + "]"
+}
+
+// Ignore is an x-atslint ignore entry (or a Go //atslint:ignore directive).
+type Ignore struct {
+	Rule   string
+	Reason string
+	Span   Span
+	// Pointer of the ignore entry, for diagnostics about the ignore itself.
+	Pointer string
+	// Used is set by the engine when the ignore silenced a diagnostic.
+	Used bool
+}
+
+// Request is one API request as a front end saw it.
+type Request struct {
+	// Index is the request's position in its file (0 for a single document).
+	Index int
+	// Pointer is the JSON Pointer of the request object in its file ("" for
+	// a single document, "/3" for the fourth request of an array, a HAR
+	// entry's "/log/entries/N/request").
+	Pointer string
+	// Span covers the whole request object.
+	Span Span
+
+	// Provider is the provider named by the request itself (document
+	// "provider" field, Go directive), lowercase, "" when none.
+	Provider     string
+	ProviderSpan Span
+
+	Method      string
+	MethodSpan  Span
+	MethodKnown bool
+
+	// URL is the url as written, or "" when the document gives a path.
+	URL string
+	// Scheme and Host come from an absolute URL ("" for a bare path).
+	Scheme, Host string
+	// Path is the URL path, unescaped ("/unified/ats/candidates/1/notes").
+	Path string
+	// PathKnown is false when part of the path is unknown (a Go variable in a
+	// segment is kept as the segment "\x00").
+	PathKnown bool
+	// PathSpan is the span of the url or path value; PathPointer its pointer.
+	PathSpan    Span
+	PathPointer string
+	// PathSegmentSpans holds, when known, the span of each path segment in
+	// the order of strings.Split(strings.Trim(Path, "/"), "/").
+	PathSegmentSpans []Span
+
+	Query []Param
+	// QueryComplete is false when a front end could not see every parameter.
+	QueryComplete bool
+
+	Headers []Header
+	// HeadersComplete is false when a front end could not see every header.
+	HeadersComplete bool
+
+	// Body is the JSON body, nil when the request has none.
+	Body *Value
+	// BodyMember is the span of the "body" key, when present.
+	BodyKeySpan Span
+
+	Ignores []*Ignore
+
+	// Time is when the request was sent (HAR startedDateTime), zero if unknown.
+	Time time.Time
+
+	// Root is the whole request object as read (nil for Go source).
+	Root *Value
+}
+
+// Header returns the first header named name (case-insensitive), or nil.
+func (r *Request) Header(name string) *Header {
+	for i := range r.Headers {
+		if strings.EqualFold(r.Headers[i].Name, name) {
+			return &r.Headers[i]
+		}
+	}
+	return nil
+}
+
+// Params returns the query parameters with the given top-level name.
+func (r *Request) Params(name string) []Param {
+	var out []Param
+	for _, p := range r.Query {
+		if p.Name == name {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// PathSegments returns the path split on "/" without leading/trailing empties.
+func (r *Request) PathSegments() []string {
+	p := strings.Trim(r.Path, "/")
+	if p == "" {
+		return nil
+	}
+	return strings.Split(p, "/")
+}

@@ -1,0 +1,43 @@
+// Package schemas holds the catalogue of StackOne ATS operations and the JSON
+// Schemas of their request bodies, generated from the StackOne ATS OpenAPI
+// document and embedded, and the converter that generates them.
+package schemas
+
+// Operation is one API operation of the catalogue.
+type Operation struct {
+	ID     string `json:"id"`     // operationId, e.g. "ats_create_candidate_note"
+	Method string `json:"method"` // upper case
+	Path   string `json:"path"`   // template, e.g. "/unified/ats/candidates/{id}/notes"
+	// Query lists the declared query parameters (not path parameters or headers).
+	Query []Param `json:"query,omitempty"`
+	// Filters lists the keys allowed inside filter[...], when the operation
+	// declares a filter parameter.
+	Filters []Filter `json:"filters,omitempty"`
+	// Headers lists declared header parameters (x-account-id).
+	Headers []Param `json:"headers,omitempty"`
+	// Body names the request-body schema ("" when the operation takes none).
+	Body         string `json:"body,omitempty"`
+	BodyRequired bool   `json:"body_required,omitempty"`
+}
+
+// Param is a declared parameter.
+type Param struct {
+	Name       string   `json:"name"`
+	Type       string   `json:"type,omitempty"` // string, integer, boolean, number, object
+	Required   bool     `json:"required,omitempty"`
+	Deprecated bool     `json:"deprecated,omitempty"`
+	Enum       []string `json:"enum,omitempty"`
+	Minimum    *float64 `json:"minimum,omitempty"`
+	Maximum    *float64 `json:"maximum,omitempty"`
+	// DeepObject is true for style=deepObject parameters (filter, proxy).
+	DeepObject bool `json:"deep_object,omitempty"`
+}
+
+// Filter is one key allowed inside filter[...].
+type Filter struct {
+	Name       string   `json:"name"`
+	Type       string   `json:"type,omitempty"`
+	Format     string   `json:"format,omitempty"` // "date-time"
+	Enum       []string `json:"enum,omitempty"`
+	Deprecated bool     `json:"deprecated,omitempty"`
+}
