@@ -182,8 +182,14 @@ type Request struct {
 	PathSpan    Span
 	PathPointer string
 	// PathSegmentSpans holds, when known, the span of each path segment in
-	// the order of strings.Split(strings.Trim(Path, "/"), "/").
+	// the order of PathSegments().
 	PathSegmentSpans []Span
+	// Segments, when not nil, holds the unescaped path segments, split
+	// before unescaping: a "%2F" inside a segment stays in that segment
+	// here, while Path (the segments re-joined with "/") would split it.
+	// Front ends that leave it nil get strings.Split(strings.Trim(Path,
+	// "/"), "/") from PathSegments.
+	Segments []string
 
 	Query []Param
 	// QueryComplete is false when a front end could not see every parameter.
@@ -228,8 +234,13 @@ func (r *Request) Params(name string) []Param {
 	return out
 }
 
-// PathSegments returns the path split on "/" without leading/trailing empties.
+// PathSegments returns the path split on "/" without leading/trailing
+// empties: Segments when the front end set it (shared: do not modify),
+// otherwise Path split on "/".
 func (r *Request) PathSegments() []string {
+	if r.Segments != nil {
+		return r.Segments
+	}
 	p := strings.Trim(r.Path, "/")
 	if p == "" {
 		return nil

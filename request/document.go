@@ -1,0 +1,630 @@
+package request
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Rule IDs of the problems the loaders report (DESIGN §3).
+const (
+	RuleSyntax       = "input/syntax"
+	RuleNotARequest  = "input/not-a-request"
+	RuleUnknownKey   = "input/unknown-key"
+	RuleTooDeep      = "input/too-deep"
+	expectedDocument = `a request document (an object with "method" and "url" or "path")`
+)
+
+// Problem is something wrong with the input itself, found while loading it.
+type Problem struct {
+	// Rule is RuleSyntax, RuleNotARequest, RuleUnknownKey or RuleTooDeep.
+	Rule string
+	// Message is lowercase and never quotes string values of the input
+	// (key names and the expected shape only).
+	Message string
+	Span    Span
+	// Pointer is the JSON Pointer of the offending key or value ("" for the
+	// whole file or a syntax error).
+	Pointer string
+	// Request is the index of the request (array element) the problem is
+	// about; 0 for problems about the whole file.
+	Request int
+}
+
+// Document is a loaded request file.
+type Document struct {
+	// Requests holds the requests that could be read, in file order. A
+	// request whose method or url/path is missing or malformed is left out
+	// (and reported in Problems); the others are kept.
+	Requests []*Request
+	// Problems lists what is wrong with the file, in file order.
+	Problems []Problem
+	// Root is the parsed file, nil after a syntax or depth error.
+	Root *Value
+}
+
+// ReadDocument parses data as a request document (DESIGN §2): one request
+// object or an array of them. Every problem with the input is reported in
+// Document.Problems, never as an error: a parse error gives one
+// input/syntax or input/too-deep problem and no requests. The error result
+// is reserved for failures that are not about the input (there are none
+// today); the Document is never nil.
+func ReadDocument(data []byte, opts Options) (*Document, error) {
+	root, err := Parse(data, opts)
+	if err != nil {
+		return &Document{Problems: []Problem{ParseErrorProblem(data, err)}}, nil
+	}
+	return DocumentFromValue(root), nil
+}
+
+// ParseErrorProblem turns an error from Parse into its Problem: input/syntax
+// or input/too-deep at the error position (spanning the offending
+// character when there is one).
+func ParseErrorProblem(data []byte, err error) Problem {
+	var (
+		se *SyntaxError
+		de *DepthError
+	)
+	switch {
+	case errors.As(err, &de):
+		return Problem{Rule: RuleTooDeep, Message: "nesting deeper than " + strconv.Itoa(de.Max) + " levels",
+			Span: charSpan(data, de.Pos)}
+	case errors.As(err, &se):
+		return Problem{Rule: RuleSyntax, Message: se.Msg, Span: charSpan(data, se.Pos)}
+	}
+	return Problem{Rule: RuleSyntax, Message: "invalid JSON"}
+}
+
+// charSpan covers the character at p (empty at the end of input or at a
+// line break).
+func charSpan(data []byte, p Pos) Span {
+	s := Span{Start: p, End: p}
+	if p.Offset < len(data) && data[p.Offset] != '\n' && data[p.Offset] != '\r' {
+		_, n := utf8.DecodeRune(data[p.Offset:])
+		s.End.Offset += n
+		s.End.Column += n
+	}
+	return s
+}
+
+// DocumentFromValue reads an already parsed file as a request document: an
+// object is one request, an array holds one request per element; anything
+// else is input/not-a-request.
+func DocumentFromValue(root *Value) *Document {
+	doc := &Document{Root: root}
+	switch root.Kind {
+	case Object:
+		if !looksLikeRequest(root) {
+			doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, root, 0,
+				"expected "+expectedDocument+" or an array of them, got an object without any of these keys"))
+			return doc
+		}
+		r, probs := RequestFromValue(root, 0)
+		doc.Problems = append(doc.Problems, probs...)
+		if r != nil {
+			doc.Requests = append(doc.Requests, r)
+		}
+	case Array:
+		if len(root.Elems) == 0 {
+			doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, root, 0,
+				"expected "+expectedDocument+" or an array of them, got an empty array"))
+			return doc
+		}
+		for i, e := range root.Elems {
+			switch {
+			case e.Kind != Object:
+				doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, e, i,
+					"expected "+expectedDocument+", got "+e.Kind.String()))
+			case !looksLikeRequest(e):
+				doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, e, i,
+					"expected "+expectedDocument+", got an object without any of these keys"))
+			default:
+				r, probs := RequestFromValue(e, i)
+				doc.Problems = append(doc.Problems, probs...)
+				if r != nil {
+					doc.Requests = append(doc.Requests, r)
+				}
+			}
+		}
+	default:
+		doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, root, 0,
+			"expected "+expectedDocument+" or an array of them, got "+root.Kind.String()))
+	}
+	return doc
+}
+
+// looksLikeRequest reports whether object v has any of the keys that make
+// a request document, so that an unrelated JSON file is reported once as
+// not a request rather than key by key.
+func looksLikeRequest(v *Value) bool {
+	for _, m := range v.Members {
+		switch m.Key {
+		case "method", "url", "path":
+			return true
+		}
+	}
+	return false
+}
+
+func problemAt(rule string, v *Value, req int, msg string) Problem {
+	return Problem{Rule: rule, Message: msg, Span: v.Span, Pointer: v.Pointer, Request: req}
+}
+
+func keyProblem(rule string, m *Member, req int, msg string) Problem {
+	return Problem{Rule: rule, Message: msg, Span: m.KeySpan, Pointer: m.Value.Pointer, Request: req}
+}
+
+// documentKeys are the keys of a request document (DESIGN §2).
+var documentKeys = []string{"provider", "method", "url", "path", "headers", "query", "body", "x-atslint"}
+
+// RequestFromValue converts request object v (from a request document) into
+// a Request numbered index. Its problems: input/not-a-request for a missing
+// "method", missing "url" and "path", or a field of the wrong type (at that
+// value, naming the expected type), and input/unknown-key for keys a
+// request document does not have (naming the closest known key).
+//
+// The Request is nil when v is not an object or its method or url/path is
+// missing or malformed. A malformed "headers" or "query" leaves the request
+// with HeadersComplete or QueryComplete false, so rules treat them as
+// unknown rather than absent; a malformed "x-atslint" drops the bad
+// ignore entries.
+//
+// When both "url" and "path" are given, "url" is used. Query holds the
+// parameters of the url's query string first, then those of "query".
+func RequestFromValue(v *Value, index int) (*Request, []Problem) {
+	if v == nil || v.Kind != Object {
+		kind := "nothing"
+		if v != nil {
+			kind = v.Kind.String()
+		}
+		p := Problem{Rule: RuleNotARequest, Message: "expected " + expectedDocument + ", got " + kind, Request: index}
+		if v != nil {
+			p.Span, p.Pointer = v.Span, v.Pointer
+		}
+		return nil, []Problem{p}
+	}
+	r := &Request{
+		Index:           index,
+		Pointer:         v.Pointer,
+		Span:            v.Span,
+		Root:            v,
+		QueryComplete:   true,
+		HeadersComplete: true,
+	}
+	var probs []Problem
+	bad := func(val *Value, msg string) {
+		probs = append(probs, problemAt(RuleNotARequest, val, index, msg))
+	}
+	wrongType := func(key string, val *Value, want string) {
+		bad(val, strconv.Quote(key)+" must be "+want+", got "+val.Kind.String())
+	}
+
+	var seen [8]bool
+	var urlV, pathV, queryV *Value
+	valid := true
+	for _, m := range v.Members {
+		k := indexOf(documentKeys, m.Key)
+		if k < 0 {
+			msg := "unknown key " + quoteKey(m.Key) + " in request document"
+			if s := closest(m.Key, documentKeys); s != "" {
+				msg += "; did you mean " + strconv.Quote(s) + "?"
+			}
+			probs = append(probs, keyProblem(RuleUnknownKey, m, index, msg))
+			continue
+		}
+		if seen[k] {
+			probs = append(probs, keyProblem(RuleNotARequest, m, index,
+				"duplicate key "+strconv.Quote(m.Key)+" in request document; only the first is used"))
+			continue
+		}
+		seen[k] = true
+		val := m.Value
+		switch m.Key {
+		case "provider":
+			switch val.Kind {
+			case String:
+				r.Provider = strings.ToLower(val.Str)
+				r.ProviderSpan = val.Span
+			case Null:
+			default:
+				wrongType(m.Key, val, "a string")
+			}
+		case "method":
+			if val.Kind != String || strings.TrimSpace(val.Str) == "" {
+				if val.Kind == String {
+					bad(val, `"method" must not be empty`)
+				} else {
+					wrongType(m.Key, val, "a string")
+				}
+				valid = false
+				continue
+			}
+			r.Method = strings.ToUpper(val.Str)
+			r.MethodSpan = val.Span
+			r.MethodKnown = true
+		case "url", "path":
+			if val.Kind != String || val.Str == "" {
+				if val.Kind == String {
+					bad(val, strconv.Quote(m.Key)+" must not be empty")
+				} else {
+					wrongType(m.Key, val, "a string")
+				}
+				valid = false
+				continue
+			}
+			if m.Key == "url" {
+				urlV = val
+			} else {
+				pathV = val
+			}
+		case "headers":
+			switch val.Kind {
+			case Object:
+				r.Headers = make([]Header, 0, len(val.Members))
+				for _, h := range val.Members {
+					if h.Value.Kind != String {
+						bad(h.Value, "header "+quoteKey(h.Key)+" must be a string, got "+h.Value.Kind.String())
+						r.HeadersComplete = false
+						continue
+					}
+					r.Headers = append(r.Headers, Header{Name: h.Key, NameSpan: h.KeySpan, Value: h.Value})
+				}
+			case Null:
+			default:
+				wrongType(m.Key, val, "an object of header names to strings")
+				r.HeadersComplete = false
+			}
+		case "query":
+			switch val.Kind {
+			case Object:
+				queryV = val // read after the url's query string
+			case Null:
+			default:
+				wrongType(m.Key, val, "an object of parameter names to values")
+				r.QueryComplete = false
+			}
+		case "body":
+			r.Body = val
+			r.BodyKeySpan = m.KeySpan
+		case "x-atslint":
+			probs = readSettings(r, val, index, probs)
+		}
+	}
+
+	if !seen[1] {
+		bad(v, `request document has no "method"`)
+		valid = false
+	}
+	if !seen[2] && !seen[3] {
+		bad(v, `request document has neither "url" nor "path"`)
+		valid = false
+	}
+	if !valid {
+		return nil, probs
+	}
+	if urlV != nil {
+		r.SetURL(urlV)
+	} else {
+		r.SetPath(pathV)
+	}
+	if queryV != nil {
+		r.Query = appendObjectParams(r.Query, queryV)
+	}
+	return r, probs
+}
+
+// readSettings reads the "x-atslint" object: {"ignore": [{"rule", "reason"}]}.
+func readSettings(r *Request, v *Value, index int, probs []Problem) []Problem {
+	bad := func(val *Value, msg string) {
+		probs = append(probs, problemAt(RuleNotARequest, val, index, msg))
+	}
+	unknown := func(m *Member, where string, known []string) {
+		msg := "unknown key " + quoteKey(m.Key) + " in " + where
+		if s := closest(m.Key, known); s != "" {
+			msg += "; did you mean " + strconv.Quote(s) + "?"
+		}
+		probs = append(probs, keyProblem(RuleUnknownKey, m, index, msg))
+	}
+	switch v.Kind {
+	case Null:
+		return probs
+	case Object:
+	default:
+		bad(v, `"x-atslint" must be an object, got `+v.Kind.String())
+		return probs
+	}
+	settingsKeys := []string{"ignore"}
+	entryKeys := []string{"rule", "reason"}
+	for _, m := range v.Members {
+		if m.Key != "ignore" {
+			unknown(m, `"x-atslint"`, settingsKeys)
+			continue
+		}
+		list := m.Value
+		if list.Kind != Array {
+			bad(list, `"ignore" must be an array of {"rule", "reason"} objects, got `+list.Kind.String())
+			continue
+		}
+		for _, e := range list.Elems {
+			if e.Kind != Object {
+				bad(e, `an ignore entry must be an object with "rule" and "reason", got `+e.Kind.String())
+				continue
+			}
+			ig := &Ignore{Span: e.Span, Pointer: e.Pointer}
+			hasRule := false
+			for _, f := range e.Members {
+				switch f.Key {
+				case "rule":
+					if f.Value.Kind != String {
+						bad(f.Value, `"rule" must be a string, got `+f.Value.Kind.String())
+						continue
+					}
+					ig.Rule, hasRule = f.Value.Str, true
+				case "reason":
+					if f.Value.Kind != String {
+						bad(f.Value, `"reason" must be a string, got `+f.Value.Kind.String())
+						continue
+					}
+					ig.Reason = f.Value.Str
+				default:
+					unknown(f, "ignore entry", entryKeys)
+				}
+			}
+			if !hasRule {
+				if e.Get("rule") == nil {
+					bad(e, `ignore entry has no "rule"`)
+				}
+				continue
+			}
+			r.Ignores = append(r.Ignores, ig)
+		}
+	}
+	return probs
+}
+
+// appendObjectParams flattens the "query" object into Params: nested
+// objects add deepObject keys ({"filter": {"updated_after": x}} and
+// {"filter[updated_after]": x} both give filter[updated_after]). Arrays and
+// scalars are leaf values; an empty object is a leaf too.
+func appendObjectParams(out []Param, q *Value) []Param {
+	for _, m := range q.Members {
+		name, key := SplitParamName(m.Key)
+		out = appendParamTree(out, name, key, m)
+	}
+	return out
+}
+
+func appendParamTree(out []Param, name, key string, m *Member) []Param {
+	v := m.Value
+	if v.Kind != Object || len(v.Members) == 0 {
+		return append(out, Param{Name: name, Key: key, KeySpan: m.KeySpan, Value: v, Pointer: v.Pointer})
+	}
+	for _, c := range v.Members {
+		k := c.Key
+		if key != "" {
+			k = key + bracketed(c.Key)
+		}
+		out = appendParamTree(out, name, k, c)
+	}
+	return out
+}
+
+// bracketed returns a nested object key as a deepObject suffix: "age" →
+// "[age]", and a key with brackets of its own is split the same way, so
+// "eq[age]" → "[eq][age]" (nesting is followed 32 levels deep at most).
+func bracketed(k string) string {
+	var b strings.Builder
+	for range 32 {
+		n, rest := SplitParamName(k)
+		if rest == "" {
+			break
+		}
+		b.WriteString("[" + n + "]")
+		k = rest
+	}
+	b.WriteString("[" + k + "]")
+	return b.String()
+}
+
+// SetURL fills the request's target from v, a JSON string holding an
+// absolute URL ("https://api.stackone.com/unified/ats/jobs?page_size=5") or
+// a bare path ("/unified/ats/jobs"): URL, Scheme and Host (both lowercased),
+// Path, Segments, PathKnown, PathSpan, PathPointer, PathSegmentSpans, and
+// one Param per pair of the query string, appended to Query. A fragment
+// ("#…") is ignored.
+//
+// Path is percent-decoded segment by segment: the escaped path is split on
+// '/' first, so "%2F" stays inside its segment in Segments (and
+// PathSegmentSpans), while Path is the decoded segments re-joined with "/".
+// Query parameters from the URL are String values whose spans point into
+// the string literal; when the literal holds escape sequences ("\/",
+// "\u0026"), offsets inside it cannot be mapped, and every segment, key and
+// value gets the span of the whole string instead.
+func (r *Request) SetURL(v *Value) {
+	r.URL = v.Str
+	r.setTarget(v)
+}
+
+// SetPath is SetURL for the "path" field: the same, except that URL stays "".
+func (r *Request) SetPath(v *Value) {
+	r.URL = ""
+	r.setTarget(v)
+}
+
+func (r *Request) setTarget(v *Value) {
+	s := v.Str
+	r.PathKnown = true
+	r.PathSpan = v.Span
+	r.PathPointer = v.Pointer
+	r.Scheme, r.Host = "", ""
+
+	rest, off := s, 0
+	if i := strings.Index(s, "://"); i > 0 && isScheme(s[:i]) {
+		r.Scheme = strings.ToLower(s[:i])
+		rest, off = s[i+3:], i+3
+	} else if strings.HasPrefix(s, "//") {
+		rest, off = s[2:], 2
+	}
+	if off > 0 {
+		h := strings.IndexAny(rest, "/?#")
+		if h < 0 {
+			h = len(rest)
+		}
+		r.Host = strings.ToLower(rest[:h])
+		rest, off = rest[h:], off+h
+	}
+	if i := strings.IndexByte(rest, '#'); i >= 0 {
+		rest = rest[:i]
+	}
+	escPath, rawQuery, qOff := rest, "", -1
+	if i := strings.IndexByte(rest, '?'); i >= 0 {
+		escPath, rawQuery, qOff = rest[:i], rest[i+1:], off+i+1
+	}
+
+	m := newMapper(v)
+	// Path: split before unescaping so that %2F stays in its segment.
+	parts := strings.Split(escPath, "/")
+	decoded := make([]string, len(parts))
+	for i, p := range parts {
+		decoded[i] = unescape(p, false)
+	}
+	r.Path = strings.Join(decoded, "/")
+	r.Segments, r.PathSegmentSpans = nil, nil
+	lo, hi := 0, len(parts)
+	if lo < hi && parts[lo] == "" {
+		lo++
+	}
+	if hi > lo && parts[hi-1] == "" {
+		hi--
+	}
+	if lo < hi {
+		r.Segments = decoded[lo:hi:hi]
+		r.PathSegmentSpans = make([]Span, 0, hi-lo)
+		segOff := off
+		for i := 0; i < hi; i++ {
+			if i >= lo {
+				r.PathSegmentSpans = append(r.PathSegmentSpans, m.span(segOff, segOff+len(parts[i])))
+			}
+			segOff += len(parts[i]) + 1
+		}
+	}
+
+	for _, rp := range ParseQuery(rawQuery) {
+		name, key := SplitParamName(rp.Key)
+		r.Query = append(r.Query, Param{
+			Name:    name,
+			Key:     key,
+			KeySpan: m.span(qOff+rp.KeyStart, qOff+rp.KeyEnd),
+			Value: &Value{
+				Kind:    String,
+				Str:     rp.Value,
+				Span:    m.span(qOff+rp.ValueStart, qOff+rp.ValueEnd),
+				Pointer: v.Pointer,
+			},
+			Pointer: v.Pointer,
+		})
+	}
+}
+
+func isScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+// mapper maps byte offsets in a decoded JSON string to source spans.
+type mapper struct {
+	whole Span
+	exact bool
+}
+
+// newMapper: a string literal maps byte for byte when it holds no escape
+// sequence, which is when the literal is exactly the decoded text plus two
+// quotes (every escape is longer than what it decodes to).
+func newMapper(v *Value) mapper {
+	sp := v.Span
+	exact := !sp.IsZero() && sp.Start.Line == sp.End.Line &&
+		sp.End.Offset-sp.Start.Offset == len(v.Str)+2
+	return mapper{whole: sp, exact: exact}
+}
+
+func (m mapper) span(from, to int) Span {
+	if !m.exact {
+		return m.whole
+	}
+	at := func(off int) Pos {
+		p := m.whole.Start
+		p.Offset += 1 + off
+		p.Column += 1 + off
+		return p
+	}
+	return Span{Start: at(from), End: at(to)}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// quoteKey quotes a key name for a message, shortened when very long.
+func quoteKey(k string) string {
+	const max = 64
+	if len(k) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(k[cut]) {
+			cut--
+		}
+		return strconv.Quote(k[:cut]) + "…"
+	}
+	return strconv.Quote(k)
+}
+
+// closest returns the known key nearest to key (case-insensitive
+// Levenshtein distance), or "" when none is close: at most 2 edits, and
+// fewer edits than the key has bytes.
+func closest(key string, known []string) string {
+	if len(key) > 64 {
+		return ""
+	}
+	lk := strings.ToLower(key)
+	best, bestD := "", 3
+	for _, k := range known {
+		d := levenshtein(lk, k)
+		if d < bestD && d < len(lk) {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

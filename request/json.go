@@ -1,0 +1,701 @@
+package request
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// DefaultMaxDepth is the nesting limit Parse applies when Options.MaxDepth
+// is zero or negative (DESIGN §3, input/too-deep).
+const DefaultMaxDepth = 1000
+
+// decoderMaxDepth is the nesting limit of the jsontext decoder itself; a
+// larger Options.MaxDepth is lowered to it.
+const decoderMaxDepth = 10000
+
+// Options configures Parse and ReadDocument.
+type Options struct {
+	// MaxDepth is the deepest nesting of objects and arrays accepted: a
+	// top-level object is at depth 1. Zero or negative means
+	// DefaultMaxDepth; values above 10,000 (the decoder's own limit) are
+	// lowered to 10,000.
+	MaxDepth int
+}
+
+func (o Options) maxDepth() int {
+	switch {
+	case o.MaxDepth <= 0:
+		return DefaultMaxDepth
+	case o.MaxDepth > decoderMaxDepth:
+		return decoderMaxDepth
+	}
+	return o.MaxDepth
+}
+
+// SyntaxError reports input that is not valid JSON. Pos is the position of
+// the first error. Msg is lowercase and never quotes the contents of a JSON
+// string (at most the single offending character outside strings).
+type SyntaxError struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg)
+}
+
+// DepthError reports nesting deeper than Max. Pos is the position of the
+// '{' or '[' that went one level too deep; reading stops there.
+type DepthError struct {
+	Pos Pos
+	Max int
+}
+
+func (e *DepthError) Error() string {
+	return fmt.Sprintf("%d:%d: nesting deeper than %d levels", e.Pos.Line, e.Pos.Column, e.Max)
+}
+
+// lineIndex maps byte offsets to 1-based line and byte column. Lines end at
+// '\n' (so "\r\n" works: the '\r' is the last byte of its line).
+type lineIndex struct {
+	starts []int // offset of the first byte of each line; starts[0] == 0
+	hint   int   // line of the last lookup, for monotonic access
+}
+
+// newLineIndex indexes data, reusing buf's storage.
+func newLineIndex(data []byte, buf []int) lineIndex {
+	starts := append(buf[:0], 0)
+	for off := 0; ; {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			break
+		}
+		off += i + 1
+		starts = append(starts, off)
+	}
+	return lineIndex{starts: starts}
+}
+
+// pos returns the position of byte offset off.
+func (li *lineIndex) pos(off int) Pos {
+	s := li.starts
+	h := li.hint
+	// Fast path: offsets mostly arrive in increasing order.
+	if s[h] <= off && (h+1 == len(s) || off < s[h+1]) {
+		return Pos{Offset: off, Line: h + 1, Column: off - s[h] + 1}
+	}
+	if h+1 < len(s) && s[h+1] <= off && (h+2 == len(s) || off < s[h+2]) {
+		li.hint = h + 1
+		return Pos{Offset: off, Line: h + 2, Column: off - s[h+1] + 1}
+	}
+	// Binary search: the last line whose start is <= off.
+	l := sort.Search(len(s), func(i int) bool { return s[i] > off }) - 1
+	if l < 0 {
+		l = 0
+	}
+	li.hint = l
+	return Pos{Offset: off, Line: l + 1, Column: off - s[l] + 1}
+}
+
+// decOptions is shared by every decoder. Duplicate member names are kept
+// (the tree holds them all). The decoder lets invalid UTF-8 through so that
+// an unpaired surrogate escape ("\ud800"), which RFC 8259's grammar allows
+// and other JSON readers accept, decodes to U+FFFD instead of failing; raw
+// invalid UTF-8 bytes are still a syntax error, found by the parser itself
+// (see parser.badUTF8).
+var decOptions = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)}
+
+// scratch is the reusable working memory of one parse: the decoder and
+// the parser's stacks, none of which outlive Parse.
+type scratch struct {
+	dec     *jsontext.Decoder
+	buf     bytes.Buffer
+	stack   []frame
+	elems   []*Value
+	members []*Member
+	ptr     []byte
+	starts  []int
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	s := new(scratch)
+	s.dec = jsontext.NewDecoder(&s.buf, decOptions...)
+	return s
+}}
+
+// maxPooled bounds the slices kept in the pool, so that one huge file does
+// not pin its working memory.
+const maxPooled = 1 << 16
+
+var emptyReader = bytes.NewReader(nil)
+
+// Parse reads one JSON value from data and returns its tree with the span
+// and JSON Pointer of every value and the span of every object key.
+//
+// A UTF-8 byte order mark at the start is skipped; offsets, lines and
+// columns still count its bytes, so they stay true to the file. Duplicate
+// object keys are all kept, in source order. Numbers keep their literal
+// text in Str. Anything but whitespace after the value is a syntax error.
+//
+// Errors are *SyntaxError or *DepthError. Reading stops at the first
+// container that is deeper than opts.MaxDepth, so pathological nesting
+// costs neither stack nor memory: the tree is built iteratively.
+func Parse(data []byte, opts Options) (*Value, error) {
+	sc := scratchPool.Get().(*scratch)
+	p := parser{
+		data:    data,
+		lines:   newLineIndex(data, sc.starts),
+		max:     opts.maxDepth(),
+		dec:     sc.dec,
+		stack:   sc.stack[:0],
+		elems:   sc.elems[:0],
+		members: sc.members[:0],
+		ptr:     sc.ptr[:0],
+		strs:    strArena{chunk: min(max(len(data)+len(data)/2, 512), 64<<10)},
+	}
+	v, err := p.parse(sc)
+	// Drop every reference into data and the tree before pooling.
+	sc.dec.Reset(emptyReader, decOptions...)
+	sc.buf = bytes.Buffer{}
+	clear(p.stack[:cap(p.stack)])
+	clear(p.elems[:cap(p.elems)])
+	clear(p.members[:cap(p.members)])
+	if max(cap(p.stack), cap(p.elems), cap(p.members), cap(p.ptr), cap(p.lines.starts)) <= maxPooled {
+		sc.stack, sc.elems, sc.members, sc.ptr = p.stack[:0], p.elems[:0], p.members[:0], p.ptr[:0]
+		sc.starts = p.lines.starts[:0]
+		scratchPool.Put(sc)
+	}
+	return v, err
+}
+
+// strArena hands out the strings of a tree (keys, strings, number
+// literals, pointers) carved from shared byte chunks: one allocation per
+// chunk instead of one per token. A chunk's bytes are written once, by
+// appending within its capacity, and never changed afterwards, which is
+// what makes the unsafe.String views of them valid strings. Chunks belong
+// to the tree; they are never pooled or reused.
+type strArena struct {
+	buf   []byte
+	chunk int
+}
+
+// reserve makes room for n more bytes in the current chunk, and reports
+// whether the string should rather get an allocation of its own.
+func (a *strArena) reserve(n int) (own bool) {
+	if n > a.chunk/4 {
+		return true
+	}
+	if cap(a.buf)-len(a.buf) < n {
+		a.buf = make([]byte, 0, a.chunk)
+	}
+	return false
+}
+
+// add returns b as a string.
+func (a *strArena) add(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if a.reserve(len(b)) {
+		return string(b)
+	}
+	off := len(a.buf)
+	a.buf = append(a.buf, b...)
+	return unsafe.String(&a.buf[off], len(b))
+}
+
+// unquote returns the decoded text of the JSON string literal raw, which
+// the decoder has already validated. An unpaired surrogate escape decodes
+// to U+FFFD (AppendUnquote reports it as an error, which is ignored).
+func (a *strArena) unquote(raw []byte) string {
+	body := raw[1 : len(raw)-1]
+	if bytes.IndexByte(body, '\\') < 0 {
+		return a.add(body)
+	}
+	// Decoding never makes a literal longer, so it fits in len(raw).
+	if a.reserve(len(raw)) {
+		b, _ := jsontext.AppendUnquote(nil, raw)
+		return string(b)
+	}
+	off := len(a.buf)
+	a.buf, _ = jsontext.AppendUnquote(a.buf, raw)
+	if len(a.buf) == off {
+		return ""
+	}
+	return unsafe.String(&a.buf[off], len(a.buf)-off)
+}
+
+type frame struct {
+	v      *Value
+	ptrLen int     // length of p.ptr holding v's pointer
+	start  int     // first index of v's children in p.elems or p.members
+	count  int     // children so far
+	key    *Member // object member whose value comes next, if any
+}
+
+type parser struct {
+	data  []byte
+	base  int // length of a skipped BOM
+	lines lineIndex
+	max   int
+	dec   *jsontext.Decoder
+
+	stack   []frame
+	elems   []*Value
+	members []*Member
+	ptr     []byte
+	strs    strArena
+
+	valueSlab  []Value
+	elemSlab   []*Value  // backing store of Value.Elems
+	memberPtrs []*Member // backing store of Value.Members
+	memberSlab []Member
+	valueNext  int // size of the next value slab
+	memberNext int // size of the next member slab
+	elemNext   int
+	mptrNext   int
+
+	prevEnd int // absolute offset just after the last token
+	badUTF8 int // offset of the first invalid UTF-8 byte, or -1
+}
+
+func (p *parser) newValue() *Value {
+	if len(p.valueSlab) == 0 {
+		p.valueSlab = make([]Value, nextSlab(&p.valueNext, len(p.data)/16))
+	}
+	v := &p.valueSlab[0]
+	p.valueSlab = p.valueSlab[1:]
+	return v
+}
+
+func (p *parser) newMember() *Member {
+	if len(p.memberSlab) == 0 {
+		p.memberSlab = make([]Member, nextSlab(&p.memberNext, len(p.data)/24))
+	}
+	m := &p.memberSlab[0]
+	p.memberSlab = p.memberSlab[1:]
+	return m
+}
+
+// nextSlab returns the size of the next allocation batch and grows the
+// following one: the first is guessed from the input size, then each is
+// twice the last, up to 4096. Few allocations for large inputs, little
+// waste for small ones.
+func nextSlab(next *int, guess int) int {
+	n := *next
+	if n == 0 {
+		n = min(max(guess, 8), 4096)
+	}
+	*next = min(2*n, 4096)
+	return n
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func (p *parser) skipSpace(i int) int {
+	for i < len(p.data) && isSpace(p.data[i]) {
+		i++
+	}
+	return i
+}
+
+// tokenStart returns the offset of the token that follows offset i: after
+// whitespace and at most one ',' or ':'.
+func (p *parser) tokenStart(i int) int {
+	i = p.skipSpace(i)
+	if i < len(p.data) && (p.data[i] == ',' || p.data[i] == ':') {
+		i = p.skipSpace(i + 1)
+	}
+	return i
+}
+
+func (p *parser) parse(sc *scratch) (*Value, error) {
+	if bytes.HasPrefix(p.data, []byte("\xEF\xBB\xBF")) {
+		p.base = 3
+	}
+	if p.skipSpace(p.base) == len(p.data) {
+		return nil, &SyntaxError{Pos: p.lines.pos(0), Msg: "empty file"}
+	}
+	sc.buf = *bytes.NewBuffer(p.data[p.base:])
+	p.dec.Reset(&sc.buf, decOptions...)
+	p.prevEnd = p.base
+	p.badUTF8 = -1
+	if body := p.data[p.base:]; !utf8.Valid(body) {
+		for i := 0; i < len(body); {
+			r, n := utf8.DecodeRune(body[i:])
+			if r == utf8.RuneError && n == 1 {
+				p.badUTF8 = p.base + i
+				break
+			}
+			i += n
+		}
+	}
+	root, err := p.readTree()
+	if err != nil {
+		return nil, err
+	}
+	if i := p.skipSpace(p.prevEnd); i < len(p.data) {
+		return nil, &SyntaxError{Pos: p.lines.pos(i), Msg: "invalid " + p.describeAt(i) + " after top-level value"}
+	}
+	return root, nil
+}
+
+// setPointer sets p.ptr to the pointer of the next child of the top frame
+// and makes it v's Pointer.
+func (p *parser) setPointer(v *Value) {
+	if len(p.stack) == 0 {
+		p.ptr = p.ptr[:0]
+		return
+	}
+	f := &p.stack[len(p.stack)-1]
+	p.ptr = append(p.ptr[:f.ptrLen], '/')
+	if f.v.Kind == Array {
+		p.ptr = strconv.AppendInt(p.ptr, int64(f.count), 10)
+	} else {
+		p.ptr = appendPointerToken(p.ptr, f.key.Key)
+	}
+	v.Pointer = p.strs.add(p.ptr)
+}
+
+// appendPointerToken appends key escaped per RFC 6901 ("~"→"~0", "/"→"~1").
+func appendPointerToken[S ~string | ~[]byte](b []byte, key S) []byte {
+	for i := 0; i < len(key); i++ {
+		switch c := key[i]; c {
+		case '~':
+			b = append(b, '~', '0')
+		case '/':
+			b = append(b, '~', '1')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// PointerToken escapes one reference token per RFC 6901 ("~"→"~0",
+// "/"→"~1"): "/" + PointerToken(key) appended to an object's pointer gives
+// the pointer of its member.
+func PointerToken(key string) string {
+	return string(appendPointerToken(nil, key))
+}
+
+// attach links a new value to its parent (the top frame).
+func (p *parser) attach(v *Value) {
+	if len(p.stack) == 0 {
+		return
+	}
+	f := &p.stack[len(p.stack)-1]
+	if f.v.Kind == Array {
+		p.elems = append(p.elems, v)
+	} else {
+		f.key.Value = v
+		f.key = nil
+	}
+	f.count++
+}
+
+func (p *parser) readTree() (*Value, error) {
+	var root *Value
+	for {
+		tok, err := p.dec.ReadToken()
+		if err != nil {
+			return nil, p.syntaxError(err)
+		}
+		end := int(p.dec.InputOffset()) + p.base
+		kind := tok.Kind()
+
+		// An object key.
+		if kind == '"' && len(p.stack) > 0 {
+			if f := &p.stack[len(p.stack)-1]; f.v.Kind == Object && f.key == nil {
+				start := p.tokenStart(p.prevEnd)
+				if p.badUTF8 >= start && p.badUTF8 < end {
+					return nil, &SyntaxError{Pos: p.lines.pos(p.badUTF8), Msg: "invalid UTF-8 in string"}
+				}
+				m := p.newMember()
+				m.Key = p.strs.unquote(p.data[start:end])
+				m.KeySpan = Span{Start: p.lines.pos(start), End: p.lines.pos(end)}
+				p.members = append(p.members, m)
+				f.key = m
+				p.prevEnd = end
+				continue
+			}
+		}
+
+		switch kind {
+		case '{', '[':
+			if depth := p.dec.StackDepth(); depth > p.max {
+				return nil, &DepthError{Pos: p.lines.pos(end - 1), Max: p.max}
+			}
+			v := p.newValue()
+			v.Span.Start = p.lines.pos(end - 1)
+			p.setPointer(v)
+			f := frame{v: v, ptrLen: len(p.ptr)}
+			if kind == '{' {
+				v.Kind = Object
+				f.start = len(p.members)
+			} else {
+				v.Kind = Array
+				f.start = len(p.elems)
+			}
+			p.attach(v)
+			if root == nil {
+				root = v
+			}
+			p.stack = append(p.stack, f)
+			p.prevEnd = end
+			continue
+
+		case '}', ']':
+			f := p.stack[len(p.stack)-1]
+			p.stack = p.stack[:len(p.stack)-1]
+			v := f.v
+			v.Span.End = p.lines.pos(end)
+			if v.Kind == Object {
+				if n := len(p.members) - f.start; n > 0 {
+					if cap(p.memberPtrs)-len(p.memberPtrs) < n {
+						p.memberPtrs = make([]*Member, 0, max(n, nextSlab(&p.mptrNext, len(p.data)/32)))
+					}
+					i := len(p.memberPtrs)
+					p.memberPtrs = append(p.memberPtrs, p.members[f.start:]...)
+					v.Members = p.memberPtrs[i : i+n : i+n]
+				}
+				clear(p.members[f.start:])
+				p.members = p.members[:f.start]
+			} else {
+				if n := len(p.elems) - f.start; n > 0 {
+					if cap(p.elemSlab)-len(p.elemSlab) < n {
+						p.elemSlab = make([]*Value, 0, max(n, nextSlab(&p.elemNext, len(p.data)/32)))
+					}
+					i := len(p.elemSlab)
+					p.elemSlab = append(p.elemSlab, p.elems[f.start:]...)
+					v.Elems = p.elemSlab[i : i+n : i+n]
+				}
+				clear(p.elems[f.start:])
+				p.elems = p.elems[:f.start]
+			}
+			p.prevEnd = end
+			if len(p.stack) == 0 {
+				return root, nil
+			}
+			continue
+		}
+
+		// A scalar value.
+		v := p.newValue()
+		var start int
+		switch kind {
+		case 'n':
+			v.Kind, start = Null, end-4
+		case 't':
+			v.Kind, v.Bool, start = Bool, true, end-4
+		case 'f':
+			v.Kind, start = Bool, end-5
+		case '"':
+			v.Kind, start = String, p.tokenStart(p.prevEnd)
+			if p.badUTF8 >= start && p.badUTF8 < end {
+				return nil, &SyntaxError{Pos: p.lines.pos(p.badUTF8), Msg: "invalid UTF-8 in string"}
+			}
+			v.Str = p.strs.unquote(p.data[start:end])
+		default: // '0'
+			v.Kind, start = Number, p.tokenStart(p.prevEnd)
+			v.Str = p.strs.add(p.data[start:end])
+		}
+		v.Span = Span{Start: p.lines.pos(start), End: p.lines.pos(end)}
+		p.setPointer(v)
+		p.attach(v)
+		p.prevEnd = end
+		if len(p.stack) == 0 {
+			return v, nil
+		}
+	}
+}
+
+// expectation is what the grammar allows after the last token read.
+type expectation int
+
+const (
+	expValue           expectation = iota // top level, after ':' or in an array after ','
+	expFirstElem                          // after '['
+	expFirstKey                           // after '{'
+	expColon                              // after an object key
+	expObjNext                            // after an object value: ',' or '}'
+	expArrNext                            // after an array element: ',' or ']'
+	expKeyAfterComma                      // (derived) after ',' in an object
+	expValueAfterComma                    // (derived) after ',' in an array
+)
+
+func (p *parser) expecting() expectation {
+	if len(p.stack) == 0 {
+		return expValue
+	}
+	f := &p.stack[len(p.stack)-1]
+	switch {
+	case f.v.Kind == Array && f.count == 0:
+		return expFirstElem
+	case f.v.Kind == Array:
+		return expArrNext
+	case f.key != nil:
+		return expColon
+	case f.count == 0:
+		return expFirstKey
+	default:
+		return expObjNext
+	}
+}
+
+// syntaxError turns a decoder error into a *SyntaxError whose message is
+// built from the input and the parser state (never from string contents).
+// Invalid UTF-8 before the position found is the first error.
+func (p *parser) syntaxError(err error) error {
+	err = p.classify(err)
+	if se, ok := err.(*SyntaxError); ok && p.badUTF8 >= p.prevEnd && p.badUTF8 < se.Pos.Offset {
+		msg := "invalid UTF-8"
+		if t := p.tokenStart(p.prevEnd); t < p.badUTF8 && p.data[t] == '"' {
+			msg += " in string"
+		}
+		return &SyntaxError{Pos: p.lines.pos(p.badUTF8), Msg: msg}
+	}
+	return err
+}
+
+func (p *parser) classify(err error) error {
+	var se *jsontext.SyntacticError
+	off := len(p.data)
+	if errors.As(err, &se) {
+		off = int(se.ByteOffset) + p.base
+	}
+	if off > len(p.data) {
+		off = len(p.data)
+	}
+	if off < p.prevEnd {
+		off = p.prevEnd
+	}
+	eof := errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || off >= len(p.data)
+	if eof {
+		off = len(p.data)
+	}
+	mk := func(at int, msg string) error {
+		return &SyntaxError{Pos: p.lines.pos(at), Msg: msg}
+	}
+
+	exp := p.expecting()
+	q := p.skipSpace(p.prevEnd) // where a delimiter would be
+	t := q                      // where the next token starts
+	hasDelim := q < len(p.data) && (p.data[q] == ',' || p.data[q] == ':')
+	fits := false
+	if hasDelim {
+		t = p.skipSpace(q + 1)
+		switch {
+		case p.data[q] == ',' && exp == expObjNext:
+			exp, fits = expKeyAfterComma, true
+		case p.data[q] == ',' && exp == expArrNext:
+			exp, fits = expValueAfterComma, true
+		case p.data[q] == ':' && exp == expColon:
+			exp, fits = expValue, true
+		}
+	}
+
+	// The decoder's own nesting limit (only reachable when p.max is that
+	// limit): report it as the depth error it is.
+	if off == t && t < len(p.data) && (p.data[t] == '[' || p.data[t] == '{') && p.dec.StackDepth() >= p.max {
+		return &DepthError{Pos: p.lines.pos(t), Max: p.max}
+	}
+
+	// What follows the last token is not the delimiter the grammar needs:
+	// the error is there, at q.
+	if q < len(p.data) && (hasDelim && !fits || !hasDelim && (exp == expColon || exp == expObjNext || exp == expArrNext)) {
+		what := p.describeAt(q)
+		switch exp {
+		case expColon:
+			return mk(q, "invalid "+what+" after object key (expecting ':')")
+		case expObjNext:
+			return mk(q, "invalid "+what+" after object value (expecting ',' or '}')")
+		case expArrNext:
+			return mk(q, "invalid "+what+" after array element (expecting ',' or ']')")
+		case expFirstKey:
+			return mk(q, "invalid "+what+" at start of object key (expecting '\"' or '}')")
+		default:
+			return mk(q, "invalid "+what+" at start of value")
+		}
+	}
+
+	// The error lies inside a token that started at t.
+	if off > t && t < len(p.data) {
+		switch c := p.data[t]; {
+		case c == '"':
+			if off >= len(p.data) {
+				return mk(len(p.data), "unexpected end of input in string")
+			}
+			return mk(off, p.stringErrorAt(off))
+		case c == '-' || (c >= '0' && c <= '9'):
+			if eof {
+				return mk(len(p.data), "unexpected end of input in number")
+			}
+			return mk(off, "invalid "+p.describeAt(off)+" in number")
+		case c == 't' || c == 'f' || c == 'n':
+			lit := "null"
+			if c == 't' {
+				lit = "true"
+			} else if c == 'f' {
+				lit = "false"
+			}
+			if eof {
+				return mk(len(p.data), "unexpected end of input in literal "+lit)
+			}
+			return mk(off, "invalid "+p.describeAt(off)+" in literal "+lit)
+		}
+	}
+	if eof || t >= len(p.data) {
+		return mk(len(p.data), "unexpected end of input")
+	}
+
+	// The token after a fitting delimiter (or the first token) is wrong.
+	c := p.data[t]
+	if fits && p.data[q] == ',' && (c == '}' || c == ']') {
+		return mk(q, "trailing comma before '"+string(c)+"'")
+	}
+	if fits && p.data[q] == ':' && (c == '}' || c == ']' || c == ',') {
+		return mk(t, "missing value after object key")
+	}
+	what := p.describeAt(t)
+	switch exp {
+	case expFirstKey:
+		return mk(t, "invalid "+what+" at start of object key (expecting '\"' or '}')")
+	case expKeyAfterComma:
+		return mk(t, "invalid "+what+" at start of object key (expecting '\"')")
+	}
+	return mk(t, "invalid "+what+" at start of value")
+}
+
+// stringErrorAt describes an error at offset off inside a string literal.
+func (p *parser) stringErrorAt(off int) string {
+	c := p.data[off]
+	switch {
+	case c == '\\':
+		return "invalid escape sequence in string"
+	case c < 0x20:
+		return fmt.Sprintf("invalid control character %U in string", rune(c))
+	case c >= 0x80:
+		return "invalid UTF-8 in string"
+	}
+	return "invalid string"
+}
+
+// describeAt names the character at offset i outside a string: "character
+// 'x'", or "UTF-8" when the bytes there are not valid UTF-8.
+func (p *parser) describeAt(i int) string {
+	r, n := utf8.DecodeRune(p.data[i:])
+	if r == utf8.RuneError && n <= 1 {
+		return "UTF-8"
+	}
+	return "character " + strconv.QuoteRune(r)
+}
