@@ -23,7 +23,8 @@ type Operation struct {
 // Param is a declared parameter.
 type Param struct {
 	Name       string   `json:"name"`
-	Type       string   `json:"type,omitempty"` // string, integer, boolean, number, object
+	Type       string   `json:"type,omitempty"`   // string, integer, boolean, number, object
+	Format     string   `json:"format,omitempty"` // "date-time"
 	Required   bool     `json:"required,omitempty"`
 	Deprecated bool     `json:"deprecated,omitempty"`
 	Enum       []string `json:"enum,omitempty"`

@@ -1,0 +1,488 @@
+package schemas
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+// A Violation is one value of a request body that breaks its schema.
+type Violation struct {
+	// Pointer is the RFC 6901 location of the value in the body
+	// ("" for the body itself, "/content/0/body").
+	Pointer string
+	// Keyword is the JSON Schema keyword that failed: "type", "enum",
+	// "format", "required", ...
+	Keyword string
+	// Message says what is wrong as a lowercase fragment with no trailing
+	// period. It never quotes the value, which may be personal data.
+	Message string
+}
+
+// body caches one body schema: its decoded document, compiled schema and
+// Shape, each made on first use.
+type body struct {
+	name string
+	set  *Set
+
+	docOnce sync.Once
+	raw     []byte
+	doc     map[string]any
+	docErr  error
+
+	compileOnce sync.Once
+	compiled    *jsonschema.Schema
+	compileErr  error
+
+	shapeOnce sync.Once
+	shape     *Shape
+}
+
+func (b *body) document() (map[string]any, error) {
+	b.docOnce.Do(func() {
+		b.raw, b.docErr = b.set.read(bodiesDir + "/" + b.name + ".json")
+		if b.docErr != nil {
+			return
+		}
+		dec := json.NewDecoder(bytes.NewReader(b.raw))
+		dec.UseNumber()
+		if err := dec.Decode(&b.doc); err != nil {
+			b.docErr = fmt.Errorf("body schema %s: %v", b.name, err)
+		}
+	})
+	return b.doc, b.docErr
+}
+
+// url is the made-up address under which the schema is compiled; it shows
+// only in AbsoluteKeywordLocation.
+func (b *body) url() string { return "atslint:///bodies/" + b.name + ".json" }
+
+func (b *body) schema() (*jsonschema.Schema, error) {
+	b.compileOnce.Do(func() {
+		if _, err := b.document(); err != nil {
+			b.compileErr = err
+			return
+		}
+		c := jsonschema.NewCompiler()
+		c.Draft = jsonschema.Draft2020
+		c.AssertFormat = true
+		// Body schemas are self-contained: never read a file or the network.
+		c.LoadURL = func(s string) (io.ReadCloser, error) {
+			return nil, fmt.Errorf("schemas: refusing to load %s", s)
+		}
+		if err := c.AddResource(b.url(), bytes.NewReader(b.raw)); err != nil {
+			b.compileErr = err
+			return
+		}
+		b.compiled, b.compileErr = c.Compile(b.url())
+	})
+	return b.compiled, b.compileErr
+}
+
+// Validate checks a decoded JSON body (map[string]any, []any, string,
+// json.Number, float64, bool or nil) against the named body schema. It
+// returns one Violation per failing value, sorted by pointer, or nil if the
+// body is valid. The error is for an unknown schema name or a body that is
+// not a JSON tree.
+func (s *Set) Validate(schemaName string, body any) ([]Violation, error) {
+	b, err := s.bodyFor(schemaName)
+	if err != nil {
+		return nil, err
+	}
+	sch, err := b.schema()
+	if err != nil {
+		return nil, err
+	}
+	err = sch.Validate(body)
+	if err == nil {
+		return nil, nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return nil, err
+	}
+	r := reporter{doc: b.doc, body: body}
+	return finish(r.collect(ve)), nil
+}
+
+// A finding is a Violation plus, for "type", the types the schema allows, so
+// that failures of alternatives can be merged.
+type finding struct {
+	Violation
+	expected []string
+}
+
+// reporter turns jsonschema's error tree into findings. It reads the schema
+// (for allowed types, enum values, formats) and the body (for the JSON type of
+// a value, never its text).
+type reporter struct {
+	doc  map[string]any
+	body any
+}
+
+// collect flattens an error into its leaves. Wrappers ($ref, allOf, the
+// errors of one schema level) only contribute their causes; anyOf and oneOf
+// choose among their alternatives.
+func (r *reporter) collect(e *jsonschema.ValidationError) []finding {
+	kw := lastToken(e.KeywordLocation)
+	switch {
+	case len(e.Causes) == 0, kw == "minContains", kw == "maxContains":
+		return r.leaf(e, kw)
+	case kw == "anyOf", kw == "oneOf":
+		return r.alternatives(e)
+	}
+	var out []finding
+	for _, c := range e.Causes {
+		out = append(out, r.collect(c)...)
+	}
+	return out
+}
+
+// alternatives reports why a value matched none of anyOf/oneOf's schemas.
+// A {type: null} alternative (how nullable is spelled) is not a cause. If
+// every alternative failed on the value's type, that is one type finding
+// listing all allowed types; otherwise the alternatives that accepted the
+// type failed for a deeper reason, and the one with fewest findings is
+// reported.
+func (r *reporter) alternatives(e *jsonschema.ValidationError) []finding {
+	loc := pointer(e.InstanceLocation)
+	var branches [][]finding
+	for _, c := range e.Causes {
+		fs := r.collect(c)
+		if isTypeOnly(fs, loc) && slices.Equal(fs[0].expected, []string{"null"}) {
+			continue
+		}
+		branches = append(branches, fs)
+	}
+	var (
+		best     []finding
+		expected []string
+	)
+	for _, b := range branches {
+		if isTypeOnly(b, loc) {
+			for _, t := range b[0].expected {
+				if !slices.Contains(expected, t) {
+					expected = append(expected, t)
+				}
+			}
+			continue
+		}
+		if best == nil || len(b) < len(best) {
+			best = b
+		}
+	}
+	if best != nil {
+		return best
+	}
+	if expected == nil {
+		expected = []string{"null"} // only null alternatives
+	}
+	return []finding{r.typeFinding(loc, expected)}
+}
+
+// isTypeOnly reports whether findings are a single type mismatch of the
+// value at loc itself.
+func isTypeOnly(fs []finding, loc string) bool {
+	return len(fs) == 1 && fs[0].Keyword == "type" && fs[0].Pointer == loc
+}
+
+func (r *reporter) typeFinding(loc string, expected []string) finding {
+	got := "unknown"
+	if v, ok := pointerGet(r.body, loc); ok {
+		got = jsonTypeOf(v)
+	}
+	shown := slices.DeleteFunc(slices.Clone(expected), func(t string) bool { return t == "null" })
+	if len(shown) == 0 {
+		shown = expected
+	}
+	return finding{
+		Violation: Violation{Pointer: loc, Keyword: "type", Message: "expected " + joinOr(shown) + ", got " + got},
+		expected:  expected,
+	}
+}
+
+// leaf turns one failed keyword into findings.
+func (r *reporter) leaf(e *jsonschema.ValidationError, kw string) []finding {
+	loc := pointer(e.InstanceLocation)
+	frag := e.AbsoluteKeywordLocation[strings.IndexByte(e.AbsoluteKeywordLocation, '#')+1:]
+	frag = pointer(frag)
+	sv, _ := pointerGet(r.doc, frag)
+	one := func(kw, msg string) []finding {
+		return []finding{{Violation: Violation{Pointer: loc, Keyword: kw, Message: msg}}}
+	}
+	// additionalProperties: false fails at the object; report each extra
+	// property instead.
+	if kw == "additionalProperties" {
+		return r.extraProperties(loc, parentPointer(frag))
+	}
+	if sv == false { // a false schema (items: false, ...)
+		return one("false", "value is not allowed here")
+	}
+	// dependentRequired fails at ".../dependentRequired/<name>/<index>".
+	if toks := strings.Split(frag, "/"); len(toks) >= 3 && toks[len(toks)-3] == "dependentRequired" {
+		return one("dependentRequired", fmt.Sprintf("property %q requires property %q", unescapeToken(toks[len(toks)-2]), renderValue(sv)))
+	}
+	switch kw {
+	case "type":
+		return []finding{r.typeFinding(loc, typeList(sv))}
+	case "enum":
+		return one(kw, enumMessage(asList(sv)))
+	case "const":
+		return one(kw, "value is not the allowed value: "+renderValue(sv))
+	case "format":
+		f, _ := sv.(string)
+		return one(kw, formatMessage(f))
+	case "required":
+		obj, _ := pointerGet(r.body, loc)
+		m, _ := obj.(map[string]any)
+		var missing []string
+		for _, p := range asList(sv) {
+			if p, ok := p.(string); ok {
+				if _, ok := m[p]; !ok {
+					missing = append(missing, strconv.Quote(p))
+				}
+			}
+		}
+		if len(missing) == 1 {
+			return one(kw, "missing required property "+missing[0])
+		}
+		return one(kw, "missing required properties "+strings.Join(missing, ", "))
+	case "minimum":
+		return one(kw, "must be at least "+renderValue(sv))
+	case "maximum":
+		return one(kw, "must be at most "+renderValue(sv))
+	case "exclusiveMinimum":
+		return one(kw, "must be greater than "+renderValue(sv))
+	case "exclusiveMaximum":
+		return one(kw, "must be less than "+renderValue(sv))
+	case "multipleOf":
+		return one(kw, "must be a multiple of "+renderValue(sv))
+	case "minLength":
+		return one(kw, "must be at least "+renderValue(sv)+" characters long")
+	case "maxLength":
+		return one(kw, "must be at most "+renderValue(sv)+" characters long")
+	case "minItems":
+		return one(kw, "must have at least "+renderValue(sv)+" items")
+	case "maxItems":
+		return one(kw, "must have at most "+renderValue(sv)+" items")
+	case "uniqueItems":
+		return one(kw, "items must be unique")
+	case "minProperties":
+		return one(kw, "must have at least "+renderValue(sv)+" properties")
+	case "maxProperties":
+		return one(kw, "must have at most "+renderValue(sv)+" properties")
+	case "minContains", "maxContains":
+		return one(kw, "does not contain the required number of matching items")
+	case "pattern":
+		return one(kw, "does not match the pattern "+renderValue(sv))
+	case "not":
+		return one(kw, "value matches a schema it must not match")
+	case "oneOf":
+		return one(kw, "value matches more than one alternative")
+	}
+	return one(kw, "value does not satisfy "+kw)
+}
+
+// extraProperties reports each property that additionalProperties: false
+// forbids, at the property's own location.
+func (r *reporter) extraProperties(loc, schemaPtr string) []finding {
+	obj, _ := pointerGet(r.body, loc)
+	m, _ := obj.(map[string]any)
+	sch, _ := pointerGet(r.doc, schemaPtr)
+	sm, _ := sch.(map[string]any)
+	props, _ := sm["properties"].(map[string]any)
+	var patterns []*regexp.Regexp
+	for p := range asMap(sm["patternProperties"]) {
+		if re, err := regexp.Compile(p); err == nil {
+			patterns = append(patterns, re)
+		}
+	}
+	var out []finding
+	for _, name := range sortedKeys(m) {
+		if _, ok := props[name]; ok || slices.ContainsFunc(patterns, func(re *regexp.Regexp) bool { return re.MatchString(name) }) {
+			continue
+		}
+		out = append(out, finding{Violation: Violation{
+			Pointer: loc + "/" + escapeToken(name),
+			Keyword: "additionalProperties",
+			Message: "property is not allowed here",
+		}})
+	}
+	return out
+}
+
+// keywordRank orders the findings for one value: the first is reported.
+var keywordRank = map[string]int{"type": 0, "false": 1, "const": 2, "enum": 3, "format": 4, "required": 5}
+
+// finish keeps one finding per value (deduplicating and preferring the
+// most basic failure) and sorts them by pointer.
+func finish(fs []finding) []Violation {
+	rank := func(kw string) int {
+		if r, ok := keywordRank[kw]; ok {
+			return r
+		}
+		return len(keywordRank)
+	}
+	best := map[string]Violation{}
+	for _, f := range fs {
+		v, seen := best[f.Pointer]
+		if !seen || rank(f.Keyword) < rank(v.Keyword) ||
+			rank(f.Keyword) == rank(v.Keyword) && f.Message < v.Message {
+			best[f.Pointer] = f.Violation
+		}
+	}
+	out := make([]Violation, 0, len(best))
+	for _, v := range best {
+		out = append(out, v)
+	}
+	slices.SortFunc(out, func(a, b Violation) int { return comparePointers(a.Pointer, b.Pointer) })
+	return out
+}
+
+// comparePointers orders JSON Pointers token by token, array indexes
+// numerically, so "/a/2" sorts before "/a/10".
+func comparePointers(a, b string) int {
+	at, bt := strings.Split(a, "/"), strings.Split(b, "/")
+	for i := 0; i < len(at) && i < len(bt); i++ {
+		if at[i] == bt[i] {
+			continue
+		}
+		an, aerr := strconv.Atoi(at[i])
+		bn, berr := strconv.Atoi(bt[i])
+		if aerr == nil && berr == nil {
+			return an - bn
+		}
+		return strings.Compare(at[i], bt[i])
+	}
+	return len(at) - len(bt)
+}
+
+// pointer turns jsonschema's locations, whose tokens are also
+// percent-encoded, into plain RFC 6901 pointers.
+func pointer(loc string) string {
+	if !strings.Contains(loc, "%") {
+		return loc
+	}
+	toks := strings.Split(loc, "/")
+	for i, t := range toks {
+		if u, err := url.PathUnescape(t); err == nil {
+			toks[i] = u
+		}
+	}
+	return strings.Join(toks, "/")
+}
+
+func lastToken(ptr string) string {
+	return unescapeToken(ptr[strings.LastIndexByte(ptr, '/')+1:])
+}
+
+func parentPointer(ptr string) string {
+	if i := strings.LastIndexByte(ptr, '/'); i >= 0 {
+		return ptr[:i]
+	}
+	return ""
+}
+
+// jsonTypeOf names the JSON type of a decoded value.
+func jsonTypeOf(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean"
+	case string:
+		return "string"
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	case json.Number, float64, float32, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return "number"
+	}
+	return "unknown"
+}
+
+// maxEnumShown caps the values an enum message lists: a file_format enum
+// has over a thousand.
+const maxEnumShown = 12
+
+func enumMessage(values []any) string {
+	var shown []string
+	for _, v := range values {
+		if v != nil {
+			shown = append(shown, renderValue(v))
+		}
+	}
+	if len(shown) == 0 && len(values) > 0 {
+		shown = []string{"null"}
+	}
+	msg := "value is not one of the allowed values: "
+	if len(shown) > maxEnumShown {
+		return msg + strings.Join(shown[:maxEnumShown], ", ") + fmt.Sprintf(" and %d more", len(shown)-maxEnumShown)
+	}
+	return msg + strings.Join(shown, ", ")
+}
+
+var formatMessages = map[string]string{
+	"email":                 "not a valid email address",
+	"idn-email":             "not a valid email address",
+	"date-time":             "not a valid date-time (RFC 3339)",
+	"date":                  "not a valid date (RFC 3339 full-date)",
+	"time":                  "not a valid time (RFC 3339 full-time)",
+	"duration":              "not a valid duration (ISO 8601)",
+	"uri":                   "not a valid absolute URI",
+	"iri":                   "not a valid absolute IRI",
+	"uri-reference":         "not a valid URI reference",
+	"iri-reference":         "not a valid IRI reference",
+	"uri-template":          "not a valid URI template",
+	"hostname":              "not a valid hostname",
+	"idn-hostname":          "not a valid hostname",
+	"ipv4":                  "not a valid IPv4 address",
+	"ipv6":                  "not a valid IPv6 address",
+	"uuid":                  "not a valid UUID",
+	"regex":                 "not a valid regular expression",
+	"json-pointer":          "not a valid JSON pointer",
+	"relative-json-pointer": "not a valid relative JSON pointer",
+}
+
+func formatMessage(format string) string {
+	if m, ok := formatMessages[format]; ok {
+		return m
+	}
+	return "not a valid " + format
+}
+
+// renderValue prints a value taken from the schema (never from the body).
+func renderValue(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+// joinOr joins words as "a", "a or b", "a, b or c".
+func joinOr(words []string) string {
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+func asMap(v any) map[string]any {
+	m, _ := v.(map[string]any)
+	return m
+}
