@@ -1,0 +1,327 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/atslint/atslint/config"
+	"github.com/atslint/atslint/report"
+	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/schemas"
+)
+
+func init() {
+	register(&command{name: "check", short: "check request documents and HAR recordings", run: runCheck})
+}
+
+// checkFlags are the flags shared by check and vet.
+type checkFlags struct {
+	format, failOn, provider, configPath, openapi, output string
+	jobs                                                  int
+	maxSize                                               int64
+	stdinName                                             string
+}
+
+func (f *checkFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(formatNames(), ", "))
+	fs.StringVar(&f.failOn, "fail-on", "", "lowest severity that makes the exit code 1: error (default), warning or info")
+	fs.StringVar(&f.provider, "provider", "", "provider of requests that name none (greenhouse, lever, bullhorn, …)")
+	fs.StringVar(&f.configPath, "config", "", "config file (default: .atslint.yaml in the working directory or a parent)")
+	fs.StringVar(&f.openapi, "openapi", "", "check against this StackOne ATS OpenAPI document instead of the built-in catalogue")
+	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
+	fs.Int64Var(&f.maxSize, "max-size", rules.DefaultMaxSize, "largest request document read, in bytes")
+	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
+}
+
+func formatNames() []string {
+	var out []string
+	for n := range report.Formats {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// setup is what check and vet need after flag parsing.
+type setup struct {
+	cfg     *config.Config
+	opts    rules.Options
+	failOn  rules.Severity
+	format  func(io.Writer, *report.Report) error
+	limits  rules.Limits
+	engines sync.Map // severity-map key → *rules.Engine
+}
+
+// prepare validates flags and loads config and catalogue. A non-nil error
+// is a usage error (exit 2).
+func (f *checkFlags) prepare(dir string) (*setup, error) {
+	s := &setup{limits: rules.Limits{MaxSize: f.maxSize}}
+	var ok bool
+	if s.format, ok = report.Formats[f.format]; !ok {
+		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
+	}
+	path := f.configPath
+	if path == "" {
+		path = config.Find(dir)
+	}
+	s.cfg = &config.Config{}
+	if path != "" {
+		cfg, err := config.Load(path)
+		if err != nil {
+			return nil, err
+		}
+		s.cfg = cfg
+	}
+	s.failOn = rules.Error
+	if s.cfg.FailOn != rules.Off {
+		s.failOn = s.cfg.FailOn
+	}
+	if f.failOn != "" {
+		sev, err := rules.ParseSeverity(f.failOn)
+		if err != nil || sev == rules.Off {
+			return nil, fmt.Errorf("invalid --fail-on %q (want error, warning or info)", f.failOn)
+		}
+		s.failOn = sev
+	}
+	if f.provider != "" {
+		p, ok := rules.NormalizeProvider(f.provider)
+		if !ok {
+			return nil, fmt.Errorf("unknown provider %q; known providers: %s", f.provider, strings.Join(rules.KnownProviders(), ", "))
+		}
+		s.opts.Provider = p
+	}
+	s.opts.Providers = s.cfg.Providers
+	s.opts.Accounts = s.cfg.Accounts
+	if f.openapi != "" {
+		data, err := os.ReadFile(f.openapi)
+		if err != nil {
+			return nil, fmt.Errorf("--openapi: %v", err)
+		}
+		set, err := schemas.Convert(data)
+		if err != nil {
+			return nil, fmt.Errorf("--openapi %s: %v", f.openapi, err)
+		}
+		s.opts.Set = set
+	}
+	return s, nil
+}
+
+// engine returns the engine for a file, with the config's severities for it.
+func (s *setup) engine(file string) *rules.Engine {
+	sev := s.cfg.Severities(file)
+	key := severityKey(sev)
+	if e, ok := s.engines.Load(key); ok {
+		return e.(*rules.Engine)
+	}
+	opts := s.opts
+	opts.Severity = sev
+	e, _ := s.engines.LoadOrStore(key, rules.New(opts))
+	return e.(*rules.Engine)
+}
+
+func severityKey(m map[string]rules.Severity) string {
+	var parts []string
+	for k, v := range m {
+		parts = append(parts, k+"="+v.String())
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ",")
+}
+
+func runCheck(e *env, args []string) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var f checkFlags
+	f.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: atslint check [flags] PATH...\n\nChecks request documents (.json) and HAR recordings (.har); directories are searched recursively, - reads stdin.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(e.stderr, "atslint check: no paths given (try: atslint check testdata/requests)")
+		return exitUsage
+	}
+	s, err := f.prepare(e.dir)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
+		return exitUsage
+	}
+	rep := s.check(e, paths, f.jobs, f.stdinName)
+	return s.finish(e, rep)
+}
+
+// finish writes the report and computes the exit code.
+func (s *setup) finish(e *env, rep *report.Report) int {
+	rep.Finish()
+	for _, fe := range rep.Errors {
+		fmt.Fprintf(e.stderr, "atslint: %s: %s\n", fe.File, fe.Message)
+	}
+	if err := s.format(e.stdout, rep); err != nil {
+		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
+		return exitUsage
+	}
+	switch {
+	case len(rep.Errors) > 0:
+		return exitUsage
+	case rep.Count(s.failOn) > 0:
+		return exitFindings
+	}
+	return exitOK
+}
+
+// source is one input to check.
+type source struct {
+	name  string // as shown in output
+	path  string // "" for stdin
+	stdin bool
+}
+
+// check checks every path and returns the report. Files are checked by up
+// to jobs workers; results keep the input order, so output is the same at
+// any -j.
+func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *report.Report {
+	rep := &report.Report{}
+	var srcs []source
+	for _, p := range paths {
+		if p == "-" {
+			srcs = append(srcs, source{name: stdinName, stdin: true})
+			continue
+		}
+		found, errs := collect(p)
+		rep.Errors = append(rep.Errors, errs...)
+		for _, f := range found {
+			if s.cfg.Ignored(f) {
+				continue
+			}
+			srcs = append(srcs, source{name: filepath.ToSlash(f), path: f})
+		}
+	}
+	type result struct {
+		res rules.Result
+		err error
+	}
+	results := make([]result, len(srcs))
+	jobs = max(1, min(jobs, len(srcs)))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				res, err := s.checkSource(e, srcs[i])
+				results[i] = result{res, err}
+			}
+		}()
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, r := range results {
+		if r.err != nil {
+			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
+			continue
+		}
+		rep.Summary.Files++
+		rep.Summary.Requests += r.res.Requests
+		for _, d := range r.res.Diagnostics {
+			rep.Diagnostics = append(rep.Diagnostics, report.Diagnostic{File: srcs[i].name, Diagnostic: d})
+		}
+	}
+	return rep
+}
+
+func (s *setup) checkSource(e *env, src source) (rules.Result, error) {
+	eng := s.engine(src.path)
+	if src.stdin {
+		data, err := io.ReadAll(io.LimitReader(e.stdin, s.limits.MaxSize+1))
+		if err != nil {
+			return rules.Result{}, err
+		}
+		return eng.CheckBytes(data, s.limits), nil
+	}
+	st, err := os.Stat(src.path)
+	if err != nil {
+		return rules.Result{}, fileError(err)
+	}
+	if !st.Mode().IsRegular() {
+		return rules.Result{}, errors.New("not a regular file")
+	}
+	if st.Size() > s.limits.MaxSize {
+		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(st.Size(), s.limits)}}, nil
+	}
+	data, err := os.ReadFile(src.path)
+	if err != nil {
+		return rules.Result{}, fileError(err)
+	}
+	return eng.CheckBytes(data, s.limits), nil
+}
+
+// fileError drops the path from an fs error: the caller names the file.
+func fileError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// skipDirs are never searched.
+var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true}
+
+// collect expands a path into the files to check. A file named explicitly
+// is checked whatever its extension; directories yield *.json and *.har.
+func collect(path string) ([]string, []report.FileError) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, []report.FileError{{File: filepath.ToSlash(path), Message: fileError(err).Error()}}
+	}
+	if !st.IsDir() {
+		return []string{path}, nil
+	}
+	var files []string
+	var errs []report.FileError
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, report.FileError{File: filepath.ToSlash(p), Message: fileError(err).Error()})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != path && skipDirs[d.Name()] {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".json", ".har":
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, report.FileError{File: filepath.ToSlash(path), Message: err.Error()})
+	}
+	sort.Strings(files)
+	return files, errs
+}

@@ -1,0 +1,419 @@
+// Package config reads .atslint.yaml (DESIGN.md §7). Unknown keys, rule IDs
+// and providers are errors that name the file and line: a typo in a config
+// must not silently turn a check off.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/atslint/atslint/rules"
+)
+
+// FileNames are the names searched for, in order.
+var FileNames = []string{".atslint.yaml", ".atslint.yml"}
+
+// Config is a parsed .atslint.yaml.
+type Config struct {
+	// Path is the file the config was read from ("" for the zero config).
+	Path      string
+	Providers []string
+	Accounts  map[string]string
+	// FailOn is the configured fail_on severity, Off when unset.
+	FailOn    rules.Severity
+	Rules     map[string]rules.Severity
+	Ignore    []string
+	Overrides []Override
+}
+
+// Override changes rule severities for files matching its globs.
+type Override struct {
+	Files []string
+	Rules map[string]rules.Severity
+}
+
+// Error is a config error at a line.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return e.File + ": " + e.Msg
+}
+
+// Find looks for a config file in dir and its parents. It returns "" when
+// there is none.
+func Find(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		for _, n := range FileNames {
+			p := filepath.Join(dir, n)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Load reads and parses the config at path.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{File: path, Msg: "config file not found"}
+		}
+		return nil, &Error{File: path, Msg: err.Error()}
+	}
+	return Parse(path, data)
+}
+
+// Parse parses config data; name is used in errors.
+func Parse(name string, data []byte) (*Config, error) {
+	c := &Config{Path: name}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return c, nil // an empty file is the zero config
+		}
+		return nil, &Error{File: name, Line: yamlErrorLine(err), Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if len(doc.Content) == 0 {
+		return c, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, c.errf(root, "config must be a mapping of keys (providers, accounts, fail_on, rules, ignore, overrides)")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		var err error
+		switch k.Value {
+		case "providers":
+			c.Providers, err = c.providerList(v)
+		case "accounts":
+			c.Accounts, err = c.accounts(v)
+		case "fail_on":
+			c.FailOn, err = c.severity(v, false)
+		case "rules":
+			c.Rules, err = c.ruleMap(v)
+		case "ignore":
+			c.Ignore, err = c.strings(v, "ignore")
+		case "overrides":
+			c.Overrides, err = c.overrides(v)
+		default:
+			err = c.errf(k, "unknown key %q%s (want providers, accounts, fail_on, rules, ignore or overrides)", k.Value,
+				suggest(k.Value, []string{"providers", "accounts", "fail_on", "rules", "ignore", "overrides"}))
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func yamlErrorLine(err error) int {
+	var line int
+	if _, e := fmt.Sscanf(strings.TrimPrefix(err.Error(), "yaml: "), "line %d:", &line); e == nil {
+		return line
+	}
+	return 0
+}
+
+func (c *Config) errf(n *yaml.Node, format string, args ...any) error {
+	return &Error{File: c.Path, Line: n.Line, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (c *Config) strings(v *yaml.Node, key string) ([]string, error) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil, nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		return nil, c.errf(v, "%s must be a list", key)
+	}
+	var out []string
+	for _, e := range v.Content {
+		if e.Kind != yaml.ScalarNode {
+			return nil, c.errf(e, "%s entries must be strings", key)
+		}
+		out = append(out, e.Value)
+	}
+	return out, nil
+}
+
+func (c *Config) provider(n *yaml.Node) (string, error) {
+	p, ok := rules.NormalizeProvider(n.Value)
+	if !ok || n.Kind != yaml.ScalarNode {
+		return "", c.errf(n, "unknown provider %q; known providers: %s", n.Value, strings.Join(rules.KnownProviders(), ", "))
+	}
+	return p, nil
+}
+
+func (c *Config) providerList(v *yaml.Node) ([]string, error) {
+	if v.Kind != yaml.SequenceNode {
+		return nil, c.errf(v, "providers must be a list")
+	}
+	var out []string
+	for _, e := range v.Content {
+		p, err := c.provider(e)
+		if err != nil {
+			return nil, err
+		}
+		if !contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+func (c *Config) accounts(v *yaml.Node) (map[string]string, error) {
+	if v.Kind != yaml.MappingNode {
+		return nil, c.errf(v, "accounts must map x-account-id values to providers")
+	}
+	out := map[string]string{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		p, err := c.provider(v.Content[i+1])
+		if err != nil {
+			return nil, err
+		}
+		out[v.Content[i].Value] = p
+	}
+	return out, nil
+}
+
+func (c *Config) severity(v *yaml.Node, allowOff bool) (rules.Severity, error) {
+	s, err := rules.ParseSeverity(v.Value)
+	if v.Kind != yaml.ScalarNode || err != nil || (!allowOff && s == rules.Off) {
+		want := "info, warning or error"
+		if allowOff {
+			want = "off, info, warning or error"
+		}
+		return rules.Off, c.errf(v, "invalid severity %q (want %s)", v.Value, want)
+	}
+	return s, nil
+}
+
+func (c *Config) ruleMap(v *yaml.Node) (map[string]rules.Severity, error) {
+	if v.Kind != yaml.MappingNode {
+		return nil, c.errf(v, "rules must map rule IDs to off, info, warning or error")
+	}
+	out := map[string]rules.Severity{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k := v.Content[i]
+		if _, ok := rules.Lookup(k.Value); !ok {
+			var ids []string
+			for _, r := range rules.All() {
+				ids = append(ids, r.ID)
+			}
+			return nil, c.errf(k, "unknown rule %q%s (atslint rules lists them)", k.Value, suggest(k.Value, ids))
+		}
+		s, err := c.severity(v.Content[i+1], true)
+		if err != nil {
+			return nil, err
+		}
+		out[k.Value] = s
+	}
+	return out, nil
+}
+
+func (c *Config) overrides(v *yaml.Node) ([]Override, error) {
+	if v.Kind != yaml.SequenceNode {
+		return nil, c.errf(v, "overrides must be a list of {files, rules}")
+	}
+	var out []Override
+	for _, e := range v.Content {
+		if e.Kind != yaml.MappingNode {
+			return nil, c.errf(e, "an override must be a mapping with files and rules")
+		}
+		var o Override
+		for i := 0; i+1 < len(e.Content); i += 2 {
+			k, val := e.Content[i], e.Content[i+1]
+			var err error
+			switch k.Value {
+			case "files":
+				o.Files, err = c.strings(val, "files")
+			case "rules":
+				o.Rules, err = c.ruleMap(val)
+			default:
+				err = c.errf(k, "unknown key %q in override (want files or rules)", k.Value)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		if len(o.Files) == 0 {
+			return nil, c.errf(e, "override has no files")
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// Dir is the directory globs are relative to.
+func (c *Config) Dir() string {
+	if c.Path == "" {
+		return "."
+	}
+	return filepath.Dir(c.Path)
+}
+
+// rel makes file relative to the config's directory, slash-separated.
+func (c *Config) rel(file string) string {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return filepath.ToSlash(file)
+	}
+	dir, err := filepath.Abs(c.Dir())
+	if err != nil {
+		return filepath.ToSlash(file)
+	}
+	r, err := filepath.Rel(dir, abs)
+	if err != nil {
+		return filepath.ToSlash(file)
+	}
+	return filepath.ToSlash(r)
+}
+
+// Ignored reports whether a file matches an ignore glob.
+func (c *Config) Ignored(file string) bool {
+	if c == nil || len(c.Ignore) == 0 {
+		return false
+	}
+	r := c.rel(file)
+	for _, g := range c.Ignore {
+		if MatchGlob(g, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Severities returns the rule severities for a file: rules, then every
+// matching override in order.
+func (c *Config) Severities(file string) map[string]rules.Severity {
+	if c == nil {
+		return nil
+	}
+	out := map[string]rules.Severity{}
+	for k, v := range c.Rules {
+		out[k] = v
+	}
+	if len(c.Overrides) > 0 && file != "" {
+		r := c.rel(file)
+		for _, o := range c.Overrides {
+			for _, g := range o.Files {
+				if MatchGlob(g, r) {
+					for k, v := range o.Rules {
+						out[k] = v
+					}
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// MatchGlob matches a slash-separated name against a glob where "**"
+// matches any number of path segments and the rest is path.Match syntax.
+// A pattern without a slash matches the base name at any depth, as in
+// .gitignore.
+func MatchGlob(pattern, name string) bool {
+	pattern = strings.TrimPrefix(pattern, "./")
+	if !strings.Contains(pattern, "/") {
+		pattern = "**/" + pattern
+	}
+	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
+}
+
+func matchSegs(pat, name []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			if len(pat) == 1 {
+				return true
+			}
+			for i := 0; i <= len(name); i++ {
+				if matchSegs(pat[1:], name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 {
+			return false
+		}
+		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
+			return false
+		}
+		pat, name = pat[1:], name[1:]
+	}
+	return len(name) == 0
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns `; did you mean "x"?` for the closest candidate, or "".
+func suggest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	sorted := append([]string(nil), candidates...)
+	sort.Strings(sorted)
+	for _, c := range sorted {
+		if d := distance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if best != "" && bestD <= max(2, len(s)/4) {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return ""
+}
+
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

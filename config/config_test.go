@@ -1,0 +1,83 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/atslint/atslint/rules"
+)
+
+func TestParseFull(t *testing.T) {
+	c, err := Parse("a.yaml", []byte(`providers: [lever, Bullhorn_ATS]
+accounts: { acc_9f2: bullhorn }
+fail_on: warning
+rules:
+  stackone/unknown-query-param: off
+  stackone/page-size: info
+ignore: ["testdata/legacy/**"]
+overrides:
+  - files: ["fixtures/**"]
+    rules: { security/hardcoded-credential: off }
+`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"lever", "bullhorn"}, c.Providers)
+	assert.Equal(t, map[string]string{"acc_9f2": "bullhorn"}, c.Accounts)
+	assert.Equal(t, rules.Warning, c.FailOn)
+	assert.Equal(t, rules.Off, c.Rules["stackone/unknown-query-param"])
+	assert.Equal(t, rules.Info, c.Rules["stackone/page-size"])
+	require.Len(t, c.Overrides, 1)
+	assert.Equal(t, []string{"fixtures/**"}, c.Overrides[0].Files)
+}
+
+func TestParseErrorsNameTheLine(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"providers: [lever]\nrulez: {}\n", `a.yaml:2: unknown key "rulez"; did you mean "rules"? (want providers, accounts, fail_on, rules, ignore or overrides)`},
+		{"rules:\n  stackone/page-sise: off\n", `a.yaml:2: unknown rule "stackone/page-sise"; did you mean "stackone/page-size"? (atslint rules lists them)`},
+		{"providers:\n  - lever\n  - levr\n", `a.yaml:3: unknown provider "levr"; known providers: ashby,`},
+		{"accounts: {a: nope}\n", `a.yaml:1: unknown provider "nope"`},
+		{"fail_on: loud\n", `a.yaml:1: invalid severity "loud" (want info, warning or error)`},
+		{"rules: {stackone/page-size: maybe}\n", `a.yaml:1: invalid severity "maybe" (want off, info, warning or error)`},
+		{"overrides:\n  - rules: {}\n", `a.yaml:2: override has no files`},
+		{"providers: [lever\n", `a.yaml:`},
+		{"- a\n", `a.yaml:1: config must be a mapping`},
+	} {
+		_, err := Parse("a.yaml", []byte(tc.src))
+		require.Error(t, err, tc.src)
+		assert.Contains(t, err.Error(), tc.want, tc.src)
+	}
+}
+
+func TestEmptyConfig(t *testing.T) {
+	c, err := Parse("a.yaml", nil)
+	require.NoError(t, err)
+	assert.Empty(t, c.Providers)
+}
+
+func TestFind(t *testing.T) {
+	root := t.TempDir()
+	sub := filepath.Join(root, "a", "b")
+	require.NoError(t, os.MkdirAll(sub, 0o755))
+	assert.Equal(t, "", Find(sub))
+	require.NoError(t, os.WriteFile(filepath.Join(root, ".atslint.yaml"), nil, 0o644))
+	assert.Equal(t, filepath.Join(root, ".atslint.yaml"), Find(sub))
+}
+
+func TestGlobsAndOverrides(t *testing.T) {
+	assert.True(t, MatchGlob("testdata/legacy/**", "testdata/legacy/a/b.json"))
+	assert.True(t, MatchGlob("*.har", "x/y/z.har"))
+	assert.True(t, MatchGlob("fixtures/*.json", "fixtures/a.json"))
+	assert.False(t, MatchGlob("fixtures/*.json", "fixtures/a/b.json"))
+	assert.False(t, MatchGlob("testdata/legacy/**", "testdata/new/a.json"))
+
+	dir := t.TempDir()
+	c, err := Parse(filepath.Join(dir, ".atslint.yaml"), []byte("rules: {stackone/page-size: warning}\nignore: [\"legacy/**\"]\noverrides:\n  - files: [\"fixtures/**\"]\n    rules: {stackone/page-size: off}\n"))
+	require.NoError(t, err)
+	assert.True(t, c.Ignored(filepath.Join(dir, "legacy", "x.json")))
+	assert.False(t, c.Ignored(filepath.Join(dir, "x.json")))
+	assert.Equal(t, rules.Off, c.Severities(filepath.Join(dir, "fixtures", "a.json"))["stackone/page-size"])
+	assert.Equal(t, rules.Warning, c.Severities(filepath.Join(dir, "a.json"))["stackone/page-size"])
+}

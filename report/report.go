@@ -1,0 +1,167 @@
+// Package report writes diagnostics in atslint's output formats. The text
+// and JSON formats are contracts (DESIGN.md §5): change them only together
+// with their golden files and docs.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/atslint/atslint/rules"
+)
+
+// Diagnostic is an engine diagnostic located in a file.
+type Diagnostic struct {
+	File string
+	rules.Diagnostic
+}
+
+// FileError is a file that could not be read at all.
+type FileError struct {
+	File    string `json:"file"`
+	Message string `json:"message"`
+}
+
+// Summary counts what a run saw.
+type Summary struct {
+	Files    int `json:"files"`
+	Requests int `json:"requests"`
+	Error    int `json:"error"`
+	Warning  int `json:"warning"`
+	Info     int `json:"info"`
+	// Skipped counts HAR entries that were not StackOne requests.
+	Skipped int `json:"skipped,omitempty"`
+}
+
+// Report is the outcome of one run.
+type Report struct {
+	Diagnostics []Diagnostic
+	Errors      []FileError
+	Summary     Summary
+}
+
+// Finish sorts the diagnostics (by file, line, column, rule) and counts them.
+func (r *Report) Finish() {
+	sort.SliceStable(r.Diagnostics, func(i, j int) bool {
+		a, b := r.Diagnostics[i], r.Diagnostics[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Span.Start.Line != b.Span.Start.Line {
+			return a.Span.Start.Line < b.Span.Start.Line
+		}
+		if a.Span.Start.Column != b.Span.Start.Column {
+			return a.Span.Start.Column < b.Span.Start.Column
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Provider != b.Provider {
+			return a.Provider < b.Provider
+		}
+		return a.Message < b.Message
+	})
+	sort.SliceStable(r.Errors, func(i, j int) bool { return r.Errors[i].File < r.Errors[j].File })
+	r.Summary.Error, r.Summary.Warning, r.Summary.Info = 0, 0, 0
+	for _, d := range r.Diagnostics {
+		switch d.Severity {
+		case rules.Error:
+			r.Summary.Error++
+		case rules.Warning:
+			r.Summary.Warning++
+		case rules.Info:
+			r.Summary.Info++
+		}
+	}
+}
+
+// Count returns how many diagnostics are at or above a severity.
+func (r *Report) Count(min rules.Severity) int {
+	n := 0
+	for _, d := range r.Diagnostics {
+		if d.Severity >= min {
+			n++
+		}
+	}
+	return n
+}
+
+// Formats lists the output formats by name.
+var Formats = map[string]func(io.Writer, *Report) error{
+	"text": Text,
+	"json": JSON,
+}
+
+// Text writes one line per diagnostic:
+//
+//	notes/bad.json:7:5: warning: message [bullhorn/note-missing-author]
+//
+// A provider diagnostic of a rule shared by several providers names the
+// provider after the rule.
+func Text(w io.Writer, r *Report) error {
+	for _, d := range r.Diagnostics {
+		tag := d.Rule
+		if d.Provider != "" && d.Provider != ruleSet(d.Rule) {
+			tag += " for " + d.Provider
+		}
+		pos := fmt.Sprintf("%s:%d:%d", d.File, d.Span.Start.Line, d.Span.Start.Column)
+		if d.Span.Start.Line == 0 {
+			pos = d.File
+		}
+		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", pos, d.Severity, d.Message, tag); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func ruleSet(id string) string {
+	for i := 0; i < len(id); i++ {
+		if id[i] == '/' {
+			return id[:i]
+		}
+	}
+	return id
+}
+
+type jsonDiagnostic struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Rule      string `json:"rule"`
+	Severity  string `json:"severity"`
+	Provider  string `json:"provider"`
+	Operation string `json:"operation"`
+	Pointer   string `json:"pointer"`
+	Request   int    `json:"request"`
+	Predicts  string `json:"predicts"`
+	Message   string `json:"message"`
+}
+
+type jsonReport struct {
+	Version     int              `json:"version"`
+	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+	Errors      []FileError      `json:"errors,omitempty"`
+	Summary     Summary          `json:"summary"`
+}
+
+// JSON writes the report as one JSON object (DESIGN.md §5).
+func JSON(w io.Writer, r *Report) error {
+	out := jsonReport{Version: 1, Diagnostics: []jsonDiagnostic{}, Errors: r.Errors, Summary: r.Summary}
+	for _, d := range r.Diagnostics {
+		out.Diagnostics = append(out.Diagnostics, jsonDiagnostic{
+			File: d.File, Line: d.Span.Start.Line, Column: d.Span.Start.Column,
+			EndLine: d.Span.End.Line, EndColumn: d.Span.End.Column,
+			Rule: d.Rule, Severity: d.Severity.String(), Provider: d.Provider, Operation: d.Operation,
+			Pointer: d.Pointer, Request: d.Request, Predicts: d.Predicts, Message: d.Message,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}

@@ -1,0 +1,212 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/schemas"
+)
+
+// Diagnostic is one finding about one request.
+type Diagnostic struct {
+	Rule      string
+	Severity  Severity
+	Provider  string // "" for provider-independent rules
+	Operation string // operationId, "" when none matched
+	Pointer   string // JSON Pointer into the source document
+	Request   int    // index of the request in its file
+	Predicts  string
+	Message   string
+	Span      request.Span
+}
+
+// Options configure an Engine.
+type Options struct {
+	// Set is the catalogue; nil means schemas.Default().
+	Set *schemas.Set
+	// Provider is the --provider flag: used when a request names none and
+	// its account is not in Accounts.
+	Provider string
+	// Providers is the target list for requests with no provider at all.
+	Providers []string
+	// Accounts maps x-account-id values to providers.
+	Accounts map[string]string
+	// Severity overrides a rule's default severity; Off disables it.
+	Severity map[string]Severity
+	// Rules, when non-nil, restricts the run to these rules (tests, docs).
+	Rules []*Rule
+}
+
+// Engine checks Requests. It is safe for concurrent use.
+type Engine struct {
+	opts  Options
+	set   *schemas.Set
+	rules []*Rule
+	match *matcher
+}
+
+// New returns an Engine. Provider names in opts must already be normalised
+// (see NormalizeProvider).
+func New(opts Options) *Engine {
+	e := &Engine{opts: opts, set: opts.Set, rules: opts.Rules}
+	if e.set == nil {
+		e.set = schemas.Default()
+	}
+	if e.rules == nil {
+		e.rules = All()
+	}
+	e.match = matcherFor(e.set)
+	return e
+}
+
+// Set returns the catalogue the engine checks against.
+func (e *Engine) Set() *schemas.Set { return e.set }
+
+// severity is the effective severity of a rule in this run.
+func (e *Engine) severity(r *Rule) Severity {
+	if s, ok := e.opts.Severity[r.ID]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// Providers returns the providers a request is checked against, in the
+// order of DESIGN.md §4.
+func (e *Engine) Providers(req *request.Request) []string {
+	if req.Provider != "" {
+		if p, ok := NormalizeProvider(req.Provider); ok {
+			return []string{p}
+		}
+		return nil // an unknown provider in a document is reported, not guessed
+	}
+	if h := req.Header("x-account-id"); h != nil && len(e.opts.Accounts) > 0 {
+		if id, ok := h.Value.StringValue(); ok {
+			if p, ok := e.opts.Accounts[id]; ok {
+				return []string{p}
+			}
+		}
+	}
+	if e.opts.Provider != "" {
+		return []string{e.opts.Provider}
+	}
+	return e.opts.Providers
+}
+
+// Check runs every rule over the requests of one file and returns the
+// diagnostics sorted by position, rule and provider.
+func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
+	var out []Diagnostic
+	passes := make([]*Pass, len(reqs))
+	for i, req := range reqs {
+		op, cands := e.match.match(req)
+		p := &Pass{engine: e, Request: req, Operation: op, candidates: cands}
+		passes[i] = p
+		for _, r := range e.rules {
+			if r.Check == nil || e.severity(r) == Off || len(r.Providers) > 0 {
+				continue
+			}
+			p.run(r, "")
+		}
+		for _, prov := range e.Providers(req) {
+			for _, r := range e.rules {
+				if r.Check == nil || e.severity(r) == Off || !r.AppliesTo(prov) {
+					continue
+				}
+				p.run(r, prov)
+			}
+		}
+	}
+	fp := &FilePass{engine: e, Passes: passes}
+	for _, r := range e.rules {
+		if r.CheckAll == nil || e.severity(r) == Off {
+			continue
+		}
+		fp.rule = r
+		r.CheckAll(fp)
+	}
+	for _, p := range passes {
+		out = append(out, p.diags...)
+	}
+	out = append(out, fp.diags...)
+	out = e.applyIgnores(reqs, out)
+	SortDiagnostics(out)
+	return out
+}
+
+// SortDiagnostics orders diagnostics by position, then rule, provider and
+// message, so that output is the same at any level of parallelism.
+func SortDiagnostics(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Span.Start.Offset != b.Span.Start.Offset {
+			return a.Span.Start.Offset < b.Span.Start.Offset
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Provider != b.Provider {
+			return a.Provider < b.Provider
+		}
+		if a.Request != b.Request {
+			return a.Request < b.Request
+		}
+		return a.Message < b.Message
+	})
+}
+
+const ignoreRule = "atslint/ignore"
+
+// applyIgnores drops diagnostics silenced by a request's ignore entries and
+// reports entries that have no reason or silence nothing.
+func (e *Engine) applyIgnores(reqs []*request.Request, ds []Diagnostic) []Diagnostic {
+	byIndex := map[int]*request.Request{}
+	any := false
+	for _, r := range reqs {
+		byIndex[r.Index] = r
+		any = any || len(r.Ignores) > 0
+	}
+	if !any {
+		return ds
+	}
+	kept := ds[:0]
+	for _, d := range ds {
+		req := byIndex[d.Request]
+		silenced := false
+		if req != nil && d.Rule != ignoreRule {
+			for _, ig := range req.Ignores {
+				if ig.Rule == d.Rule && strings.TrimSpace(ig.Reason) != "" {
+					ig.Used = true
+					silenced = true
+				}
+			}
+		}
+		if !silenced {
+			kept = append(kept, d)
+		}
+	}
+	r, _ := Lookup(ignoreRule)
+	if r == nil || e.severity(r) == Off {
+		return kept
+	}
+	for _, req := range reqs {
+		for _, ig := range req.Ignores {
+			var msg string
+			switch {
+			case strings.TrimSpace(ig.Reason) == "":
+				msg = "ignore of " + ig.Rule + " has no reason; say why the diagnostic does not apply"
+			case !ig.Used:
+				if _, known := Lookup(ig.Rule); !known {
+					msg = "ignore names unknown rule " + quote(ig.Rule)
+				} else {
+					msg = "ignore of " + ig.Rule + " silences nothing; remove it"
+				}
+			default:
+				continue
+			}
+			kept = append(kept, Diagnostic{Rule: ignoreRule, Severity: e.severity(r), Pointer: ig.Pointer,
+				Request: req.Index, Predicts: r.Predicts, Message: msg, Span: ig.Span})
+		}
+	}
+	return kept
+}

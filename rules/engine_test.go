@@ -1,0 +1,210 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/atslint/atslint/request"
+)
+
+// check runs every rule over a document and returns "line:col rule message"
+// lines.
+func check(t *testing.T, opts Options, doc string) []string {
+	t.Helper()
+	var out []string
+	for _, d := range New(opts).CheckBytes([]byte(doc), Limits{}).Diagnostics {
+		p := ""
+		if d.Provider != "" {
+			p = " (" + d.Provider + ")"
+		}
+		out = append(out, fmt.Sprintf("%d:%d %s%s %s", d.Span.Start.Line, d.Span.Start.Column, d.Rule, p, d.Message))
+	}
+	return out
+}
+
+func TestUnknownFieldNamesClosest(t *testing.T) {
+	doc := `{
+  "method": "POST",
+  "url": "https://api.stackone.com/unified/ats/candidates/c1/notes",
+  "headers": {"x-account-id": "acc_1"},
+  "body": {
+    "content": [{"body": "Great call"}],
+    "auther_id": "u1"
+  }
+}`
+	assert.Equal(t, []string{
+		`7:5 stackone/unknown-field unknown field "auther_id"; StackOne drops it silently; did you mean "author_id"?`,
+	}, check(t, Options{}, doc))
+}
+
+func TestUnknownFilterAtItsPosition(t *testing.T) {
+	doc := `{"method": "GET", "headers": {"x-account-id": "a"},
+ "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_at]=2024-01-01T00:00:00Z"}`
+	assert.Equal(t, []string{
+		`2:58 stackone/unknown-filter filter key "updated_at" is not declared by ats_list_candidates; did you mean filter[updated_after]?`,
+	}, check(t, Options{}, doc))
+}
+
+func TestUnknownOperationNamesAllowedMethods(t *testing.T) {
+	doc := `{"method": "PATCH", "url": "https://api.stackone.com/unified/ats/candidates/1/notes/2", "headers": {"x-account-id": "a"}, "body": {"content": [{"body": "x"}]}}`
+	assert.Equal(t, []string{
+		`1:28 stackone/unknown-operation no PATCH operation on /unified/ats/candidates/{id}/notes/{subResourceId}; the path allows GET (ats_get_candidate_note)`,
+	}, check(t, Options{}, doc))
+}
+
+func TestUnknownOperationSuggestsNearestPath(t *testing.T) {
+	doc := `{"method": "GET", "path": "/unified/ats/candidate", "headers": {"x-account-id": "a"}}`
+	got := check(t, Options{}, doc)
+	require.Len(t, got, 1)
+	assert.Contains(t, got[0], "stackone/unknown-operation")
+	assert.Contains(t, got[0], "nearest: GET /unified/ats/candidates (ats_list_candidates)")
+}
+
+func TestMatchingAcceptsHostsAndTrailingSlash(t *testing.T) {
+	for _, u := range []string{
+		"https://api.stackone.com/unified/ats/jobs/",
+		"/unified/ats/jobs",
+		"https://api.stackone.com/unified/ats/jobs?page_size=10",
+	} {
+		doc := `{"method": "get", "url": "` + u + `", "headers": {"x-account-id": "a"}}`
+		assert.Empty(t, check(t, Options{}, doc), u)
+	}
+}
+
+func TestFormatViolationDoesNotEchoValue(t *testing.T) {
+	doc := `{"method": "POST", "url": "/unified/ats/candidates", "headers": {"x-account-id": "a"},
+  "body": {"email": "jane.doe.private-at-example.org", "hired_at": "sometime 2021"}}`
+	got := check(t, Options{}, doc)
+	assert.Equal(t, []string{
+		`2:21 stackone/body-schema email: not a valid email address`,
+		`2:68 stackone/body-schema hired_at: not a valid date-time (RFC 3339)`,
+	}, got)
+	for _, line := range got {
+		assert.NotContains(t, line, "jane.doe")
+		assert.NotContains(t, line, "sometime")
+	}
+}
+
+func TestNullableFieldsAcceptNull(t *testing.T) {
+	doc := `{"method": "POST", "url": "/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "a"},
+  "body": {"content": [{"body": "ok"}], "author_id": null, "visibility": null}}`
+	assert.Empty(t, check(t, Options{}, doc))
+}
+
+func TestPlaceholderIDs(t *testing.T) {
+	for _, seg := range []string{"{id}", ":id", "<id>", "${candidateId}", "undefined", "null", ""} {
+		doc := `{"method": "GET", "url": "/unified/ats/candidates/` + seg + `/notes", "headers": {"x-account-id": "a"}}`
+		got := check(t, Options{}, doc)
+		require.Len(t, got, 1, seg)
+		assert.Contains(t, got[0], "stackone/placeholder-id path parameter {id}", seg)
+	}
+	// The span is the segment itself.
+	got := check(t, Options{}, `{"method": "GET", "url": "/unified/ats/candidates/{id}", "headers": {"x-account-id": "a"}}`)
+	assert.Equal(t, []string{"1:51 stackone/placeholder-id path parameter {id} is an unresolved placeholder; substitute the real id"}, got)
+}
+
+func TestQueryFormsAgree(t *testing.T) {
+	forms := []string{
+		`"url": "/unified/ats/candidates?filter[updated_at]=2024-01-01T00:00:00Z"`,
+		`"url": "/unified/ats/candidates", "query": {"filter": {"updated_at": "2024-01-01T00:00:00Z"}}`,
+		`"url": "/unified/ats/candidates", "query": {"filter[updated_at]": "2024-01-01T00:00:00Z"}`,
+	}
+	for _, f := range forms {
+		got := check(t, Options{}, `{"method": "GET", "headers": {"x-account-id": "a"}, `+f+`}`)
+		require.Len(t, got, 1, f)
+		assert.Contains(t, got[0], "stackone/unknown-filter", f)
+	}
+}
+
+func TestIgnores(t *testing.T) {
+	base := `{"method": "GET", "url": "/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "a"}, "x-atslint": {"ignore": [%s]}}`
+	assert.Empty(t, check(t, Options{}, fmt.Sprintf(base, `{"rule": "stackone/page-size", "reason": "capped by our proxy"}`)))
+
+	got := check(t, Options{}, fmt.Sprintf(base, `{"rule": "stackone/page-size"}`))
+	assert.Len(t, got, 2)
+	assert.Contains(t, strings.Join(got, "\n"), "atslint/ignore ignore of stackone/page-size has no reason")
+
+	got = check(t, Options{}, fmt.Sprintf(base, `{"rule": "stackone/page-size", "reason": "x"}, {"rule": "stackone/unknown-filter", "reason": "old"}`))
+	assert.Len(t, got, 1)
+	assert.Contains(t, got[0], "atslint/ignore ignore of stackone/unknown-filter silences nothing")
+}
+
+func TestSeverityOverride(t *testing.T) {
+	doc := `{"method": "GET", "url": "/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "a"}}`
+	assert.Empty(t, check(t, Options{Severity: map[string]Severity{"stackone/page-size": Off}}, doc))
+	ds := New(Options{Severity: map[string]Severity{"stackone/page-size": Info}}).CheckBytes([]byte(doc), Limits{}).Diagnostics
+	require.Len(t, ds, 1)
+	assert.Equal(t, Info, ds[0].Severity)
+}
+
+func TestUnknownValuesNeverReport(t *testing.T) {
+	// A front end (the Go analyzer) marks what it cannot see as Unknown.
+	body := &request.Value{Kind: request.Object, Pointer: "/body", Members: []*request.Member{
+		{Key: "content", Value: &request.Value{Kind: request.Unknown, Pointer: "/body/content"}},
+		{Key: "visibility", Value: &request.Value{Kind: request.Unknown, Pointer: "/body/visibility"}},
+	}}
+	req := &request.Request{Method: "POST", MethodKnown: true, Path: "/unified/ats/candidates/\x00/notes",
+		Headers: []request.Header{{Name: "x-account-id", Value: &request.Value{Kind: request.Unknown}}},
+		Body:    body, HeadersComplete: false, QueryComplete: false}
+	assert.Empty(t, New(Options{}).Check([]*request.Request{req}))
+}
+
+func TestTooLarge(t *testing.T) {
+	ds := New(Options{}).CheckBytes([]byte(`{"method": "GET", "url": "/unified/ats/jobs"}`), Limits{MaxSize: 10}).Diagnostics
+	require.Len(t, ds, 1)
+	assert.Equal(t, "input/too-large", ds[0].Rule)
+	assert.Equal(t, "file is 45 bytes, over the 10 bytes limit (--max-size)", ds[0].Message)
+}
+
+func TestStackOneRateLimit(t *testing.T) {
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	var reqs []*request.Request
+	for i := 0; i < 1002; i++ {
+		reqs = append(reqs, &request.Request{Index: i, Method: "GET", MethodKnown: true, PathKnown: true,
+			Path: "/unified/ats/jobs", Time: start.Add(time.Duration(i) * 50 * time.Millisecond),
+			Headers: []request.Header{{Name: "Authorization", Value: &request.Value{Kind: request.String, Str: "Basic secret"}},
+				{Name: "x-account-id", Value: &request.Value{Kind: request.String, Str: "a"}}},
+			HeadersComplete: true, QueryComplete: true})
+	}
+	var got []Diagnostic
+	for _, d := range New(Options{}).Check(reqs) {
+		if d.Rule == "stackone/rate-limit" {
+			got = append(got, d)
+		}
+	}
+	require.Len(t, got, 1)
+	assert.Equal(t, 1000, got[0].Request) // the 1,001st request is the first over the limit
+	assert.Equal(t, "this API key sent 1001 requests in 60 s (limit 1000 per minute); StackOne answers 429", got[0].Message)
+	assert.NotContains(t, got[0].Message, "secret")
+}
+
+func TestRegistryIDs(t *testing.T) {
+	for _, id := range []string{
+		"input/syntax", "input/not-a-request", "input/unknown-key", "input/too-large", "input/too-deep",
+		"atslint/ignore", "stackone/rate-limit", "stackone/unknown-operation", "stackone/missing-account-id",
+		"stackone/placeholder-id", "stackone/unknown-query-param", "stackone/deprecated-query-param",
+		"stackone/unknown-filter", "stackone/invalid-filter-value", "stackone/page-size", "stackone/proxy-pagination",
+		"stackone/missing-body", "stackone/unexpected-body", "stackone/body-schema", "stackone/unknown-field",
+		"stackone/deprecated-field", "stackone/application-candidate", "stackone/empty-note",
+		"security/hardcoded-credential", "security/insecure-url",
+	} {
+		_, ok := Lookup(id)
+		assert.True(t, ok, id)
+	}
+	assert.Panics(t, func() { Register(&Rule{ID: "Bad ID"}) })
+}
+
+func TestSecretPlaceholders(t *testing.T) {
+	for _, v := range []string{"${STACKONE_API_KEY}", "$STACKONE_API_KEY", "{{apiKey}}", "<api-key>", "Basic ${KEY_B64}",
+		"Bearer YOUR_API_KEY", "Basic JHtTVEFDS09ORV9BUElfS0VZfTo=", "xxxx", "***", "%API_KEY%"} {
+		assert.True(t, isSecretPlaceholder(v), v)
+	}
+	for _, v := range []string{"Basic c2tfbGl2ZV80ZjJhOTljMGUxYjM6", "Bearer v1.sk_live_abcdef0123", "sk_live_4f2a99c0e1b3"} {
+		assert.False(t, isSecretPlaceholder(v), v)
+	}
+}

@@ -1,0 +1,200 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/schemas"
+)
+
+// unknownSegment is how a front end marks a path segment it could not see.
+const unknownSegment = "\x00"
+
+type template struct {
+	op   *schemas.Operation
+	segs []string // literal segment, or "" for a {parameter}
+}
+
+type matcher struct {
+	templates []template
+}
+
+var matchers sync.Map // *schemas.Set → *matcher
+
+func matcherFor(set *schemas.Set) *matcher {
+	if m, ok := matchers.Load(set); ok {
+		return m.(*matcher)
+	}
+	m := &matcher{}
+	ops := set.Operations()
+	for i := range ops {
+		op := &ops[i]
+		t := template{op: op}
+		for _, s := range splitPath(op.Path) {
+			if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+				s = ""
+			}
+			t.segs = append(t.segs, s)
+		}
+		m.templates = append(m.templates, t)
+	}
+	actual, _ := matchers.LoadOrStore(set, m)
+	return actual.(*matcher)
+}
+
+func splitPath(p string) []string {
+	p = strings.TrimSuffix(p, "/")
+	p = strings.TrimPrefix(p, "/")
+	if p == "" {
+		return nil
+	}
+	return strings.Split(p, "/")
+}
+
+// matchPath returns the templates whose path matches segs, most literal
+// segments first.
+func (m *matcher) matchPath(segs []string) []template {
+	var out []template
+	best := -1
+	for _, t := range m.templates {
+		if len(t.segs) != len(segs) {
+			continue
+		}
+		literal, ok := 0, true
+		for i, s := range t.segs {
+			switch {
+			case segs[i] == unknownSegment:
+			case s == "":
+				// A parameter matches any segment, empty and placeholder
+				// ones included: those are placeholder-id's business.
+			case s == segs[i]:
+				literal++
+			default:
+				ok = false
+			}
+			if !ok {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		// A literal match beats a parameter: /jobs/{id} must not swallow a
+		// more specific path of the same length.
+		if literal > best {
+			best, out = literal, out[:0]
+		}
+		if literal == best {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// match returns the operation a request calls (nil if none) and the
+// operations on the same path (for messages and path-parameter checks).
+func (m *matcher) match(req *request.Request) (*schemas.Operation, []*schemas.Operation) {
+	if req.Path == "" && !req.PathKnown {
+		return nil, nil
+	}
+	segs := req.PathSegments()
+	var same []*schemas.Operation
+	var op *schemas.Operation
+	for _, t := range m.matchPath(segs) {
+		same = append(same, t.op)
+		if req.MethodKnown && strings.EqualFold(t.op.Method, req.Method) && op == nil {
+			op = t.op
+		}
+	}
+	return op, same
+}
+
+// nearest returns the operations whose path template is closest to segs by a
+// segment-wise edit distance, preferring the request's method.
+func (m *matcher) nearest(method string, segs []string) []*schemas.Operation {
+	type scored struct {
+		op   *schemas.Operation
+		dist int
+	}
+	var all []scored
+	for _, t := range m.templates {
+		d := segmentDistance(segs, t.segs)
+		if !strings.EqualFold(t.op.Method, method) {
+			d++ // same path, other method: a close second
+		}
+		all = append(all, scored{t.op, d})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].dist < all[j].dist })
+	var out []*schemas.Operation
+	for _, s := range all {
+		if len(out) == 3 || (len(out) > 0 && s.dist > all[0].dist) {
+			break
+		}
+		out = append(out, s.op)
+	}
+	return out
+}
+
+// segmentDistance is an edit distance over path segments where a template
+// parameter matches any segment and a changed literal costs its character
+// edit distance.
+func segmentDistance(a, tmpl []string) int {
+	const gap = 4
+	prev := make([]int, len(tmpl)+1)
+	cur := make([]int, len(tmpl)+1)
+	for j := range prev {
+		prev[j] = j * gap
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i * gap
+		for j := 1; j <= len(tmpl); j++ {
+			sub := 0
+			if t := tmpl[j-1]; t != "" && t != a[i-1] {
+				sub = levenshtein(a[i-1], t)
+			}
+			cur[j] = min(prev[j-1]+sub, prev[j]+gap, cur[j-1]+gap)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(tmpl)]
+}
+
+// levenshtein is the edit distance between two strings, by bytes.
+func levenshtein(a, b string) int {
+	if a == b {
+		return 0
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// closest returns the candidate nearest to s, if it is near enough to be a
+// likely typo.
+func closest(s string, candidates []string) (string, bool) {
+	best, bestD := "", -1
+	for _, c := range candidates {
+		d := levenshtein(strings.ToLower(s), strings.ToLower(c))
+		if bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := max(2, len(s)/3)
+	return best, bestD >= 0 && bestD <= limit
+}

@@ -1,0 +1,182 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/schemas"
+)
+
+// Pass is what a rule's Check sees: one request, its matched operation and
+// the provider it is being checked for.
+type Pass struct {
+	engine    *Engine
+	Request   *request.Request
+	Operation *schemas.Operation // nil when the request matches no operation
+	// Provider is the provider this pass checks for, "" for
+	// provider-independent rules.
+	Provider string
+
+	rule       *Rule
+	candidates []*schemas.Operation
+	diags      []Diagnostic
+}
+
+// Set returns the catalogue.
+func (p *Pass) Set() *schemas.Set { return p.engine.set }
+
+// OperationID returns the matched operation's ID or "".
+func (p *Pass) OperationID() string {
+	if p.Operation == nil {
+		return ""
+	}
+	return p.Operation.ID
+}
+
+// Is reports whether the request matched one of the given operation IDs.
+func (p *Pass) Is(ids ...string) bool {
+	for _, id := range ids {
+		if p.OperationID() == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Pass) run(r *Rule, provider string) {
+	p.rule, p.Provider = r, provider
+	r.Check(p)
+}
+
+// Reportf reports a diagnostic of the running rule at a span and pointer.
+func (p *Pass) Reportf(span request.Span, pointer, format string, args ...any) {
+	p.diags = append(p.diags, Diagnostic{
+		Rule: p.rule.ID, Severity: p.engine.severity(p.rule), Provider: p.Provider,
+		Operation: p.OperationID(), Pointer: pointer, Request: p.Request.Index,
+		Predicts: p.rule.Predicts, Message: fmt.Sprintf(format, args...), Span: span,
+	})
+}
+
+// ReportValue reports at a value's span and pointer.
+func (p *Pass) ReportValue(v *request.Value, format string, args ...any) {
+	p.Reportf(v.Span, v.Pointer, format, args...)
+}
+
+// ReportMember reports at an object member's key.
+func (p *Pass) ReportMember(parent *request.Value, m *request.Member, format string, args ...any) {
+	p.Reportf(m.KeySpan, m.Value.Pointer, format, args...)
+}
+
+// ReportRequest reports at the request as a whole: its method and path for
+// lack of a better place, or the request object.
+func (p *Pass) ReportRequest(format string, args ...any) {
+	r := p.Request
+	span, ptr := r.Span, r.Pointer
+	if !r.PathSpan.IsZero() {
+		span, ptr = r.PathSpan, r.PathPointer
+	}
+	p.Reportf(span, ptr, format, args...)
+}
+
+// ReportBody reports at the body, or at the request when it has none.
+func (p *Pass) ReportBody(format string, args ...any) {
+	if b := p.Request.Body; b != nil {
+		p.ReportValue(b, format, args...)
+		return
+	}
+	p.ReportRequest(format, args...)
+}
+
+// ReportParam reports at a query parameter's key.
+func (p *Pass) ReportParam(q request.Param, format string, args ...any) {
+	p.Reportf(q.KeySpan, q.Pointer, format, args...)
+}
+
+// ReportParamValue reports at a query parameter's value.
+func (p *Pass) ReportParamValue(q request.Param, format string, args ...any) {
+	if q.Value != nil && !q.Value.Span.IsZero() {
+		p.Reportf(q.Value.Span, q.Pointer, format, args...)
+		return
+	}
+	p.ReportParam(q, format, args...)
+}
+
+// ReportHeader reports at a header's name.
+func (p *Pass) ReportHeader(h *request.Header, format string, args ...any) {
+	ptr := ""
+	if h.Value != nil {
+		ptr = h.Value.Pointer
+	}
+	p.Reportf(h.NameSpan, ptr, format, args...)
+}
+
+// FilePass is what a rule's CheckAll sees: every request of one file.
+type FilePass struct {
+	engine *Engine
+	Passes []*Pass
+	rule   *Rule
+	diags  []Diagnostic
+}
+
+// Providers returns the providers a request is checked against.
+func (fp *FilePass) Providers(p *Pass) []string { return fp.engine.Providers(p.Request) }
+
+// Reportf reports a diagnostic of the running rule about one request.
+func (fp *FilePass) Reportf(p *Pass, provider string, span request.Span, pointer, format string, args ...any) {
+	fp.diags = append(fp.diags, Diagnostic{
+		Rule: fp.rule.ID, Severity: fp.engine.severity(fp.rule), Provider: provider,
+		Operation: p.OperationID(), Pointer: pointer, Request: p.Request.Index,
+		Predicts: fp.rule.Predicts, Message: fmt.Sprintf(format, args...), Span: span,
+	})
+}
+
+// ReportRequest reports at a request's path.
+func (fp *FilePass) ReportRequest(p *Pass, provider, format string, args ...any) {
+	r := p.Request
+	span, ptr := r.Span, r.Pointer
+	if !r.PathSpan.IsZero() {
+		span, ptr = r.PathSpan, r.PathPointer
+	}
+	fp.Reportf(p, provider, span, ptr, format, args...)
+}
+
+func quote(s string) string { return strconv.Quote(s) }
+
+// lookupPointer finds the value at an RFC 6901 pointer below v. ok is false
+// when the path does not exist; unknown is true when it passes through an
+// Unknown value (so nothing there can be judged).
+func lookupPointer(v *request.Value, ptr string) (found *request.Value, unknown bool) {
+	if ptr == "" {
+		return v, v != nil && v.Kind == request.Unknown
+	}
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		if v == nil {
+			return nil, false
+		}
+		if v.Kind == request.Unknown {
+			return v, true
+		}
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		switch v.Kind {
+		case request.Object:
+			var next *request.Value
+			for _, m := range v.Members {
+				if m.Key == tok {
+					next = m.Value // the last duplicate is what decoders keep
+				}
+			}
+			v = next
+		case request.Array:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(v.Elems) {
+				return nil, false
+			}
+			v = v.Elems[i]
+		default:
+			return nil, false
+		}
+	}
+	return v, v != nil && v.Kind == request.Unknown
+}

@@ -1,0 +1,160 @@
+// Package rules holds the atslint engine: the rule registry, the matching of
+// a Request to its catalogue operation, provider resolution and the checks.
+// It knows nothing of files, HAR or Go source: front ends hand it Requests
+// and map the Diagnostics' spans back to their own positions.
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Severity of a diagnostic. The zero value is Off, so a rule or override
+// that says nothing is not silently an error.
+type Severity int
+
+const (
+	Off Severity = iota
+	Info
+	Warning
+	Error
+)
+
+var severityNames = [...]string{"off", "info", "warning", "error"}
+
+func (s Severity) String() string {
+	if s >= 0 && int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("Severity(%d)", int(s))
+}
+
+// ParseSeverity reads "off", "info", "warning" or "error".
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(s, n) {
+			return Severity(i), nil
+		}
+	}
+	return Off, fmt.Errorf("unknown severity %q (want off, info, warning or error)", s)
+}
+
+// Doc is a rule's documentation. It is the single source for `atslint
+// explain`, `atslint rules`, docs/rules.md and SARIF rule metadata.
+type Doc struct {
+	// Title is one line, lowercase start allowed, no trailing period.
+	Title string
+	// Why explains what goes wrong and what the API or provider does.
+	Why string
+	// Fix says how to change the request.
+	Fix string
+	// Bad is a request document (JSON) that triggers the rule; Good is the
+	// fixed request, which must not. Rules that need several requests
+	// (rates) may use a JSON array.
+	Bad, Good string
+	// Sources cite the public facts the rule rests on.
+	Sources []string
+}
+
+// Rule is one check with a stable ID.
+type Rule struct {
+	// ID is "ruleset/kebab-name"; it never changes once released.
+	ID       string
+	Severity Severity
+	// Providers the rule applies to; empty for provider-independent rules.
+	Providers []string
+	// Predicts is the HTTP outcome the rule predicts ("400", "404", "silent"…).
+	Predicts string
+	Doc      Doc
+
+	// Check runs once per request (and per provider, for provider rules).
+	Check func(*Pass)
+	// CheckAll runs once per file over all its requests (rates, repeats).
+	CheckAll func(*FilePass)
+}
+
+// RuleSet is the part of the ID before the slash ("stackone", "bullhorn").
+func (r *Rule) RuleSet() string {
+	set, _, _ := strings.Cut(r.ID, "/")
+	return set
+}
+
+// AppliesTo reports whether the rule runs for provider ("" = no provider).
+func (r *Rule) AppliesTo(provider string) bool {
+	if len(r.Providers) == 0 {
+		return provider == ""
+	}
+	for _, p := range r.Providers {
+		if p == provider {
+			return true
+		}
+	}
+	return false
+}
+
+var registry struct {
+	sync.Mutex
+	byID   map[string]*Rule
+	sorted []*Rule
+}
+
+// Register adds rules to the registry. It panics on a duplicate or malformed
+// ID: that is a programming error caught by any test.
+func Register(rs ...*Rule) {
+	registry.Lock()
+	defer registry.Unlock()
+	if registry.byID == nil {
+		registry.byID = map[string]*Rule{}
+	}
+	for _, r := range rs {
+		if !validID(r.ID) {
+			panic("rules: malformed rule ID " + r.ID)
+		}
+		if _, dup := registry.byID[r.ID]; dup {
+			panic("rules: duplicate rule ID " + r.ID)
+		}
+		registry.byID[r.ID] = r
+	}
+	registry.sorted = nil
+}
+
+// All returns every registered rule sorted by ID.
+func All() []*Rule {
+	registry.Lock()
+	defer registry.Unlock()
+	if registry.sorted == nil {
+		for _, r := range registry.byID {
+			registry.sorted = append(registry.sorted, r)
+		}
+		sort.Slice(registry.sorted, func(i, j int) bool { return registry.sorted[i].ID < registry.sorted[j].ID })
+	}
+	return registry.sorted
+}
+
+// Lookup returns the rule with the given ID.
+func Lookup(id string) (*Rule, bool) {
+	registry.Lock()
+	defer registry.Unlock()
+	r, ok := registry.byID[id]
+	return r, ok
+}
+
+func validID(id string) bool {
+	set, name, ok := strings.Cut(id, "/")
+	if !ok || set == "" || name == "" {
+		return false
+	}
+	for _, part := range []string{set, name} {
+		for i, c := range part {
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			case c == '-' && i > 0 && i < len(part)-1:
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,138 @@
+package rules
+
+import (
+	"encoding/base64"
+	"regexp"
+	"strings"
+
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/schemas"
+)
+
+func init() {
+	Register(ruleHardcodedCredential, ruleInsecureURL)
+}
+
+// credentialHeaders carry secrets; Authorization is StackOne's, the others
+// are common in passthrough requests to providers.
+var credentialHeaders = []string{"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token"}
+
+// placeholderRE matches values that stand for a secret rather than being
+// one: ${VAR}, $VAR, {{var}}, <var>, %VAR%, YOUR_API_KEY, xxx, ***, REDACTED.
+var placeholderRE = regexp.MustCompile(`^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|<[^>]*>|%[A-Za-z_][A-Za-z0-9_]*%|[A-Z][A-Z0-9_]*|x{3,}|X{3,}|\*+|\.{3}|(?i:redacted|changeme|placeholder|secret|token|api[_-]?key|your[_-].*))$`)
+
+// isSecretPlaceholder reports whether an Authorization value or key is a
+// placeholder. "Basic <b64>" is decoded: base64("${KEY}:") is a placeholder.
+func isSecretPlaceholder(v string) bool {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return true
+	}
+	scheme, rest, hasScheme := strings.Cut(v, " ")
+	if hasScheme && isAuthScheme(scheme) {
+		v = strings.TrimSpace(rest)
+		if strings.EqualFold(scheme, "basic") {
+			if dec, err := base64.StdEncoding.DecodeString(v); err == nil {
+				user, _, _ := strings.Cut(string(dec), ":")
+				return isSecretPlaceholder(user)
+			}
+		}
+	}
+	return placeholderRE.MatchString(v) || strings.Contains(v, "${") || strings.Contains(v, "{{")
+}
+
+func isAuthScheme(s string) bool {
+	switch strings.ToLower(s) {
+	case "basic", "bearer", "token", "apikey", "api-key", "key":
+		return true
+	}
+	return false
+}
+
+var ruleHardcodedCredential = &Rule{
+	ID: "security/hardcoded-credential", Severity: Error, Predicts: "none",
+	Doc: Doc{
+		Title: "literal credential in a request",
+		Why: "A StackOne API key reaches every linked account of the project it belongs to. Written into a request " +
+			"file, a recording or source code, it ends up in version control and CI logs. atslint never prints it.",
+		Fix: "Read the key from the environment or a secret store and write a placeholder such as ${STACKONE_API_KEY} in files; " +
+			"rotate a key that was committed.",
+		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1", "Authorization": "Basic djFfc2tfbGl2ZV8xMjM0NTY3ODkwOg=="}}`,
+		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1", "Authorization": "Basic ${STACKONE_API_KEY_B64}"}}`,
+		Sources: []string{"StackOne docs, Authentication (docs.stackone.com/api/authentication): the API key is the Basic username", "CWE-798: Use of Hard-coded Credentials"},
+	},
+	Check: func(p *Pass) {
+		r := p.Request
+		for i := range r.Headers {
+			h := &r.Headers[i]
+			if !declared(credentialHeaders, strings.ToLower(h.Name)) {
+				continue
+			}
+			if s, ok := h.Value.StringValue(); ok && !isSecretPlaceholder(s) {
+				p.ReportValue(h.Value, "%s header holds a literal credential; read it from the environment", h.Name)
+			}
+		}
+		if strings.Contains(r.URL, "@") {
+			if u := userinfo(r.URL); u != "" && !isSecretPlaceholder(u) {
+				p.Reportf(r.PathSpan, r.PathPointer, "url holds a literal credential; send it in the Authorization header, read from the environment")
+			}
+		}
+		if p.Is(proxyOperation) {
+			hs := r.Body.Get("headers")
+			if hs == nil || hs.Kind != request.Object {
+				return
+			}
+			for _, m := range hs.Members {
+				if !declared(credentialHeaders, strings.ToLower(m.Key)) {
+					continue
+				}
+				if s, ok := m.Value.StringValue(); ok && !isSecretPlaceholder(s) {
+					p.ReportValue(m.Value, "passthrough %s header holds a literal credential; read it from the environment", m.Key)
+				}
+			}
+		}
+	},
+}
+
+// userinfo returns the user part of an absolute URL's authority, or "".
+func userinfo(u string) string {
+	_, rest, ok := strings.Cut(u, "://")
+	if !ok {
+		return ""
+	}
+	auth, _, _ := strings.Cut(rest, "/")
+	info, _, ok := strings.Cut(auth, "@")
+	if !ok {
+		return ""
+	}
+	user, _, _ := strings.Cut(info, ":")
+	return user
+}
+
+const proxyOperation = schemas.ProxyOperationID
+
+var ruleInsecureURL = &Rule{
+	ID: "security/insecure-url", Severity: Error, Predicts: "none",
+	Doc: Doc{
+		Title: "request over plain http",
+		Why: "Over http:// the API key in the Authorization header and the candidate data in the body cross the " +
+			"network unencrypted. StackOne serves its API over HTTPS only.",
+		Fix:     "Use https://.",
+		Bad:     `{"method": "GET", "url": "http://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
+		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
+		Sources: []string{"StackOne ATS OpenAPI document: servers https://api.stackone.com", "CWE-319: Cleartext Transmission of Sensitive Information"},
+	},
+	Check: func(p *Pass) {
+		r := p.Request
+		if strings.EqualFold(r.Scheme, "http") {
+			p.Reportf(r.PathSpan, r.PathPointer, "url uses http://; credentials and candidate data would travel unencrypted")
+		}
+		if p.Is(proxyOperation) {
+			if u := r.Body.Get("url"); u != nil {
+				if s, ok := u.StringValue(); ok && strings.HasPrefix(strings.ToLower(s), "http://") {
+					p.ReportValue(u, "passthrough url uses http://; credentials and candidate data would travel unencrypted")
+				}
+			}
+		}
+	},
+}

@@ -1,0 +1,223 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/schemas"
+)
+
+// Sources cited by the stackone rule set.
+const (
+	srcSpec        = "StackOne ATS OpenAPI document, Dec 2025 (76 operations), as converted into atslint's catalogue"
+	srcFactsAPI    = "atslint facts: shared/facts/stackone-ats-api.md"
+	srcRateDocs    = "StackOne docs, Rate limiting guide (docs.stackone.com/guides/rate-limiting): 1000 requests per minute per API key"
+	srcPassthrough = "StackOne docs, Using the passthrough query parameters (docs.stackone.com/guides/using-the-passthrough-query-parameters)"
+	srcPagination  = "StackOne docs, Pagination (docs.stackone.com/docs/pagination): page_size up to 100"
+)
+
+func init() {
+	Register(
+		ruleUnknownOperation, ruleMissingAccountID, rulePlaceholderID,
+		ruleUnknownQueryParam, ruleDeprecatedQueryParam, ruleUnknownFilter,
+		ruleInvalidFilterValue, rulePageSize, ruleProxyPagination,
+		ruleMissingBody, ruleUnexpectedBody, ruleBodySchema, ruleUnknownField,
+		ruleDeprecatedField, ruleApplicationCandidate, ruleEmptyNote, ruleStackOneRateLimit,
+	)
+}
+
+// isATSPath reports whether a request targets StackOne's unified ATS API or
+// its passthrough (or a near-miss spelling of them). Requests to other
+// StackOne APIs are not in the catalogue and are left alone.
+func isATSPath(r *request.Request) bool {
+	segs := r.PathSegments()
+	if len(segs) < 2 {
+		return false
+	}
+	if levenshtein(segs[0], "unified") > 2 {
+		return false
+	}
+	return levenshtein(segs[1], "ats") <= 1 || levenshtein(segs[1], "proxy") <= 1 && len(segs) == 2
+}
+
+var ruleUnknownOperation = &Rule{
+	ID: "stackone/unknown-operation", Severity: Error, Predicts: "404",
+	Doc: Doc{
+		Title: "method and path match no StackOne ATS operation",
+		Why: "StackOne's unified ATS API has a fixed set of 76 operations. A request whose method and path match none of them " +
+			"fails with 404 (or 405); common causes are a singular resource name, an operation that does not exist " +
+			"(PATCH on a candidate note, GET on background-check orders) or a method the path does not allow.",
+		Fix:     "Use one of the operations the message names: the nearest path, or a method the path allows.",
+		Bad:     `{"method": "PATCH", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes/n1", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Updated"}]}}`,
+		Good:    `{"method": "PATCH", "url": "https://api.stackone.com/unified/ats/applications/a1/notes/n1", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Updated"}]}}`,
+		Sources: []string{srcSpec, srcFactsAPI + " §3"},
+	},
+	Check: func(p *Pass) {
+		r := p.Request
+		if p.Operation != nil || !r.MethodKnown || !isATSPath(r) {
+			return
+		}
+		if len(p.candidates) > 0 {
+			var allowed []string
+			for _, op := range p.candidates {
+				allowed = append(allowed, op.Method+" ("+op.ID+")")
+			}
+			p.ReportRequest("no %s operation on %s; the path allows %s", r.Method, p.candidates[0].Path, strings.Join(allowed, ", "))
+			return
+		}
+		var near []string
+		for _, op := range p.engine.match.nearest(r.Method, r.PathSegments()) {
+			near = append(near, op.Method+" "+op.Path+" ("+op.ID+")")
+		}
+		p.ReportRequest("%s on this path matches no StackOne ATS operation; nearest: %s", r.Method, strings.Join(near, ", "))
+	},
+}
+
+var ruleMissingAccountID = &Rule{
+	ID: "stackone/missing-account-id", Severity: Error, Predicts: "400",
+	Doc: Doc{
+		Title: "request has no x-account-id header",
+		Why: "Every StackOne ATS operation and the passthrough require the x-account-id header, which selects the linked " +
+			"account (and so the provider) the request goes to. Without it StackOne cannot route the request; an id that " +
+			"names no account gives 404.",
+		Fix:     "Send the linked account's id in the x-account-id header.",
+		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates"}`,
+		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates", "headers": {"x-account-id": "acc_1"}}`,
+		Sources: []string{srcSpec + ": x-account-id is a required header on every operation", srcFactsAPI + " §2"},
+	},
+	Check: func(p *Pass) {
+		r := p.Request
+		if !isATSPath(r) || !r.HeadersComplete {
+			return
+		}
+		h := r.Header("x-account-id")
+		if h == nil {
+			p.ReportRequest("missing x-account-id header; StackOne cannot tell which linked account to call")
+			return
+		}
+		if s, ok := h.Value.StringValue(); ok && strings.TrimSpace(s) == "" {
+			p.ReportHeader(h, "x-account-id header is empty; StackOne cannot tell which linked account to call")
+		}
+	},
+}
+
+var rulePlaceholderID = &Rule{
+	ID: "stackone/placeholder-id", Severity: Error, Predicts: "404",
+	Doc: Doc{
+		Title: "a path id is empty or an unresolved placeholder",
+		Why: "A template that was never filled in ({id}, :id, <id>, ${id}) or a missing value (undefined, null, an empty " +
+			"segment) reaches the provider as a literal id. The request fails with 404, or worse, with an empty segment, " +
+			"matches another operation.",
+		Fix:     "Substitute the real id before sending the request.",
+		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates/{id}/notes", "headers": {"x-account-id": "acc_1"}}`,
+		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates/c_123/notes", "headers": {"x-account-id": "acc_1"}}`,
+		Sources: []string{srcSpec + ": path parameters id and subResourceId are required strings"},
+	},
+	Check: func(p *Pass) {
+		r := p.Request
+		if len(p.candidates) == 0 {
+			return
+		}
+		tmpl := splitPath(p.candidates[0].Path)
+		segs := r.PathSegments()
+		for i, t := range tmpl {
+			if i >= len(segs) || !strings.HasPrefix(t, "{") || segs[i] == unknownSegment {
+				continue
+			}
+			what := placeholderKind(segs[i])
+			if what == "" {
+				continue
+			}
+			span := r.PathSpan
+			if i < len(r.PathSegmentSpans) {
+				span = r.PathSegmentSpans[i]
+			}
+			p.Reportf(span, r.PathPointer, "path parameter %s is %s; substitute the real id", t, what)
+		}
+	},
+}
+
+// placeholderKind describes a path segment that cannot be a real id, or "".
+func placeholderKind(seg string) string {
+	s := strings.TrimSpace(seg)
+	switch {
+	case s == "":
+		return "empty"
+	case strings.HasPrefix(s, "${") && strings.HasSuffix(s, "}"),
+		strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}"),
+		strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">"),
+		strings.HasPrefix(s, ":") && len(s) > 1 && isIdent(s[1:]):
+		return "an unresolved placeholder"
+	}
+	switch strings.ToLower(s) {
+	case "undefined", "null", "nil", "none", "nan", "[object object]":
+		return "a missing value (" + strings.ToLower(s) + ")"
+	}
+	return ""
+}
+
+func isIdent(s string) bool {
+	for i, c := range s {
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+var ruleUnknownQueryParam = &Rule{
+	ID: "stackone/unknown-query-param", Severity: Warning, Predicts: "silent",
+	Doc: Doc{
+		Title: "query parameter the operation does not declare",
+		Why: "Each operation declares its query parameters. Anything else is not part of the unified API: StackOne " +
+			"does not forward it and the request runs as if it were absent, so a misspelt page_size or a filter without " +
+			"the filter[...] wrapper quietly returns unfiltered data.",
+		Fix:     "Use a declared parameter (the message names the closest), a filter[...] key, or proxy[...] to pass a provider-native parameter through.",
+		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?pagesize=50", "headers": {"x-account-id": "acc_1"}}`,
+		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=50", "headers": {"x-account-id": "acc_1"}}`,
+		Sources: []string{srcSpec, srcFactsAPI + " §4"},
+	},
+	Check: func(p *Pass) {
+		op := p.Operation
+		if op == nil {
+			return
+		}
+		var names []string
+		for _, q := range op.Query {
+			names = append(names, q.Name)
+		}
+		for _, q := range p.Request.Query {
+			if declared(names, q.Name) {
+				continue
+			}
+			msg := "query parameter " + quote(q.Name) + " is not declared by " + op.ID + "; StackOne ignores it"
+			if len(names) == 0 {
+				msg = "query parameter " + quote(q.Name) + " is not declared by " + op.ID + ", which takes no query parameters; StackOne ignores it"
+			} else if c, ok := closest(q.Name, names); ok {
+				msg += "; did you mean " + quote(c) + "?"
+			} else if hasFilterKey(op, q.Name) {
+				msg += "; did you mean filter[" + q.Name + "]?"
+			}
+			p.ReportParam(q, "%s", msg)
+		}
+	},
+}
+
+func declared(names []string, n string) bool {
+	for _, x := range names {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
+func filterNames(op *schemas.Operation) []string {
+	var names []string
+	for _, f := range op.Filters {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
+func hasFilterKey(op *schemas.Operation, key string) bool { return declared(filterNames(op), key) }

@@ -1,0 +1,239 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/schemas"
+)
+
+func isWriteMethod(m string) bool { return m == "POST" || m == "PUT" || m == "PATCH" }
+
+var ruleMissingBody = &Rule{
+	ID: "stackone/missing-body", Severity: Error, Predicts: "400",
+	Doc: Doc{
+		Title: "write operation sent without a body",
+		Why:   "Every StackOne write operation requires a JSON body. Without one the request fails with 400.",
+		Fix:   "Send the operation's JSON body with Content-Type: application/json.",
+		Bad:   `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates", "headers": {"x-account-id": "acc_1"}}`,
+		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates", "headers": {"x-account-id": "acc_1"}, ` +
+			`"body": {"first_name": "Ada", "last_name": "Lovelace"}}`,
+		Sources: []string{srcSpec + ": requestBody.required on every write operation"},
+	},
+	Check: func(p *Pass) {
+		op := p.Operation
+		if op == nil || op.Body == "" || !op.BodyRequired {
+			return
+		}
+		if b := p.Request.Body; b == nil || b.Kind == request.Null {
+			p.ReportRequest("%s requires a JSON body (%s)", op.ID, op.Body)
+		}
+	},
+}
+
+var ruleUnexpectedBody = &Rule{
+	ID: "stackone/unexpected-body", Severity: Warning, Predicts: "silent",
+	Doc: Doc{
+		Title: "body on a GET or DELETE request",
+		Why: "GET and DELETE operations take no body. Many HTTP clients and proxies drop it, so whatever it was meant " +
+			"to say (a filter, a reason) is lost.",
+		Fix:     "Move filters into filter[...] query parameters, or drop the body.",
+		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates", "headers": {"x-account-id": "acc_1"}, "body": {"filter": {"email": "a@example.com"}}}`,
+		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[email]=a@example.com", "headers": {"x-account-id": "acc_1"}}`,
+		Sources: []string{srcSpec + ": no GET or DELETE operation declares a request body", "RFC 9110 §9.3.1 and §9.3.5"},
+	},
+	Check: func(p *Pass) {
+		r := p.Request
+		if !r.MethodKnown || (r.Method != "GET" && r.Method != "DELETE") || r.Body == nil || r.Body.Kind == request.Null {
+			return
+		}
+		if !r.BodyKeySpan.IsZero() {
+			p.Reportf(r.BodyKeySpan, r.Body.Pointer, "%s request has a body, which the API ignores", r.Method)
+			return
+		}
+		p.ReportValue(r.Body, "%s request has a body, which the API ignores", r.Method)
+	},
+}
+
+var ruleBodySchema = &Rule{
+	ID: "stackone/body-schema", Severity: Error, Predicts: "400",
+	Doc: Doc{
+		Title: "body breaks the operation's schema",
+		Why: "StackOne validates bodies against the operation's schema: a wrong type, an enum value outside its list, " +
+			"an enum field sent as a bare string instead of {\"value\": …}, or a malformed e-mail or date-time is " +
+			"rejected with 400 or 422.",
+		Fix: "Send the value the schema expects; enum fields are objects such as {\"value\": \"public\"}.",
+		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
+			`"body": {"content": [{"body": "Strong systems design round"}], "visibility": "public"}}`,
+		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
+			`"body": {"content": [{"body": "Strong systems design round"}], "visibility": {"value": "public"}}}`,
+		Sources: []string{srcSpec + ": request-body schemas", srcFactsAPI + " §5"},
+	},
+	Check: func(p *Pass) {
+		op, b := p.Operation, p.Request.Body
+		if op == nil || op.Body == "" || b == nil || b.Kind == request.Null || b.Kind == request.Unknown {
+			return
+		}
+		vs, err := p.Set().Validate(op.Body, toAny(b))
+		if err != nil {
+			p.ReportValue(b, "cannot check the body against %s: %v", op.Body, err)
+			return
+		}
+		for _, v := range vs {
+			at, unknown := lookupPointer(b, v.Pointer)
+			if unknown {
+				continue // the front end could not see this value
+			}
+			if at == nil {
+				at = b
+			}
+			where := "body"
+			if v.Pointer != "" {
+				where = strings.TrimPrefix(v.Pointer, "/")
+			}
+			p.ReportValue(at, "%s: %s", where, v.Message)
+		}
+	},
+}
+
+var ruleUnknownField = &Rule{
+	ID: "stackone/unknown-field", Severity: Warning, Predicts: "silent",
+	Doc: Doc{
+		Title: "body field the schema does not declare",
+		Why: "StackOne maps the fields it knows to the provider and drops the rest without an error, so a misspelt " +
+			"field (auther_id) is lost silently. Provider-native fields belong in passthrough.",
+		Fix:     "Use the declared field the message names, or move provider-native fields into passthrough.",
+		Bad:     `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Great call"}], "auther_id": "u1"}}`,
+		Good:    `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Great call"}], "author_id": "u1"}}`,
+		Sources: []string{srcSpec + ": request-body schemas", srcFactsAPI + " §5: passthrough is the value passed to the provider"},
+	},
+	Check: func(p *Pass) {
+		op := p.Operation
+		if op == nil || op.Body == "" {
+			return
+		}
+		walkFields(p.Request.Body, p.Set().Shape(op.Body), func(obj *request.Value, m *request.Member, owner, f *schemas.Shape) {
+			if f != nil || owner.Open {
+				return
+			}
+			msg := "unknown field " + quote(m.Key) + "; StackOne drops it silently"
+			if c, ok := closest(m.Key, owner.PropertyNames()); ok {
+				msg += "; did you mean " + quote(c) + "?"
+			}
+			p.ReportMember(obj, m, "%s", msg)
+		})
+	},
+}
+
+// fieldReplacements name the replacement of a deprecated body field.
+var fieldReplacements = map[string]string{
+	"phone_number": "phone_numbers",
+	"phone":        "phone_numbers",
+	"status":       "job_status",
+}
+
+var ruleDeprecatedField = &Rule{
+	ID: "stackone/deprecated-field", Severity: Warning, Predicts: "none",
+	Doc: Doc{
+		Title: "deprecated body field",
+		Why: "The schema marks some fields deprecated (phone_number on candidate create, phone on candidate update, " +
+			"status on jobs). They may stop being mapped at any time.",
+		Fix:     "Use the replacement: phone_numbers [{\"phone\": …, \"type\": …}] or job_status {\"value\": …}.",
+		Bad:     `{"method": "POST", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}, "body": {"title": "Engineer", "status": "open"}}`,
+		Good:    `{"method": "POST", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}, "body": {"title": "Engineer", "job_status": {"value": "open"}}}`,
+		Sources: []string{srcSpec + ": deprecated: true on these properties", srcFactsAPI + " §5"},
+	},
+	Check: func(p *Pass) {
+		op := p.Operation
+		if op == nil || op.Body == "" {
+			return
+		}
+		walkFields(p.Request.Body, p.Set().Shape(op.Body), func(obj *request.Value, m *request.Member, _, f *schemas.Shape) {
+			if f == nil || !f.Deprecated {
+				return
+			}
+			if r, ok := fieldReplacements[m.Key]; ok {
+				p.ReportMember(obj, m, "field %q is deprecated; use %q", m.Key, r)
+				return
+			}
+			p.ReportMember(obj, m, "field %q is deprecated", m.Key)
+		})
+	},
+}
+
+var ruleApplicationCandidate = &Rule{
+	ID: "stackone/application-candidate", Severity: Error, Predicts: "400",
+	Doc: Doc{
+		Title: "create application needs exactly one of candidate_id and candidate",
+		Why: "An application is created either for an existing candidate (candidate_id) or together with a new one " +
+			"(candidate), not both and not neither. The spec says to provide one or the other; providers reject the rest.",
+		Fix: "Send candidate_id for an existing candidate, or a candidate object to create one, but not both.",
+		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications", "headers": {"x-account-id": "acc_1"}, ` +
+			`"body": {"job_id": "j1", "candidate_id": "c1", "candidate": {"first_name": "Ada"}}}`,
+		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications", "headers": {"x-account-id": "acc_1"}, ` +
+			`"body": {"job_id": "j1", "candidate_id": "c1"}}`,
+		Sources: []string{srcSpec + ": AtsCreateApplicationRequestDto, \"Provide this OR candidate, but not both\""},
+	},
+	Check: func(p *Pass) {
+		b := p.Request.Body
+		if !p.Is("ats_create_application") || b == nil || b.Kind != request.Object {
+			return
+		}
+		id, cand := b.Member("candidate_id"), b.Member("candidate")
+		present := func(m *request.Member) bool { return m != nil && m.Value.Kind != request.Null }
+		switch {
+		case present(id) && present(cand):
+			p.ReportMember(b, cand, "application has both candidate_id and candidate; send one of them")
+		case !present(id) && !present(cand):
+			p.ReportValue(b, "application has neither candidate_id nor candidate; send one of them")
+		}
+	},
+}
+
+var ruleEmptyNote = &Rule{
+	ID: "stackone/empty-note", Severity: Error, Predicts: "400",
+	Doc: Doc{
+		Title: "note with no content",
+		Why: "A note's text lives in content, an array of {\"body\": …}. A note without content, with an empty array " +
+			"or with only blank bodies has nothing to save; providers reject it or store an empty note.",
+		Fix:     "Send the text as \"content\": [{\"body\": \"…\"}].",
+		Bad:     `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications/a1/notes", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "  "}]}}`,
+		Good:    `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications/a1/notes", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Strong systems design round"}]}}`,
+		Sources: []string{srcSpec + ": AtsCreateNotesRequestDto, content is an array of NoteContentApiModel {body}"},
+	},
+	Check: func(p *Pass) {
+		create := p.Is("ats_create_candidate_note", "ats_create_application_note", "ats_create_interview_note")
+		update := p.Is("ats_update_application_note", "ats_update_interview_note")
+		b := p.Request.Body
+		if !create && !update || b == nil || b.Kind != request.Object {
+			return
+		}
+		m := b.Member("content")
+		if m == nil {
+			if create {
+				p.ReportValue(b, "note has no content; send \"content\": [{\"body\": …}]")
+			}
+			return
+		}
+		c := m.Value
+		switch c.Kind {
+		case request.Null:
+			p.ReportMember(b, m, "note content is null; send \"content\": [{\"body\": …}]")
+		case request.Array:
+			if len(c.Elems) == 0 {
+				p.ReportMember(b, m, "note content is empty; send \"content\": [{\"body\": …}]")
+				return
+			}
+			for _, e := range c.Elems {
+				body := e.Get("body")
+				if e.Kind != request.Object || body != nil && body.Kind != request.String && body.Kind != request.Null {
+					return // unknown or mistyped: not blank as far as we can tell (body-schema reports types)
+				}
+				if s, ok := body.StringValue(); ok && strings.TrimSpace(s) != "" {
+					return
+				}
+			}
+			p.ReportMember(b, m, "note content has only blank bodies")
+		}
+	},
+}
