@@ -180,3 +180,16 @@ func BenchmarkDefaultCatalogue(b *testing.B) {
 		}
 	}
 }
+
+func TestValidateEmptyKey(t *testing.T) {
+	// The empty key is a token of its own: "/" is the member named "".
+	s, err := compileSchema(map[string]any{"additionalProperties": map[string]any{"type": "string"}})
+	require.NoError(t, err)
+	v, err := valueFromAny(map[string]any{"": map[string]any{}})
+	require.NoError(t, err)
+	st := validation{}
+	verr, err := st.run(s, v)
+	require.NoError(t, err)
+	r := reporter{doc: map[string]any{"additionalProperties": map[string]any{"type": "string"}}, body: v}
+	assert.Equal(t, []Violation{{"/", "type", "expected string, got object"}}, finish(r.collect(verr)))
+}
