@@ -192,11 +192,17 @@ func (e *Engine) applyIgnores(reqs []*request.Request, ds []Diagnostic) []Diagno
 	for _, req := range reqs {
 		for _, ig := range req.Ignores {
 			var msg string
+			// A rule that is no rule ID is not repeated: it could be
+			// anything, personal data included.
 			switch {
+			case strings.TrimSpace(ig.Reason) == "" && !validID(ig.Rule):
+				msg = "ignore entry has no reason and names no rule ID (ruleset/name)"
 			case strings.TrimSpace(ig.Reason) == "":
 				msg = "ignore of " + ig.Rule + " has no reason; say why the diagnostic does not apply"
 			case !ig.Used:
-				if _, known := Lookup(ig.Rule); !known {
+				if _, known := Lookup(ig.Rule); !validID(ig.Rule) {
+					msg = "ignore names no rule ID (ruleset/name)"
+				} else if !known {
 					msg = "ignore names unknown rule " + quote(ig.Rule)
 				} else {
 					msg = "ignore of " + ig.Rule + " silences nothing; remove it"

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/schemas"
@@ -19,7 +20,10 @@ var credentialHeaders = []string{"authorization", "proxy-authorization", "x-api-
 
 // placeholderRE matches values that stand for a secret rather than being
 // one: ${VAR}, $VAR, {{var}}, <var>, %VAR%, YOUR_API_KEY, xxx, ***, REDACTED.
-var placeholderRE = regexp.MustCompile(`^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|<[^>]*>|%[A-Za-z_][A-Za-z0-9_]*%|[A-Z][A-Z0-9_]*|x{3,}|X{3,}|\*+|\.{3}|(?i:redacted|changeme|placeholder|secret|token|api[_-]?key|your[_-].*))$`)
+// It is compiled when first needed, not at start-up.
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|<[^>]*>|%[A-Za-z_][A-Za-z0-9_]*%|[A-Z][A-Z0-9_]*|x{3,}|X{3,}|\*+|\.{3}|(?i:redacted|changeme|placeholder|secret|token|api[_-]?key|your[_-].*))$`)
+})
 
 // isSecretPlaceholder reports whether an Authorization value or key is a
 // placeholder. "Basic <b64>" is decoded: base64("${KEY}:") is a placeholder.
@@ -38,7 +42,7 @@ func isSecretPlaceholder(v string) bool {
 			}
 		}
 	}
-	return placeholderRE.MatchString(v) || strings.Contains(v, "${") || strings.Contains(v, "{{")
+	return placeholderRE().MatchString(v) || strings.Contains(v, "${") || strings.Contains(v, "{{")
 }
 
 func isAuthScheme(s string) bool {

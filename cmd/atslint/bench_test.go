@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/atslint/atslint/internal/benchdata"
+)
+
+// corpusDocs is the size of the folder benchmark's corpus.
+const corpusDocs = 10_000
+
+// BenchmarkCheckFolder runs `atslint check` in-process over a folder of
+// 10,000 generated request documents (100 directories of 100), the way
+// CI runs it over recorded requests: file walk, reading, every rule and
+// schema validation, sorting and text output. Sub-benchmarks vary -j.
+func BenchmarkCheckFolder(b *testing.B) {
+	dir := b.TempDir() // shared by the sub-benchmarks
+	if err := benchdata.WriteCorpus(dir, corpusDocs); err != nil {
+		b.Fatal(err)
+	}
+	jobs := []int{1, runtime.GOMAXPROCS(0)}
+	if jobs[1] == 1 {
+		jobs = jobs[:1]
+	}
+	for _, j := range jobs {
+		b.Run(fmt.Sprintf("j%d", j), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var errb strings.Builder
+				code := run(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, dir: dir},
+					[]string{"check", "-j", fmt.Sprint(j), dir})
+				if code != exitFindings || errb.Len() > 0 {
+					b.Fatalf("exit %d: %s", code, errb.String())
+				}
+			}
+			b.ReportMetric(float64(corpusDocs*b.N)/b.Elapsed().Seconds(), "requests/s")
+		})
+	}
+}
+
+// BenchmarkCheckSmallFile is `atslint check note.json` in-process: one
+// small document from the file system to output.
+func BenchmarkCheckSmallFile(b *testing.B) {
+	dir := b.TempDir()
+	path := dir + "/note.json"
+	write(b, path, benchdata.SmallNote)
+	b.ReportAllocs()
+	for b.Loop() {
+		var out strings.Builder
+		if code := run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &out, dir: dir}, []string{"check", path}); code != exitOK {
+			b.Fatalf("exit %d: %s", code, out.String())
+		}
+	}
+}
