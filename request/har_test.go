@@ -137,7 +137,7 @@ func TestReadHARProblems(t *testing.T) {
 		{"trailing data", `{"log": {"entries": []}} x`, []string{`input/syntax@1:26 invalid character 'x' at start of value`}, 0},
 		{"too deep in a response", harOf(`{"response": ` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}`),
 			[]string{`input/too-deep@2:42 nesting deeper than 32 levels`}, 0},
-		{"too deep in a request", harOf(`{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "x": ` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}}`, `{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs"}}`),
+		{"too deep in a request", harOf(`{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "x": `+strings.Repeat("[", 40)+strings.Repeat("]", 40)+`}}`, `{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs"}}`),
 			[]string{`input/too-deep@2:115 nesting deeper than 32 levels`}, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
