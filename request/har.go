@@ -648,7 +648,7 @@ func (h *harReader) request(v *Value, raw []byte, start Pos, index int, ptr stri
 		Index:           index,
 		Pointer:         ptr,
 		Span:            shiftSpan(v.Span, start),
-		Method:          strings.ToUpper(method.Str),
+		Method:          strings.Clone(strings.ToUpper(method.Str)),
 		MethodSpan:      shiftSpan(method.Span, start),
 		MethodKnown:     true,
 		QueryComplete:   true,
@@ -667,7 +667,13 @@ func (h *harReader) request(v *Value, raw []byte, start Pos, index int, ptr stri
 		bad(hs, `HAR request "headers" must be an array of {"name", "value"} objects, got `+hs.Kind.String())
 		r.HeadersComplete = false
 	default:
-		r.Headers = make([]Header, 0, len(hs.Elems))
+		n := 0
+		for _, e := range hs.Elems {
+			if name, _ := e.Get("name").StringValue(); !strings.HasPrefix(name, ":") {
+				n++
+			}
+		}
+		r.Headers = make([]Header, 0, n)
 		for _, e := range hs.Elems {
 			name, value := e.Get("name"), e.Get("value")
 			if name == nil || name.Kind != String || value == nil || value.Kind != String {

@@ -264,3 +264,39 @@ func (f *failReader) Read(p []byte) (int, error) {
 	f.data = f.data[n:]
 	return n, nil
 }
+
+// FuzzReadHAR: no input makes the HAR reader panic, and every position it
+// reports is where it says it is.
+func FuzzReadHAR(f *testing.F) {
+	f.Add(harOf(`{"startedDateTime": "2024-01-15T10:30:00Z", "request": {"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates?page_size=5", "headers": [{"name": "x-account-id", "value": "a"}], "postData": {"mimeType": "application/json", "text": "{\"a\\u00e9\": [1, \"\\\"\"]}"}}, "response": {"status": 400, "content": {"text": "{}"}}}`))
+	f.Add(harOf(`1`, `{}`, `{"request": {"method": "GET", "url": "https://x.example/unified/ats/jobs"}}`))
+	f.Add(`{"log": {"entries": [{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "postData": {"text": "{\"a\": [}"}}}]}}`)
+	f.Add("\xEF\xBB\xBF{\"log\": {\"entries\": []}}")
+	f.Add(`{"log": {"entries": [{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs"}, "response": {"status": 5`)
+	f.Fuzz(func(t *testing.T, data string) {
+		doc, err := ReadHAR(strings.NewReader(data), HAROptions{Options: Options{MaxDepth: 64}, Responses: true})
+		if err != nil {
+			t.Fatalf("read error from a string reader: %v", err)
+		}
+		check := func(what string, p Pos) {
+			if p.Offset < 0 || p.Offset > len(data) || p != naivePos([]byte(data), p.Offset) {
+				t.Fatalf("%s: bad position %+v", what, p)
+			}
+		}
+		for _, p := range doc.Problems {
+			if p.Span.Start.Line > 0 {
+				check(p.Message, p.Span.Start)
+			}
+		}
+		for _, r := range doc.Requests {
+			check("request", r.Span.Start)
+			check("request end", r.Span.End)
+			for _, h := range r.Headers {
+				check("header", h.Value.Span.Start)
+			}
+			if r.Body != nil && r.Body.Kind != Unknown {
+				walk(r.Body, func(v *Value) { check("body value", v.Span.Start); check("body value end", v.Span.End) })
+			}
+		}
+	})
+}
