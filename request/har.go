@@ -244,6 +244,7 @@ func (h *harReader) read() error {
 		h.notHAR("expected " + expectedHAR + ", got " + kindName(k))
 		return h.skipRest()
 	}
+	start := h.lc.pos(h.next())
 	if _, err := d.ReadToken(); err != nil {
 		return h.wrap(err)
 	}
@@ -303,15 +304,14 @@ func (h *harReader) read() error {
 		return h.wrap(err)
 	}
 	if !sawEntries {
-		p := h.lc.pos(0)
 		h.doc.Problems = append(h.doc.Problems, Problem{Rule: RuleNotARequest,
-			Message: "expected " + expectedHAR + `, got an object without "log.entries"`, Span: Span{Start: p, End: p}})
+			Message: "expected " + expectedHAR + `, got an object without "log.entries"`, Span: Span{Start: start, End: start}})
 	}
 	return nil
 }
 
-// skipRest reads to the end of the input so that a syntax error after a
-// not-a-HAR problem is still found; it reports nothing else.
+// skipRest skips the value that is not what a HAR has, so that a syntax
+// error in it is still reported, and stops reading.
 func (h *harReader) skipRest() error {
 	if err := h.skip(); err != nil {
 		return err
@@ -919,7 +919,8 @@ func (c *lineCounter) Read(p []byte) (int, error) {
 
 func (c *lineCounter) total() int { return c.n }
 
-// pos returns the position of offset off.
+// pos returns the position of offset off, which must not be before the
+// last offset looked up.
 func (c *lineCounter) pos(off int) Pos {
 	if !c.inited {
 		c.lastNL, c.inited = -1, true

@@ -121,6 +121,7 @@ func TestReadHARProblems(t *testing.T) {
 	}{
 		{"not an object", `[1, 2]`, []string{`input/not-a-request@1:1 expected a HAR recording (an object with "log": {"entries": [...]}), got array`}, 0},
 		{"no entries", `{"log": {"version": "1.2"}}`, []string{`input/not-a-request@1:1 expected a HAR recording (an object with "log": {"entries": [...]}), got an object without "log.entries"`}, 0},
+		{"no entries, lines", "\n  {\n\"log\": {\n\"version\": \"1.2\"}\n}\n", []string{`input/not-a-request@2:3 expected a HAR recording (an object with "log": {"entries": [...]}), got an object without "log.entries"`}, 0},
 		{"entries not an array", `{"log": {"entries": {}}}`, []string{`input/not-a-request@1:21 HAR "entries" must be an array, got object`}, 0},
 		{"empty", ``, []string{`input/syntax@1:1 empty file`}, 0},
 		{"entry problems", harOf(`1`, `{"time": 5}`, `{"request": {"url": "https://api.stackone.com/unified/ats/jobs"}}`, `{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": [{"name": 1}]}}`),
