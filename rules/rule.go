@@ -158,3 +158,26 @@ func validID(id string) bool {
 	}
 	return true
 }
+
+// Suggest returns the registered rule ID a mistyped one most likely means:
+// the rule whose name (after the slash) is the given text, or the rule
+// whose ID or name is nearest by edit distance or starts with the text, if
+// it is near enough to be a typo.
+func Suggest(id string) (string, bool) {
+	best, bestD := "", -1
+	for _, r := range All() {
+		_, name, _ := strings.Cut(r.ID, "/")
+		if name == id {
+			return r.ID, true
+		}
+		low := strings.ToLower(id)
+		d := min(levenshtein(low, r.ID), levenshtein(low, name))
+		if len(low) >= 4 && (strings.HasPrefix(r.ID, low) || strings.HasPrefix(name, low)) {
+			d = min(d, 1) // a truncated ID
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = r.ID, d
+		}
+	}
+	return best, bestD >= 0 && bestD <= max(2, len(id)/3)
+}
