@@ -208,3 +208,14 @@ func TestSecretPlaceholders(t *testing.T) {
 		assert.False(t, isSecretPlaceholder(v), v)
 	}
 }
+
+func TestRuleSharedByProviders(t *testing.T) {
+	// One request can yield the same rule for two providers of a target
+	// list, each diagnostic naming its provider.
+	shared := &Rule{ID: "test/shared", Severity: Warning, Providers: []string{"lever", "workable"},
+		Check: func(p *Pass) { p.ReportRequest("for %s", p.Provider) }}
+	doc := `{"method": "GET", "url": "/unified/ats/jobs", "headers": {"x-account-id": "a"}}`
+	got := check(t, Options{Rules: []*Rule{shared}, Providers: []string{"workable", "bullhorn", "lever"}}, doc)
+	assert.Equal(t, []string{"1:26 test/shared (lever) for lever", "1:26 test/shared (workable) for workable"}, got)
+	assert.Empty(t, check(t, Options{Rules: []*Rule{shared}}, doc))
+}
