@@ -45,7 +45,8 @@ func harvest(p *Pass) (pc *proxyCall, version string, rest []string) {
 }
 
 // harvestV12 is harvest for the v1 and v2 API only, which the Harvest docs
-// the rules cite describe.
+// the rules cite describe. A path that names no version is not judged:
+// which API it reaches depends on the base URL StackOne uses.
 func harvestV12(p *Pass) (*proxyCall, []string) {
 	pc, v, rest := harvest(p)
 	if pc == nil || v != "v1" && v != "v2" {
@@ -96,8 +97,8 @@ var ruleGreenhouseActingUser = &Rule{
 			}
 			return
 		}
-		pc, version, _ := harvest(p)
-		if pc == nil || version == "v3" || !pc.isWrite() || !pc.headersKnown || pc.header("On-Behalf-Of") != nil {
+		pc, _ := harvestV12(p)
+		if pc == nil || !pc.isWrite() || !pc.headersKnown || pc.header("On-Behalf-Of") != nil {
 			return
 		}
 		pc.reportMissingHeader(p, "passthrough write to Greenhouse Harvest has no On-Behalf-Of header, which Greenhouse requires on every write, so it is refused; add On-Behalf-Of with a Greenhouse user id")
@@ -242,8 +243,8 @@ var ruleGreenhouseProxyOnBehalfOfID = &Rule{
 		Sources: []string{srcHarvestCandidates + ": On-Behalf-Of: {greenhouse user ID}", seed("Greenhouse: 404 for an invalid Greenhouse user ID"), quirk("GH-01", "H"), srcProxyDocs},
 	},
 	Check: func(p *Pass) {
-		pc, version, _ := harvest(p)
-		if pc == nil || version == "v3" {
+		pc, _ := harvestV12(p)
+		if pc == nil {
 			return
 		}
 		h := pc.header("On-Behalf-Of")

@@ -392,3 +392,38 @@ func TestWorkableUnified(t *testing.T) {
 	// sourced true, or a string, is not reported.
 	assert.Empty(t, only(check(t, wk, fmt.Sprintf(app, `{"name": "Ada", "passthrough": {"sourced": true}}`)), "workable/sourced-false"))
 }
+
+func TestProxyUnknownValuesNeverReport(t *testing.T) {
+	str := func(s string) *request.Value { return &request.Value{Kind: request.String, Str: s} }
+	unknown := &request.Value{Kind: request.Unknown}
+	body := func(members map[string]*request.Value) *request.Request {
+		b := &request.Value{Kind: request.Object}
+		for _, k := range []string{"method", "url", "path", "headers", "body"} {
+			if v, ok := members[k]; ok {
+				b.Members = append(b.Members, &request.Member{Key: k, Value: v})
+			}
+		}
+		return &request.Request{Method: "POST", MethodKnown: true, PathKnown: true, Path: "/unified/proxy",
+			Headers: []request.Header{{Name: "x-account-id", Value: str("a")}}, HeadersComplete: true, QueryComplete: true, Body: b}
+	}
+	// Each of these would be reported with the unknown part replaced by a
+	// visible bad value.
+	for _, tc := range []struct {
+		name, provider string
+		req            *request.Request
+	}{
+		{"greenhouse write, headers unknown", "greenhouse", body(map[string]*request.Value{"method": str("post"), "url": str("https://harvest.greenhouse.io/v1/candidates/1/tags/2"), "headers": unknown})},
+		{"greenhouse write, method unknown", "greenhouse", body(map[string]*request.Value{"method": unknown, "url": str("https://harvest.greenhouse.io/v1/candidates/1/tags/2")})},
+		{"greenhouse url unknown", "greenhouse", body(map[string]*request.Value{"method": str("get"), "url": unknown, "path": str("/v1/jobs?per_page=900")})},
+		{"bullhorn get, url unknown", "bullhorn", body(map[string]*request.Value{"method": str("get"), "url": unknown})},
+		{"personio, headers unknown", "personio", body(map[string]*request.Value{"method": str("get"), "url": str("https://api.personio.de/v1/recruiting/applications"), "headers": unknown})},
+		{"workable move, body unknown", "workable", body(map[string]*request.Value{"method": str("post"), "path": str("/spi/v3/candidates/1/move"), "body": unknown})},
+		{"ashby, method unknown", "ashby", body(map[string]*request.Value{"method": unknown, "url": str("https://api.ashbyhq.com/candidate.list")})},
+		{"teamtailor, headers unknown", "teamtailor", body(map[string]*request.Value{"method": str("get"), "url": str("https://api.teamtailor.com/v1/jobs"), "headers": unknown})},
+		{"on-behalf-of value unknown", "greenhouse", body(map[string]*request.Value{"method": str("post"), "url": str("https://harvest.greenhouse.io/v1/candidates/1/tags/2"),
+			"headers": {Kind: request.Object, Members: []*request.Member{{Key: "On-Behalf-Of", Value: unknown}}}})},
+	} {
+		ds := New(Options{Provider: tc.provider}).Check([]*request.Request{tc.req})
+		assert.Empty(t, ds, tc.name)
+	}
+}
