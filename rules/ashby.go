@@ -17,8 +17,8 @@ var ruleAshbyProxyGet = &Rule{
 	ID: "ashby/proxy-get", Severity: Error, Predicts: "4xx", Providers: []string{"ashby"},
 	Doc: Doc{
 		Title: "Ashby passthrough sent as GET",
-		Why: "Ashby's API is RPC-style (/CATEGORY.method): its endpoints take POST, even for reads, with the parameters " +
-			"in a JSON body. A GET, as a REST habit would send it, fails.",
+		Why: "Ashby's API is RPC-style (/CATEGORY.method): nearly all of its endpoints take POST, even for reads, with " +
+			"the parameters in a JSON body. A GET, as a REST habit would send it, fails.",
 		Fix: "Send method post with the parameters as a JSON body (and Content-Type: application/json).",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://api.ashbyhq.com/candidate.info?id=5f1c"}}`,

@@ -283,7 +283,7 @@ var ruleBullhornProxyNoteAuthor = &Rule{
 		Why: "A Bullhorn Note's commentingPerson is its author, and it defaults to the user who creates it: the API user. " +
 			"A note created through the passthrough without it is silently attributed to the integration. This is " +
 			"bullhorn/note-missing-author for native requests.",
-		Fix: "Set commentingPerson to {\"id\": <Bullhorn user id of the author>}.",
+		Fix: "Set commentingPerson to {\"id\": …} with the Bullhorn user id of the author.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "put", "path": "/entity/Note", "body": {"action": "Interview", "comments": "Strong systems design round", ` +
 			`"personReference": {"id": 12345}}}}`,
@@ -316,7 +316,7 @@ var ruleBullhornProxyNoteReference = &Rule{
 		Why: "Bullhorn attaches a new Note to a record automatically only when both commentingPerson and personReference " +
 			"are set. Without personReference the note is saved but shows on no candidate or contact until a separate " +
 			"NoteEntity links it.",
-		Fix: "Set personReference to {\"id\": <candidate or contact id>}, or create the NoteEntity right after.",
+		Fix: "Set personReference to {\"id\": …} with the candidate's or contact's id, or create the NoteEntity right after.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "put", "path": "/entity/Note", "body": {"action": "Interview", "comments": "Strong systems design round", ` +
 			`"commentingPerson": {"id": 8841}}}}`,

@@ -78,7 +78,7 @@ var ruleGreenhouseActingUser = &Rule{
 			"Greenhouse connector takes that user at account linking, and an invalid Greenhouse user id gives 404. A " +
 			"unified note without author_id is written as whichever user the account was linked with, or fails; a " +
 			"passthrough write to Harvest (v1/v2) without On-Behalf-Of is refused.",
-		Fix: "Set author_id on notes; send On-Behalf-Of: <Greenhouse user id> on passthrough writes (ideally a dedicated " +
+		Fix: "Set author_id on notes; send an On-Behalf-Of header with a Greenhouse user id on passthrough writes (ideally a dedicated " +
 			"integration user).",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"content": [{"body": "Strong systems design round"}], "visibility": {"value": "private"}}}`,

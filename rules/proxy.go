@@ -40,8 +40,16 @@ type proxyCall struct {
 }
 
 // proxyOf returns the native request of a passthrough request, or nil when
-// the request is not one or its body is not a visible object.
+// the request is not one or its body is not a visible object. It is read
+// once per request; rules must not modify it.
 func proxyOf(p *Pass) *proxyCall {
+	if !p.proxyDone {
+		p.proxy, p.proxyDone = readProxy(p), true
+	}
+	return p.proxy
+}
+
+func readProxy(p *Pass) *proxyCall {
 	if !p.Is(proxyOperation) {
 		return nil
 	}
