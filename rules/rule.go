@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/atslint/atslint/internal/textdist"
 )
 
 // Severity of a diagnostic. The zero value is Off, so a rule or override
@@ -171,7 +173,7 @@ func Suggest(id string) (string, bool) {
 			return r.ID, true
 		}
 		low := strings.ToLower(id)
-		d := min(levenshtein(low, r.ID), levenshtein(low, name))
+		d := min(textdist.Levenshtein(low, r.ID), textdist.Levenshtein(low, name))
 		if len(low) >= 4 && (strings.HasPrefix(r.ID, low) || strings.HasPrefix(name, low)) {
 			d = min(d, 1) // a truncated ID
 		}
