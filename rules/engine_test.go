@@ -192,6 +192,10 @@ func TestRegistryIDs(t *testing.T) {
 		"stackone/missing-body", "stackone/unexpected-body", "stackone/body-schema", "stackone/unknown-field",
 		"stackone/deprecated-field", "stackone/application-candidate", "stackone/empty-note",
 		"security/hardcoded-credential", "security/insecure-url",
+		// DESIGN.md §3's provider rules.
+		"lever/updated-at-filter", "smartrecruiters/list-applications", "smartrecruiters/interview-scope",
+		"smartrecruiters/rate-limit", "bullhorn/note-missing-author", "bullhorn/note-candidate-id",
+		"workable/candidate-without-application", "teamtailor/missing-permissions", "greenhouse/acting-user",
 	} {
 		_, ok := Lookup(id)
 		assert.True(t, ok, id)
