@@ -1,14 +1,50 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/atslint/atslint/internal/benchdata"
 )
 
-// benchCheck checks data once per iteration with every rule on and
+// benchDoc is every rule's bad example in one array document (input rules
+// aside, whose examples are not valid requests): some 65 requests of many
+// operations, passthrough requests included.
+func benchDoc() []byte {
+	var parts []string
+	for _, r := range All() {
+		if r.RuleSet() != "input" && strings.HasPrefix(strings.TrimSpace(r.Doc.Bad), "{") {
+			parts = append(parts, r.Doc.Bad)
+		}
+	}
+	return []byte("[" + strings.Join(parts, ",\n") + "]")
+}
+
+// BenchmarkCheckNoProvider checks the document with provider-independent
+// rules only; BenchmarkCheckAllProviders against every known provider, the
+// worst case of a config providers list.
+func BenchmarkCheckNoProvider(b *testing.B) { benchCheck(b, Options{}) }
+
+func BenchmarkCheckAllProviders(b *testing.B) {
+	benchCheck(b, Options{Providers: KnownProviders()})
+}
+
+func benchCheck(b *testing.B, opts Options) {
+	doc := benchDoc()
+	e := New(opts)
+	if res := e.CheckBytes(doc, Limits{}); res.Requests < 60 {
+		b.Fatalf("benchmark document has %d requests", res.Requests)
+	}
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		e.CheckBytes(doc, Limits{})
+	}
+}
+
+// benchCheckBytes checks data once per iteration with every rule on and
 // reports requests per second.
-func benchCheck(b *testing.B, data []byte, wantDiags int) {
+func benchCheckBytes(b *testing.B, data []byte, wantDiags int) {
 	e := New(Options{})
 	if res := e.CheckBytes(data, Limits{}); len(res.Diagnostics) != wantDiags {
 		b.Fatalf("got %d diagnostics, want %d: %+v", len(res.Diagnostics), wantDiags, res.Diagnostics)
@@ -24,13 +60,13 @@ func benchCheck(b *testing.B, data []byte, wantDiags int) {
 // BenchmarkCheckSmallNote is one small note request, from bytes to
 // diagnostics.
 func BenchmarkCheckSmallNote(b *testing.B) {
-	benchCheck(b, []byte(benchdata.SmallNote), 0)
+	benchCheckBytes(b, []byte(benchdata.SmallNote), 0)
 }
 
 // BenchmarkCheckLargeApplication is a 25 KiB create-application request
 // with a new candidate, questionnaires and documents.
 func BenchmarkCheckLargeApplication(b *testing.B) {
-	benchCheck(b, benchdata.LargeApplication(), 3)
+	benchCheckBytes(b, benchdata.LargeApplication(), 3)
 }
 
 // BenchmarkCheckCorpusDocuments checks the documents of the folder

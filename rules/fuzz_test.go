@@ -13,8 +13,8 @@ import (
 	"github.com/atslint/atslint/request"
 )
 
-// seedFiles adds every request document and bad input under testdata as a
-// seed.
+// seedFiles adds every rule's examples and every request document, HAR and
+// bad input under testdata as seeds: a plain `go test` runs them all.
 func seedFiles(f *testing.F) {
 	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
 		if d != nil && d.IsDir() && d.Name() == "golden" {
@@ -36,6 +36,10 @@ func seedFiles(f *testing.F) {
 		f.Add(benchdata.Document(i))
 	}
 	f.Add([]byte(benchdata.SmallNote))
+	for _, r := range All() {
+		f.Add([]byte(r.Doc.Bad))
+		f.Add([]byte(r.Doc.Good))
+	}
 }
 
 // positions computes the position of a byte offset independently of the
@@ -57,15 +61,16 @@ func (p positions) at(off int) request.Pos {
 	return request.Pos{Offset: off, Line: l + 1, Column: off - p[l] + 1}
 }
 
-// FuzzCheckBytes: checking any input from bytes never panics, every
+// FuzzCheckBytes: checking any input from bytes, with provider-independent
+// rules only and against every known provider, never panics; every
 // diagnostic is of a registered rule with a message and a span inside the
-// input whose lines and columns are right, and the result is the same
+// input whose lines and columns are right; and the result is the same
 // every time.
 func FuzzCheckBytes(f *testing.F) {
 	seedFiles(f)
 	engines := []*Engine{
 		New(Options{}),
-		New(Options{Providers: []string{"bullhorn", "greenhouse", "lever", "smartrecruiters", "teamtailor", "workable"}}),
+		New(Options{Providers: KnownProviders()}),
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		pos := newPositions(data)

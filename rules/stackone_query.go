@@ -183,9 +183,7 @@ var rulePageSize = &Rule{
 			case err != nil:
 				p.ReportParamValue(q, "page_size must be an integer from 1 to 100")
 			case n < 1 || n > 100:
-				if n <= -1000 || n >= 100000 {
-					// A number this long may be anything (a phone
-					// number pasted into the wrong field): not repeated.
+				if !smallNumber(n) {
 					p.ReportParamValue(q, "page_size must be an integer from 1 to 100")
 					break
 				}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/atslint/atslint/config"
 	"github.com/atslint/atslint/report"
+	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
 	"github.com/atslint/atslint/schemas"
 )
@@ -54,7 +56,10 @@ func formatNames() []string {
 
 // setup is what check and vet need after flag parsing.
 type setup struct {
-	cfg     *config.Config
+	cfg        *config.Config
+	formatName string
+	// notes are stderr lines of a text-format run (skipped HAR entries).
+	notes   []string
 	opts    rules.Options
 	failOn  rules.Severity
 	format  func(io.Writer, *report.Report) error
@@ -70,6 +75,7 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 	if s.format, ok = report.Formats[f.format]; !ok {
 		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
 	}
+	s.formatName = f.format
 	path := f.configPath
 	if path == "" {
 		path = config.Find(dir)
@@ -173,6 +179,11 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 	for _, fe := range rep.Errors {
 		fmt.Fprintf(e.stderr, "atslint: %s: %s\n", fe.File, fe.Message)
 	}
+	if s.formatName == "text" {
+		for _, n := range s.notes {
+			fmt.Fprintf(e.stderr, "atslint: %s\n", n)
+		}
+	}
 	if err := s.format(e.stdout, rep); err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
 		return exitUsage
@@ -251,6 +262,10 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		}
 		rep.Summary.Files++
 		rep.Summary.Requests += r.res.Requests
+		rep.Summary.Skipped += r.res.Skipped
+		if n := r.res.Skipped; n > 0 {
+			s.notes = append(s.notes, fmt.Sprintf("%s: %d %s skipped (not StackOne requests)", srcs[i].name, n, plural(n, "entry", "entries")))
+		}
 		for _, d := range r.res.Diagnostics {
 			rep.Diagnostics = append(rep.Diagnostics, report.Diagnostic{File: srcs[i].name, Diagnostic: d})
 		}
@@ -261,17 +276,45 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 func (s *setup) checkSource(e *env, src source) (rules.Result, error) {
 	eng := s.engine(src.path)
 	if src.stdin {
-		data, err := io.ReadAll(io.LimitReader(e.stdin, s.limits.MaxSize+1))
+		br := bufio.NewReaderSize(e.stdin, sniffSize)
+		head, _ := br.Peek(sniffSize)
+		if request.IsHARPath(src.name) || request.SniffHAR(head) {
+			return s.checkHAR(eng, br)
+		}
+		data, err := io.ReadAll(io.LimitReader(br, s.limits.MaxSize+1))
 		if err != nil {
 			return rules.Result{}, err
 		}
 		return eng.CheckBytes(data, s.limits), nil
+	}
+	if h := testHookBeforeRead; h != nil {
+		h(src.path)
+	}
+	if request.IsHARPath(src.path) {
+		// HAR recordings are streamed, whatever their size.
+		f, err := openStream(src.path, src.regular)
+		if err != nil {
+			return rules.Result{}, err
+		}
+		defer f.Close()
+		return s.checkHAR(eng, bufio.NewReaderSize(f, sniffSize))
 	}
 	data, size, err := readSource(src.path, s.limits.MaxSize, src.regular)
 	switch {
 	case err != nil:
 		return rules.Result{}, err
 	case data == nil:
+		// Over --max-size: only its start is looked at, in case it is a
+		// recording under another name.
+		f, err := openStream(src.path, true)
+		if err != nil {
+			return rules.Result{}, err
+		}
+		defer f.Close()
+		br := bufio.NewReaderSize(f, sniffSize)
+		if head, _ := br.Peek(sniffSize); request.SniffHAR(head) {
+			return s.checkHAR(eng, br)
+		}
 		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(size, s.limits)}}, nil
 	}
 	return eng.CheckBytes(data, s.limits), nil
@@ -281,8 +324,9 @@ func (s *setup) checkSource(e *env, src source) (rules.Result, error) {
 // remove or replace files there).
 var testHookBeforeRead func(path string)
 
-// testHookOpen, when set, runs when a file is opened.
-var testHookOpen func(path string)
+// testHookReadAll, when set, runs when a file is opened to be read in
+// full (not when the start of a file too large to read is looked at).
+var testHookReadAll func(path string)
 
 // readSource reads a file of at most max bytes. A file over max is not
 // read: data is nil and size is its size. Anything but a regular file
@@ -291,9 +335,6 @@ var testHookOpen func(path string)
 // is checked before it is opened; it is checked again on the open file in
 // any case, should the path have changed in between.
 func readSource(path string, max int64, regular bool) (data []byte, size int64, err error) {
-	if h := testHookBeforeRead; h != nil {
-		h(path)
-	}
 	if !regular {
 		st, err := os.Stat(path)
 		if err != nil {
@@ -307,6 +348,35 @@ func readSource(path string, max int64, regular bool) (data []byte, size int64, 
 		}
 	}
 	return readRegular(path, max)
+}
+
+// openStream opens a file to be read as a stream (a HAR recording, or the
+// start of a file too large to read). As readSource, it opens no path
+// that is not a regular file, unless the directory walk saw one there, and
+// checks the open file again.
+func openStream(path string, regular bool) (*os.File, error) {
+	if !regular {
+		st, err := os.Stat(path)
+		if err != nil {
+			return nil, fileError(err)
+		}
+		if err := regularMode(st.Mode()); err != nil {
+			return nil, err
+		}
+	}
+	f, err := openFile(path)
+	if err != nil {
+		return nil, fileError(err)
+	}
+	st, err := f.Stat()
+	if err == nil {
+		err = regularMode(st.Mode())
+	}
+	if err != nil {
+		f.Close()
+		return nil, fileError(err)
+	}
+	return f, nil
 }
 
 // regularMode reports anything but a regular file as an error that says
@@ -326,6 +396,29 @@ func regularMode(m fs.FileMode) error {
 		what = "a device"
 	}
 	return errors.New("not a regular file (" + what + "); use - to read standard input")
+}
+
+// sniffSize is how much of an input is looked at to recognise a HAR
+// recording (SniffHAR).
+const sniffSize = 4 << 10
+
+// checkHAR streams a HAR recording: entries are read one at a time and
+// responses skipped, so memory does not grow with the file (--max-size
+// does not apply). All its StackOne requests are checked together, so
+// that rate rules see every timestamp.
+func (s *setup) checkHAR(eng *rules.Engine, r io.Reader) (rules.Result, error) {
+	doc, err := request.ReadHAR(r, request.HAROptions{Options: request.Options{MaxDepth: s.limits.MaxDepth}})
+	if err != nil {
+		return rules.Result{}, fileError(err)
+	}
+	return eng.CheckDocument(doc), nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // fileError drops the path from an fs error: the caller names the file.

@@ -56,7 +56,8 @@ func lines(s string) []string {
 }
 
 // TestCheckMaxSize: a file over --max-size is reported as input/too-large
-// without being opened.
+// without being read (only its first 4 KiB are looked at, in case it is a
+// HAR recording under another name).
 func TestCheckMaxSize(t *testing.T) {
 	dir := t.TempDir()
 	big, small := filepath.Join(dir, "big.json"), filepath.Join(dir, "small.json")
@@ -64,12 +65,12 @@ func TestCheckMaxSize(t *testing.T) {
 	write(t, small, `{"method": "GET", "path": "/unified/ats/jobs"}`)
 	var mu sync.Mutex
 	var opened []string
-	testHookOpen = func(path string) {
+	testHookReadAll = func(path string) {
 		mu.Lock()
 		opened = append(opened, filepath.Base(path))
 		mu.Unlock()
 	}
-	defer func() { testHookOpen = nil }()
+	defer func() { testHookReadAll = nil }()
 
 	out, errOut, code := runGuarded(t, "check", "--max-size", "100", big, small)
 	assert.Equal(t, exitFindings, code, errOut)
@@ -79,7 +80,7 @@ func TestCheckMaxSize(t *testing.T) {
 		d + "/big.json: error: file is 284 bytes, over the 100 bytes limit (--max-size) [input/too-large]",
 		d + "/small.json:1:27: error: missing x-account-id header; StackOne cannot tell which linked account to call [stackone/missing-account-id]",
 	}, lines(out))
-	assert.Equal(t, []string{"small.json"}, opened, "the large file must not be opened")
+	assert.Equal(t, []string{"small.json"}, opened, "the large file must not be read")
 
 	// Standard input is read up to the limit only.
 	var stdout, stderr bytes.Buffer

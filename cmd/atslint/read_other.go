@@ -7,11 +7,14 @@ import (
 	"os"
 )
 
+// openFile opens a file to read it as a stream.
+func openFile(path string) (*os.File, error) { return os.Open(path) }
+
 // readRegular reads a regular file of at most max bytes. A file over max
 // is not read: data is nil and size its size. Anything else than a
 // regular file is an error.
 func readRegular(path string, max int64) (data []byte, size int64, err error) {
-	if h := testHookOpen; h != nil {
+	if h := testHookReadAll; h != nil {
 		h(path)
 	}
 	f, err := os.Open(path)
