@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // The ashby rule set: Ashby requests sent through the passthrough.
@@ -61,7 +62,10 @@ var ruleAshbyProxyLimit = &Rule{
 	},
 }
 
-var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+// uuidRE is compiled on first use, not at start-up.
+var uuidRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+})
 
 var ruleAshbyProxyOnBehalfOf = &Rule{
 	ID: "ashby/proxy-on-behalf-of", Severity: Error, Predicts: "4xx", Providers: []string{"ashby"},
@@ -88,7 +92,7 @@ var ruleAshbyProxyOnBehalfOf = &Rule{
 		if h == nil {
 			return
 		}
-		if s, ok := h.Value.StringValue(); ok && !isTemplate(s) && !uuidRE.MatchString(strings.TrimSpace(s)) {
+		if s, ok := h.Value.StringValue(); ok && !isTemplate(s) && !uuidRE().MatchString(strings.TrimSpace(s)) {
 			p.ReportValue(h.Value, "X-On-Behalf-Of must be the id (a UUID) of an Ashby user, so this value names no user and the request fails; send the user's id, not an e-mail address or name")
 		}
 	},

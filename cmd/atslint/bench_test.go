@@ -3,11 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/atslint/atslint/internal/benchdata"
+	"github.com/atslint/atslint/internal/hargen"
 )
 
 // corpusDocs is the size of the folder benchmark's corpus.
@@ -40,6 +43,36 @@ func BenchmarkCheckFolder(b *testing.B) {
 			b.ReportMetric(float64(corpusDocs*b.N)/b.Elapsed().Seconds(), "requests/s")
 		})
 	}
+}
+
+// BenchmarkCheckLargeHAR runs `atslint check` in-process over a generated
+// 100 MB HAR recording (browser-style: large response bodies, entries for
+// other hosts in between, about 3,000 StackOne requests): streamed, every
+// StackOne request checked, the rate rules over all timestamps.
+func BenchmarkCheckLargeHAR(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "large.har")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := hargen.Write(f, hargen.Options{Size: 100_000_000, BodySize: 30000})
+	if err == nil {
+		err = f.Close()
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Bytes)
+	b.ReportAllocs()
+	for b.Loop() {
+		var errb strings.Builder
+		code := run(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, dir: b.TempDir()},
+			[]string{"check", "--provider", "greenhouse", path})
+		if code == exitUsage {
+			b.Fatalf("exit %d: %s", code, errb.String())
+		}
+	}
+	b.ReportMetric(float64(st.StackOne*b.N)/b.Elapsed().Seconds(), "requests/s")
 }
 
 // BenchmarkCheckSmallFile is `atslint check note.json` in-process: one
