@@ -184,7 +184,14 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 			fmt.Fprintf(e.stderr, "atslint: %s\n", n)
 		}
 	}
-	if err := s.format(e.stdout, rep); err != nil {
+	// Buffered: the text format writes a line at a time, which unbuffered
+	// is a system call per diagnostic.
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	err := s.format(out, rep)
+	if err == nil {
+		err = out.Flush()
+	}
+	if err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
 		return exitUsage
 	}
