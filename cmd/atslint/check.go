@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/atslint/atslint/baseline"
 	"github.com/atslint/atslint/config"
 	"github.com/atslint/atslint/report"
 	"github.com/atslint/atslint/rules"
@@ -26,6 +28,7 @@ func init() {
 // checkFlags are the flags shared by check and vet.
 type checkFlags struct {
 	format, failOn, provider, configPath, openapi, output string
+	baseline, writeBaseline                               string
 	jobs                                                  int
 	maxSize                                               int64
 	stdinName                                             string
@@ -40,6 +43,9 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
 	fs.Int64Var(&f.maxSize, "max-size", rules.DefaultMaxSize, "largest request document read, in bytes")
 	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
+	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
+	fs.StringVar(&f.baseline, "baseline", "", "report only diagnostics that this baseline file does not hold")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write every diagnostic to this baseline file instead of reporting them")
 }
 
 func formatNames() []string {
@@ -59,12 +65,16 @@ type setup struct {
 	format  func(io.Writer, *report.Report) error
 	limits  rules.Limits
 	engines sync.Map // severity-map key → *rules.Engine
+
+	output        string             // --output file, "" for stdout
+	baseline      *baseline.Baseline // --baseline, nil without
+	writeBaseline string             // --write-baseline file
 }
 
 // prepare validates flags and loads config and catalogue. A non-nil error
 // is a usage error (exit 2).
 func (f *checkFlags) prepare(dir string) (*setup, error) {
-	s := &setup{limits: rules.Limits{MaxSize: f.maxSize}}
+	s := &setup{limits: rules.Limits{MaxSize: f.maxSize}, output: f.output, writeBaseline: f.writeBaseline}
 	var ok bool
 	if s.format, ok = report.Formats[f.format]; !ok {
 		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
@@ -111,6 +121,13 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 			return nil, fmt.Errorf("--openapi %s: %v", f.openapi, err)
 		}
 		s.opts.Set = set
+	}
+	if f.baseline != "" {
+		b, err := baseline.Read(f.baseline)
+		if err != nil {
+			return nil, err
+		}
+		s.baseline = b
 	}
 	return s, nil
 }
@@ -166,13 +183,46 @@ func runCheck(e *env, args []string) int {
 	return s.finish(e, rep)
 }
 
-// finish writes the report and computes the exit code.
+// finish applies the baseline, writes the report (or the baseline) and
+// computes the exit code.
 func (s *setup) finish(e *env, rep *report.Report) int {
+	rep.Version = versionString()
 	rep.Finish()
 	for _, fe := range rep.Errors {
 		fmt.Fprintf(e.stderr, "atslint: %s: %s\n", fe.File, fe.Message)
 	}
-	if err := s.format(e.stdout, rep); err != nil {
+	if s.writeBaseline != "" {
+		if len(rep.Errors) > 0 {
+			// A baseline without the unreadable files' diagnostics would
+			// bring them back as new ones later.
+			fmt.Fprintf(e.stderr, "atslint: not writing %s: some inputs could not be read\n", s.writeBaseline)
+			return exitUsage
+		}
+		b, err := baseline.WriteFile(s.writeBaseline, rep.Diagnostics)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "atslint: writing baseline: %v\n", err)
+			return exitUsage
+		}
+		fmt.Fprintf(e.stderr, "atslint: wrote %d baseline entries to %s\n", len(b.Entries), s.writeBaseline)
+		return exitOK
+	}
+	if s.baseline != nil {
+		var matched int
+		rep.Diagnostics, matched = s.baseline.Filter(rep.Diagnostics)
+		rep.Summary.Baselined = matched
+		rep.Finish()
+	}
+	var out bytes.Buffer
+	if err := s.format(&out, rep); err != nil {
+		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
+		return exitUsage
+	}
+	if s.output != "" {
+		if err := os.WriteFile(s.output, out.Bytes(), 0o644); err != nil {
+			fmt.Fprintf(e.stderr, "atslint: --output: %v\n", err)
+			return exitUsage
+		}
+	} else if _, err := e.stdout.Write(out.Bytes()); err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
 		return exitUsage
 	}
@@ -213,8 +263,9 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		}
 	}
 	type result struct {
-		res rules.Result
-		err error
+		requests int
+		diags    []report.Diagnostic
+		err      error
 	}
 	results := make([]result, len(srcs))
 	jobs = max(1, min(jobs, len(srcs)))
@@ -225,8 +276,9 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				res, err := s.checkSource(e, srcs[i])
-				results[i] = result{res, err}
+				res, src, err := s.checkSource(e, srcs[i])
+				// Locate here, while the file's bytes are at hand.
+				results[i] = result{res.Requests, report.Locate(srcs[i].name, src, res.Diagnostics), err}
 			}
 		}()
 	}
@@ -241,38 +293,38 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			continue
 		}
 		rep.Summary.Files++
-		rep.Summary.Requests += r.res.Requests
-		for _, d := range r.res.Diagnostics {
-			rep.Diagnostics = append(rep.Diagnostics, report.Diagnostic{File: srcs[i].name, Diagnostic: d})
-		}
+		rep.Summary.Requests += r.requests
+		rep.Diagnostics = append(rep.Diagnostics, r.diags...)
 	}
 	return rep
 }
 
-func (s *setup) checkSource(e *env, src source) (rules.Result, error) {
+// checkSource checks one input and returns the result and the bytes it
+// read (nil when it read none), which report.Locate needs.
+func (s *setup) checkSource(e *env, src source) (rules.Result, []byte, error) {
 	eng := s.engine(src.path)
 	if src.stdin {
 		data, err := io.ReadAll(io.LimitReader(e.stdin, s.limits.MaxSize+1))
 		if err != nil {
-			return rules.Result{}, err
+			return rules.Result{}, nil, err
 		}
-		return eng.CheckBytes(data, s.limits), nil
+		return eng.CheckBytes(data, s.limits), data, nil
 	}
 	st, err := os.Stat(src.path)
 	if err != nil {
-		return rules.Result{}, fileError(err)
+		return rules.Result{}, nil, fileError(err)
 	}
 	if !st.Mode().IsRegular() {
-		return rules.Result{}, errors.New("not a regular file")
+		return rules.Result{}, nil, errors.New("not a regular file")
 	}
 	if st.Size() > s.limits.MaxSize {
-		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(st.Size(), s.limits)}}, nil
+		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(st.Size(), s.limits)}}, nil, nil
 	}
 	data, err := os.ReadFile(src.path)
 	if err != nil {
-		return rules.Result{}, fileError(err)
+		return rules.Result{}, nil, fileError(err)
 	}
-	return eng.CheckBytes(data, s.limits), nil
+	return eng.CheckBytes(data, s.limits), data, nil
 }
 
 // fileError drops the path from an fs error: the caller names the file.
