@@ -22,7 +22,6 @@ export PRE_COMMIT_HOME="$tmp/cache"
 # pre-commit's golang language points GOPATH into its cache; keep using the
 # machine's module cache so that the hook build downloads nothing twice.
 export GOMODCACHE="$(go env GOMODCACHE)"
-export GOFLAGS="${GOFLAGS:-} -modcacherw"
 
 work="$tmp/project"
 mkdir -p "$work"
