@@ -190,3 +190,40 @@ func TestBaselineTestdata(t *testing.T) {
 	assert.Empty(t, out)
 	assert.Empty(t, stderr)
 }
+
+// The config is found in the working directory or a parent; its fail_on,
+// ignore globs and overrides apply, relative to the config's directory.
+func TestCheckConfigDiscoveryAndScopes(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		p := filepath.Join(root, name)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+	// A warning (deprecated query parameter) and an error (page size).
+	warn := `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs?page=2", "headers": {"x-account-id": "a"}}`
+	bad := `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "a"}}`
+	write("ats/warn.json", warn)
+	write("ats/legacy/bad.json", bad)
+	write("ats/fixtures/bad.json", bad)
+	write(".atslint.yaml", "fail_on: warning\nignore: [\"ats/legacy/**\"]\noverrides:\n  - files: [\"ats/fixtures/**\"]\n    rules: {stackone/page-size: off}\n")
+	t.Chdir(filepath.Join(root, "ats"))
+
+	out, stderr, code := atslint(t, "", "check", ".")
+	assert.Equal(t, exitFindings, code, "fail_on: warning from the parent directory's config; "+stderr)
+	assert.Equal(t, "warn.json:1:69: warning: query parameter page is deprecated; use the next cursor from the previous response [stackone/deprecated-query-param]\n", out,
+		"legacy/ is ignored and page-size is off under fixtures/")
+
+	// --config names another file, which replaces the discovered one.
+	write("other.yaml", "rules: {stackone/deprecated-query-param: off}\n")
+	out, _, code = atslint(t, "", "check", "--config", filepath.Join(root, "other.yaml"), "warn.json", "legacy/bad.json")
+	assert.Equal(t, exitFindings, code)
+	assert.Equal(t, "legacy/bad.json:1:79: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n", out)
+
+	// A broken config is exit 2 naming the line, whatever the inputs.
+	write(".atslint.yaml", "fail_on: warning\nrules:\n  stackone/page-size: off\n  stackone/page-size: error\n")
+	_, stderr, code = atslint(t, "", "check", "warn.json")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, filepath.Join(root, ".atslint.yaml")+`:4: duplicate key "stackone/page-size" (first at line 3)`)
+}
