@@ -38,7 +38,7 @@ func GitHub(w io.Writer, r *Report) error {
 			}
 		}
 		title := d.Rule
-		if d.Provider != "" && d.Provider != ruleSet(d.Rule) {
+		if namesProvider(d.Diagnostic) {
 			title += " for " + d.Provider
 		}
 		props = append(props, "title="+escapeProperty(title))

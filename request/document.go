@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/atslint/atslint/internal/textdist"
 )
 
 // Rule IDs of the problems the loaders report (DESIGN §3).
@@ -601,30 +603,10 @@ func closest(key string, known []string) string {
 	lk := strings.ToLower(key)
 	best, bestD := "", 3
 	for _, k := range known {
-		d := levenshtein(lk, k)
+		d := textdist.Levenshtein(lk, k)
 		if d < bestD && d < len(lk) {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -108,6 +108,7 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 			}
 			p.run(r, "")
 		}
+		e.checkProvider(p)
 		for _, prov := range e.Providers(req) {
 			for _, r := range e.rules {
 				if r.Check == nil || e.severity(r) == Off || !r.AppliesTo(prov) {
@@ -132,6 +133,30 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 	out = e.applyIgnores(reqs, out)
 	SortDiagnostics(out)
 	return out
+}
+
+// checkProvider reports a provider named by the request itself that atslint
+// does not know: its provider rules would silently not run.
+func (e *Engine) checkProvider(p *Pass) {
+	req := p.Request
+	if req.Provider == "" || e.severity(ruleUnknownProvider) == Off {
+		return
+	}
+	norm, ok := NormalizeProvider(req.Provider)
+	if ok {
+		return
+	}
+	msg := "unknown provider " + quote(req.Provider)
+	if c, ok := closest(norm, knownProviders); ok {
+		msg += " (did you mean " + quote(c) + "?)"
+	}
+	msg += ", so no provider rule runs for this request; use one of: " + strings.Join(KnownProviders(), ", ")
+	p.rule, p.Provider = ruleUnknownProvider, ""
+	span := req.ProviderSpan
+	if span.IsZero() {
+		span = req.Span
+	}
+	p.Reportf(span, req.Pointer+"/provider", "%s", msg)
 }
 
 // SortDiagnostics orders diagnostics by position, then rule, provider and

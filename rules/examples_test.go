@@ -2,6 +2,8 @@ package rules
 
 import (
 	"testing"
+
+	"github.com/atslint/atslint/request"
 )
 
 // noExample lists rules whose bad case cannot be written as a small request
@@ -9,6 +11,29 @@ import (
 var noExample = map[string]string{
 	"input/too-large":     "needs a file over 64 MiB; see TestTooLarge",
 	"stackone/rate-limit": "needs timestamps from a HAR recording; see TestStackOneRateLimit",
+}
+
+// hasProviderKey reports whether a request document (or an array of them)
+// has a "provider" key.
+func hasProviderKey(t *testing.T, doc string) bool {
+	t.Helper()
+	if doc == "" {
+		return false
+	}
+	v, err := request.Parse([]byte(doc), request.Options{})
+	if err != nil {
+		return false // input/syntax's bad example
+	}
+	reqs := []*request.Value{v}
+	if v.Kind == request.Array {
+		reqs = v.Elems
+	}
+	for _, r := range reqs {
+		if r.Get("provider") != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func fired(ds []Diagnostic, id, provider string) bool {
@@ -35,6 +60,11 @@ func TestExamples(t *testing.T) {
 				}
 				return
 			}
+			for name, ex := range map[string]string{"bad": r.Doc.Bad, "good": r.Doc.Good} {
+				if r.ID != "input/unknown-provider" && hasProviderKey(t, ex) {
+					t.Errorf("%s example names a provider; leave it out so that the test can set it", name)
+				}
+			}
 			provider := ""
 			if len(r.Providers) > 0 {
 				provider = r.Providers[0]
@@ -56,6 +86,11 @@ func TestExamples(t *testing.T) {
 			if provider == "" {
 				return
 			}
+			for _, p := range r.Providers {
+				if _, known := NormalizeProvider(p); !known {
+					t.Errorf("provider %q is not a known provider key", p)
+				}
+			}
 			other := "jazzhr"
 			for r.AppliesTo(other) {
 				other = "icims"
@@ -64,6 +99,19 @@ func TestExamples(t *testing.T) {
 				if d.Rule == r.ID {
 					t.Errorf("bad example triggers %s for provider %s too", r.ID, other)
 				}
+			}
+			// Checked against a target list (config providers), the rule
+			// fires for its provider only, and names it.
+			list := New(Options{Providers: []string{other, provider}}).CheckBytes([]byte(r.Doc.Bad), Limits{}).Diagnostics
+			if !fired(list, r.ID, provider) {
+				t.Errorf("bad example does not trigger %s for %s in the target list [%s %s]", r.ID, provider, other, provider)
+			}
+			if fired(list, r.ID, other) {
+				t.Errorf("bad example triggers %s for %s in the target list", r.ID, other)
+			}
+			// With no provider at all, provider rules do not run.
+			if fired(New(Options{}).CheckBytes([]byte(r.Doc.Bad), Limits{}).Diagnostics, r.ID, "") {
+				t.Errorf("bad example triggers %s without a provider", r.ID)
 			}
 		})
 	}
