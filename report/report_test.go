@@ -3,7 +3,10 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -114,8 +117,9 @@ func TestValueHash(t *testing.T) {
 	assert.Len(t, ha, 16)
 	assert.Equal(t, ha, hb, "re-indenting keeps the hash")
 	assert.NotEqual(t, ha, hc, "a changed value changes the hash")
-	// Text that is no complete JSON value is hashed as it is.
-	assert.NotEmpty(t, ValueHash([]byte(a), span(t, a, `"x": [`)))
+	// Whitespace inside strings counts.
+	d, e := `{"s": "a b"}`, `{"s": "ab"}`
+	assert.NotEqual(t, ValueHash([]byte(d), span(t, d, `"a b"`)), ValueHash([]byte(e), span(t, e, `"ab"`)))
 	assert.Empty(t, ValueHash([]byte(a), request.Span{Start: request.Pos{Offset: 5}, End: request.Pos{Offset: 99}}))
 }
 
@@ -273,4 +277,41 @@ func TestRuleName(t *testing.T) {
 	assert.Equal(t, "InputNotARequest", ruleName("input/not-a-request"))
 	assert.Equal(t, "0.0.0-devel", sarifToolVersion("(devel)"))
 	assert.Equal(t, "0.0.0-20250101000000-abcdef123456", sarifToolVersion("v0.0.0-20250101000000-abcdef123456"))
+}
+
+func TestLocateReaderAcrossSegments(t *testing.T) {
+	// A line longer than the scan's segment, with a four-byte character
+	// straddling the segment boundary, read in one-byte reads.
+	pad := strings.Repeat("x", segment-2)
+	src := `{"a": "` + pad + "🧠" + `", "bad": 1}` + "\n" + `{"b": "é", "bad": 2}`
+	first, second := span(t, src, `"bad"`), span(t, src, `"bad": 2`)
+	second.End = second.Start
+	second.End.Offset += 5
+	second.End.Column += 5
+	ds := []rules.Diagnostic{{Rule: "stackone/unknown-field", Span: first}, {Rule: "stackone/unknown-field", Span: second}}
+	got, err := LocateReader("f.json", iotest.OneByteReader(strings.NewReader(src)), ds)
+	require.NoError(t, err)
+	assert.Equal(t, first.Start.Column-2, got[0].Column16, "the emoji is 4 bytes and 2 units")
+	assert.Equal(t, first.End.Column-2, got[0].EndColumn16)
+	assert.Equal(t, 12, got[1].Column16, "a new line starts afresh; é is 2 bytes and 1 unit")
+	assert.Equal(t, Locate("f.json", []byte(src), ds), got, "streamed and in memory agree")
+	assert.Equal(t, ValueHash([]byte(src), first), got[0].ValueHash)
+}
+
+func TestLocateReaderLeavesWhatItCannotCheck(t *testing.T) {
+	src := `{"bad": 1}`
+	sp := span(t, src, `"bad"`)
+	wrongCol := sp
+	wrongCol.Start.Column = 9 // not what the bytes say
+	past := request.Span{Start: request.Pos{Offset: 8, Line: 1, Column: 9}, End: request.Pos{Offset: 40, Line: 1, Column: 41}}
+	got, err := LocateReader("f.json", strings.NewReader(src), []rules.Diagnostic{{Span: wrongCol}, {Span: past}})
+	require.NoError(t, err)
+	assert.Zero(t, got[0].Column16, "a byte column that does not match the file")
+	assert.Equal(t, 7, got[0].EndColumn16)
+	assert.Equal(t, 9, got[1].Column16)
+	assert.Zero(t, got[1].EndColumn16, "past the end of the file")
+	assert.Empty(t, got[1].ValueHash)
+
+	_, err = LocateReader("f.json", iotest.ErrReader(io.ErrUnexpectedEOF), []rules.Diagnostic{{Span: sp}})
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
 }

@@ -1,6 +1,7 @@
 package request
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 	"strings"
@@ -42,8 +43,16 @@ type Document struct {
 	Requests []*Request
 	// Problems lists what is wrong with the file, in file order.
 	Problems []Problem
-	// Root is the parsed file, nil after a syntax or depth error.
+	// Root is the parsed file, nil after a syntax or depth error and for a
+	// HAR recording (which is streamed, never held whole).
 	Root *Value
+	// HAR is set when the file was read as a HAR recording.
+	HAR bool
+	// Skipped counts HAR entries that are not StackOne requests.
+	Skipped int
+	// Responses holds the failed responses of a HAR recording, when asked
+	// for (HAROptions.Responses).
+	Responses []Response
 }
 
 // ReadDocument parses data as a request document (DESIGN §2): one request
@@ -52,10 +61,19 @@ type Document struct {
 // input/syntax or input/too-deep problem and no requests. The error result
 // is reserved for failures that are not about the input (there are none
 // today); the Document is never nil.
+//
+// A HAR recording (SniffHAR, or an object with "log": {"entries": …}) is
+// read with ReadHAR instead.
 func ReadDocument(data []byte, opts Options) (*Document, error) {
+	if SniffHAR(data) {
+		return ReadHAR(bytes.NewReader(data), HAROptions{Options: opts})
+	}
 	root, err := Parse(data, opts)
 	if err != nil {
 		return &Document{Problems: []Problem{ParseErrorProblem(data, err)}}, nil
+	}
+	if isHARTree(root) {
+		return ReadHAR(bytes.NewReader(data), HAROptions{Options: opts})
 	}
 	return DocumentFromValue(root), nil
 }

@@ -71,6 +71,13 @@ func (e *Engine) severity(r *Rule) Severity {
 	return r.Severity
 }
 
+// Operation returns the catalogue operation a request calls, nil when its
+// method and path match none.
+func (e *Engine) Operation(req *request.Request) *schemas.Operation {
+	op, _ := e.match.match(req)
+	return op
+}
+
 // Providers returns the providers a request is checked against, in the
 // order of DESIGN.md §4.
 func (e *Engine) Providers(req *request.Request) []string {

@@ -10,7 +10,14 @@ import (
 // document; each has its own test instead.
 var noExample = map[string]string{
 	"input/too-large":     "needs a file over 64 MiB; see TestTooLarge",
-	"stackone/rate-limit": "needs timestamps from a HAR recording; see TestStackOneRateLimit",
+	"stackone/rate-limit": "needs timestamps from a HAR recording; see TestStackOneRateLimit and TestStackOneRateLimitHAR",
+	// Provider budgets need from 11 to 10,001 timestamped requests; see
+	// TestProviderRateLimits.
+	"smartrecruiters/request-rate": "needs 11 timestamped requests; see TestProviderRateLimits",
+	"greenhouse/rate-limit":        "needs 51 timestamped requests; see TestProviderRateLimits",
+	"workable/rate-limit":          "needs 11 timestamped requests; see TestProviderRateLimits",
+	"personio/rate-limit":          "needs 21 timestamped requests; see TestProviderRateLimits",
+	"icims/rate-limit":             "needs 10,001 timestamped requests; see TestProviderRateLimits",
 }
 
 // hasProviderKey reports whether a request document (or an array of them)

@@ -142,9 +142,13 @@ func byteSize(n int64) string {
 type Result struct {
 	Requests    int
 	Diagnostics []Diagnostic
+	// Skipped counts what the source held that is not a StackOne request
+	// (HAR entries for other hosts).
+	Skipped int
 }
 
-// CheckBytes reads a request document and checks it.
+// CheckBytes reads a request document (or a HAR recording, which
+// request.ReadDocument recognises) and checks it.
 func (e *Engine) CheckBytes(data []byte, l Limits) Result {
 	if int64(len(data)) > l.maxSize() {
 		return Result{Diagnostics: []Diagnostic{e.TooLarge(int64(len(data)), l)}}
@@ -166,7 +170,7 @@ func (e *Engine) CheckDocument(doc *request.Document) Result {
 		}
 	}
 	SortDiagnostics(ds)
-	return Result{Requests: len(doc.Requests), Diagnostics: ds}
+	return Result{Requests: len(doc.Requests), Diagnostics: ds, Skipped: doc.Skipped}
 }
 
 func (e *Engine) inputDiagnostic(p request.Problem) Diagnostic {

@@ -76,8 +76,9 @@ rm list.ats.json
 # The hook must hand HAR recordings to atslint too (the default files
 # pattern; `types_or: [json]` would drop them).
 har "https://api.stackone.com/unified/ats/jobs?page_size=500" > recordings/session.har
-run "bad HAR recording" 1 "recordings/session.har:"
-rm recordings/session.har
+run "bad HAR recording" 1 "[stackone/page-size]" "recordings/session.har:1:"
+har "https://api.stackone.com/unified/ats/jobs?page_size=50" > recordings/session.har
+run "good HAR recording" 0
 
 run "all good" 0
 echo "pre-commit integration test passed"

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"flag"
@@ -17,6 +18,7 @@ import (
 	"github.com/atslint/atslint/baseline"
 	"github.com/atslint/atslint/config"
 	"github.com/atslint/atslint/report"
+	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
 	"github.com/atslint/atslint/schemas"
 )
@@ -59,7 +61,10 @@ func formatNames() []string {
 
 // setup is what check and vet need after flag parsing.
 type setup struct {
-	cfg     *config.Config
+	cfg        *config.Config
+	formatName string
+	// notes are stderr lines of a text-format run (skipped HAR entries).
+	notes   []string
 	opts    rules.Options
 	failOn  rules.Severity
 	format  func(io.Writer, *report.Report) error
@@ -79,6 +84,7 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 	if s.format, ok = report.Formats[f.format]; !ok {
 		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
 	}
+	s.formatName = f.format
 	path := f.configPath
 	if path == "" {
 		path = config.Find(dir)
@@ -183,8 +189,11 @@ func runCheck(e *env, args []string) int {
 	return s.finish(e, rep)
 }
 
-// finish applies the baseline, writes the report (or the baseline) and
-// computes the exit code.
+// finish writes the report and computes the exit code.
+//
+// With --write-baseline it writes the baseline instead of the report.
+// With --baseline the diagnostics the baseline holds are left out, of the
+// output and of the exit code.
 func (s *setup) finish(e *env, rep *report.Report) int {
 	rep.Version = versionString()
 	rep.Finish()
@@ -211,6 +220,11 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 		rep.Diagnostics, matched = s.baseline.Filter(rep.Diagnostics)
 		rep.Summary.Baselined = matched
 		rep.Finish()
+	}
+	if s.formatName == "text" {
+		for _, n := range s.notes {
+			fmt.Fprintf(e.stderr, "atslint: %s\n", n)
+		}
 	}
 	var out bytes.Buffer
 	if err := s.format(&out, rep); err != nil {
@@ -263,9 +277,9 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		}
 	}
 	type result struct {
-		requests int
-		diags    []report.Diagnostic
-		err      error
+		res   rules.Result
+		diags []report.Diagnostic
+		err   error
 	}
 	results := make([]result, len(srcs))
 	jobs = max(1, min(jobs, len(srcs)))
@@ -276,9 +290,9 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				res, src, err := s.checkSource(e, srcs[i])
+				res, txt, err := s.checkSource(e, srcs[i])
 				// Locate here, while the file's bytes are at hand.
-				results[i] = result{res.Requests, report.Locate(srcs[i].name, src, res.Diagnostics), err}
+				results[i] = result{res, txt.locate(srcs[i].name, res.Diagnostics), err}
 			}
 		}()
 	}
@@ -293,38 +307,113 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			continue
 		}
 		rep.Summary.Files++
-		rep.Summary.Requests += r.requests
+		rep.Summary.Requests += r.res.Requests
+		rep.Summary.Skipped += r.res.Skipped
+		if n := r.res.Skipped; n > 0 {
+			s.notes = append(s.notes, fmt.Sprintf("%s: %d %s skipped (not StackOne requests)", srcs[i].name, n, plural(n, "entry", "entries")))
+		}
 		rep.Diagnostics = append(rep.Diagnostics, r.diags...)
 	}
 	return rep
 }
 
-// checkSource checks one input and returns the result and the bytes it
-// read (nil when it read none), which report.Locate needs.
-func (s *setup) checkSource(e *env, src source) (rules.Result, []byte, error) {
+// checkSource checks one input. The text it returns is where the input's
+// bytes can be read again for report.Locate.
+func (s *setup) checkSource(e *env, src source) (rules.Result, text, error) {
 	eng := s.engine(src.path)
 	if src.stdin {
-		data, err := io.ReadAll(io.LimitReader(e.stdin, s.limits.MaxSize+1))
-		if err != nil {
-			return rules.Result{}, nil, err
+		br := bufio.NewReaderSize(e.stdin, sniffSize)
+		head, _ := br.Peek(sniffSize)
+		if request.IsHARPath(src.name) || request.SniffHAR(head) {
+			// Streamed and gone: no UTF-16 columns or value hashes.
+			res, err := s.checkHAR(eng, br)
+			return res, text{}, err
 		}
-		return eng.CheckBytes(data, s.limits), data, nil
+		data, err := io.ReadAll(io.LimitReader(br, s.limits.MaxSize+1))
+		if err != nil {
+			return rules.Result{}, text{}, err
+		}
+		return eng.CheckBytes(data, s.limits), text{data: data}, nil
 	}
 	st, err := os.Stat(src.path)
 	if err != nil {
-		return rules.Result{}, nil, fileError(err)
+		return rules.Result{}, text{}, fileError(err)
 	}
 	if !st.Mode().IsRegular() {
-		return rules.Result{}, nil, errors.New("not a regular file")
+		return rules.Result{}, text{}, errors.New("not a regular file")
 	}
-	if st.Size() > s.limits.MaxSize {
-		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(st.Size(), s.limits)}}, nil, nil
+	if request.IsHARPath(src.path) || st.Size() > s.limits.MaxSize {
+		// HAR recordings are streamed, whatever their size; a large file
+		// is looked at before it is refused, in case it is a recording
+		// under another name.
+		f, err := os.Open(src.path)
+		if err != nil {
+			return rules.Result{}, text{}, fileError(err)
+		}
+		defer f.Close()
+		br := bufio.NewReaderSize(f, sniffSize)
+		head, _ := br.Peek(sniffSize)
+		if request.IsHARPath(src.path) || request.SniffHAR(head) {
+			res, err := s.checkHAR(eng, br)
+			return res, text{path: src.path}, err
+		}
+		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(st.Size(), s.limits)}}, text{}, nil
 	}
 	data, err := os.ReadFile(src.path)
 	if err != nil {
-		return rules.Result{}, nil, fileError(err)
+		return rules.Result{}, text{}, fileError(err)
 	}
-	return eng.CheckBytes(data, s.limits), data, nil
+	return eng.CheckBytes(data, s.limits), text{data: data}, nil
+}
+
+// text is where a checked input's bytes are: in memory, or in a file that
+// was streamed (a HAR recording) and is read again, once, only when it has
+// diagnostics. The zero text has none (stdin HAR, a file too large).
+type text struct {
+	data []byte
+	path string
+}
+
+// locate places the diagnostics of an input (report.Locate).
+func (t text) locate(name string, ds []rules.Diagnostic) []report.Diagnostic {
+	if len(ds) == 0 {
+		return nil
+	}
+	if t.data != nil {
+		return report.Locate(name, t.data, ds)
+	}
+	if t.path != "" {
+		if f, err := os.Open(t.path); err == nil {
+			defer f.Close()
+			if out, err := report.LocateReader(name, f, ds); err == nil {
+				return out
+			}
+		}
+	}
+	return report.Locate(name, nil, ds)
+}
+
+// sniffSize is how much of an input is looked at to recognise a HAR
+// recording (SniffHAR).
+const sniffSize = 4 << 10
+
+// checkHAR streams a HAR recording: entries are read one at a time and
+// responses skipped, so memory does not grow with the file (--max-size
+// does not apply). All its StackOne requests are checked together, so
+// that rate rules see every timestamp.
+func (s *setup) checkHAR(eng *rules.Engine, r io.Reader) (rules.Result, error) {
+	doc, err := request.ReadHAR(r, request.HAROptions{Options: request.Options{MaxDepth: s.limits.MaxDepth}})
+	if err != nil {
+		return rules.Result{}, fileError(err)
+	}
+	return eng.CheckDocument(doc), nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // fileError drops the path from an fs error: the caller names the file.
