@@ -93,6 +93,13 @@ func (e *Engine) Providers(req *request.Request) []string {
 	return e.opts.Providers
 }
 
+// Operation returns the catalogue operation a request calls, or nil when
+// it matches none (or, with unknown path segments, more than one).
+func (e *Engine) Operation(req *request.Request) *schemas.Operation {
+	op, _ := e.match.match(req)
+	return op
+}
+
 // Check runs every rule over the requests of one file and returns the
 // diagnostics sorted by position, rule and provider.
 func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
