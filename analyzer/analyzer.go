@@ -69,10 +69,10 @@ func New(s Settings) *analysis.Analyzer {
 // Result is what the analyzer found in one package, for drivers that need
 // more than the analysis diagnostics (atslint vet's JSON and SARIF output).
 type Result struct {
-	// Requests counts the request construction sites found.
-	Requests int
-	// Files counts the files analysed (those not ignored by the config).
-	Files int
+	// Files are the names of the files analysed (not ignored by the config).
+	Files []string
+	// Requests are the positions of the StackOne requests found.
+	Requests []token.Pos
 	// Diagnostics are the reported diagnostics, in position order.
 	Diagnostics []Diagnostic
 }
@@ -175,6 +175,9 @@ func (a *analysis_) report() {
 			if p.Pos == d.Pos && p.End == d.End && p.Rule == d.Rule && p.Provider == d.Provider && p.Message == d.Message {
 				continue
 			}
+		}
+		if fi := a.fileOf(d.Pos); fi == nil || fi.ignored {
+			continue // a constant declared in a file the config ignores
 		}
 		kept = append(kept, d)
 		a.pass.Report(analysis.Diagnostic{

@@ -26,6 +26,14 @@ type state struct {
 
 var states sync.Map // Settings → *state, or error
 
+// Validate checks settings before a run: known providers, a readable
+// OpenAPI document and config. Drivers call it to report a usage error
+// instead of one error per package.
+func Validate(s Settings) error {
+	_, err := stateFor(s)
+	return err
+}
+
 func stateFor(s Settings) (*state, error) {
 	if v, ok := states.Load(s); ok {
 		if err, bad := v.(error); bad {
@@ -153,10 +161,14 @@ func (a *analysis_) loadConfig() error {
 		}
 	}
 	a.cfg = cs
-	for _, fi := range a.files {
+	for _, f := range a.pass.Files {
+		fi := a.fileOf(f.Pos())
+		if fi == nil {
+			continue
+		}
 		fi.ignored = cs.cfg.Path != "" && cs.cfg.Ignored(fi.name)
 		if !fi.ignored {
-			a.res.Files++
+			a.res.Files = append(a.res.Files, fi.name)
 		}
 	}
 	return nil

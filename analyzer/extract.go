@@ -62,12 +62,20 @@ func (a *analysis_) findRequests(in *inspector.Inspector) {
 			}
 			return true
 		})
+		kept := f.sites[:0]
 		for _, s := range f.sites {
 			f.build(s)
+			if !stackOneRequest(s.req) {
+				continue
+			}
+			kept = append(kept, s)
+		}
+		f.sites = kept
+		for _, s := range f.sites {
 			s.req.Index = fi.requests
 			fi.requests++
 			a.sites = append(a.sites, s)
-			a.res.Requests++
+			a.res.Requests = append(a.res.Requests, s.call.Pos())
 		}
 		a.fns = append(a.fns, f)
 	})
@@ -502,4 +510,46 @@ func (f *fn) siteURL(s *site) *urlVal {
 		return f.evalURL(s.urlExpr)
 	}
 	return parseURL(f.evalStr(s.urlExpr))
+}
+
+// stackOneRequest reports whether a request goes to StackOne: its host is
+// StackOne's, or its path starts with /unified (a test server or a proxy
+// in front of StackOne). Go code sends many other requests; the engine's
+// rules are about StackOne's API only.
+func stackOneRequest(r *request.Request) bool {
+	if r.Host == "stackone.com" || strings.HasSuffix(r.Host, ".stackone.com") {
+		return true
+	}
+	segs := r.PathSegments()
+	return len(segs) > 0 && nearUnified(segs[0])
+}
+
+// nearUnified accepts "unified" and near-miss spellings of it, which the
+// engine reports as unknown operations.
+func nearUnified(seg string) bool {
+	if seg == "unified" {
+		return true
+	}
+	if len(seg) < 5 || len(seg) > 9 {
+		return false
+	}
+	// Edit distance at most 2, as the engine's isATSPath allows.
+	a, b := seg, "unified"
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)] <= 2
 }

@@ -376,7 +376,7 @@ func (f *fn) base64(call *ast.CallExpr) str {
 			enc = base64.URLEncoding
 		}
 	}
-	pos, end := in.span(0, len(in))
+	pos, end := dominantSpan(in)
 	out := enc.EncodeToString([]byte(text))
 	s := make(str, len(out))
 	for i := range s {
@@ -538,4 +538,25 @@ func isByteSlice(t types.Type) bool {
 	}
 	b, ok := s.Elem().Underlying().(*types.Basic)
 	return ok && (b.Kind() == types.Byte || b.Kind() == types.Uint8)
+}
+
+// dominantSpan is the span of the literal that contributes most bytes to
+// s: for base64(key + ":") the key, not the colon.
+func dominantSpan(s str) (token.Pos, token.Pos) {
+	count := map[token.Pos]int{}
+	best := token.NoPos
+	for _, c := range s {
+		if c.lit.IsValid() {
+			count[c.lit]++
+			if best == token.NoPos || count[c.lit] > count[best] {
+				best = c.lit
+			}
+		}
+	}
+	for _, c := range s {
+		if c.lit == best && best.IsValid() {
+			return c.lit, c.litEnd
+		}
+	}
+	return s.span(0, len(s))
 }
