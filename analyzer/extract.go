@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/atslint/atslint/internal/textdist"
 	"github.com/atslint/atslint/request"
 )
 
@@ -524,32 +525,9 @@ func stackOneRequest(r *request.Request) bool {
 	return len(segs) > 0 && nearUnified(segs[0])
 }
 
-// nearUnified accepts "unified" and near-miss spellings of it, which the
-// engine reports as unknown operations.
+// nearUnified accepts "unified" and near-miss spellings of it (at most two
+// edits, as the engine's isATSPath), which the engine reports as unknown
+// operations.
 func nearUnified(seg string) bool {
-	if seg == "unified" {
-		return true
-	}
-	if len(seg) < 5 || len(seg) > 9 {
-		return false
-	}
-	// Edit distance at most 2, as the engine's isATSPath allows.
-	a, b := seg, "unified"
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)] <= 2
+	return textdist.Levenshtein(seg, "unified") <= 2
 }

@@ -21,11 +21,11 @@ const rateLimitRule = "smartrecruiters/rate-limit"
 // application and interview lists, which SmartRecruiters cannot serve
 // directly (DESIGN.md §3; provider-quirks.md SR-03).
 var rateLimitedOps = map[string]string{
-	"ats_list_applications": "applications list",
-	"ats_list_interviews":   "interviews list",
+	"ats_list_applications": "application list",
+	"ats_list_interviews":   "interview list",
 }
 
-const waitAdvice = "the endpoint is rate-limited; wait between calls (time.Sleep, a ticker, a rate limiter's Wait)"
+const waitAdvice = "it allows 1 request per 5 minutes, so repeated calls get 429; wait between calls (time.Sleep, a ticker, a rate limiter's Wait)"
 
 // checkLoops reports rate-limited SmartRecruiters requests built in a loop
 // that never waits, and calls in such loops of a function of this package

@@ -17,6 +17,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/atslint/atslint/internal/textdist"
 	"github.com/atslint/atslint/rules"
 )
 
@@ -388,7 +389,7 @@ func suggest(s string, candidates []string) string {
 	sorted := append([]string(nil), candidates...)
 	sort.Strings(sorted)
 	for _, c := range sorted {
-		if d := distance(s, c); d < bestD {
+		if d := textdist.Levenshtein(s, c); d < bestD {
 			best, bestD = c, d
 		}
 	}
@@ -396,24 +397,4 @@ func suggest(s string, candidates []string) string {
 		return fmt.Sprintf("; did you mean %q?", best)
 	}
 	return ""
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

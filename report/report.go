@@ -98,12 +98,13 @@ var Formats = map[string]func(io.Writer, *Report) error{
 //
 //	notes/bad.json:7:5: warning: message [bullhorn/note-missing-author]
 //
-// A provider diagnostic of a rule shared by several providers names the
-// provider after the rule.
+// A provider diagnostic names its provider after the rule ("[rule for
+// lever]") unless the rule's set is that provider and the rule applies to
+// it alone, where the ID already says it.
 func Text(w io.Writer, r *Report) error {
 	for _, d := range r.Diagnostics {
 		tag := d.Rule
-		if d.Provider != "" && d.Provider != ruleSet(d.Rule) {
+		if namesProvider(d.Diagnostic) {
 			tag += " for " + d.Provider
 		}
 		pos := fmt.Sprintf("%s:%d:%d", d.File, d.Span.Start.Line, d.Span.Start.Column)
@@ -115,6 +116,19 @@ func Text(w io.Writer, r *Report) error {
 		}
 	}
 	return nil
+}
+
+// namesProvider reports whether the text output should name a diagnostic's
+// provider.
+func namesProvider(d rules.Diagnostic) bool {
+	if d.Provider == "" {
+		return false
+	}
+	if d.Provider != ruleSet(d.Rule) {
+		return true
+	}
+	r, ok := rules.Lookup(d.Rule)
+	return ok && len(r.Providers) > 1
 }
 
 func ruleSet(id string) string {

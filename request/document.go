@@ -1,10 +1,13 @@
 package request
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/atslint/atslint/internal/textdist"
 )
 
 // Rule IDs of the problems the loaders report (DESIGN §3).
@@ -40,8 +43,16 @@ type Document struct {
 	Requests []*Request
 	// Problems lists what is wrong with the file, in file order.
 	Problems []Problem
-	// Root is the parsed file, nil after a syntax or depth error.
+	// Root is the parsed file, nil after a syntax or depth error and for a
+	// HAR recording (which is streamed, never held whole).
 	Root *Value
+	// HAR is set when the file was read as a HAR recording.
+	HAR bool
+	// Skipped counts HAR entries that are not StackOne requests.
+	Skipped int
+	// Responses holds the failed responses of a HAR recording, when asked
+	// for (HAROptions.Responses).
+	Responses []Response
 }
 
 // ReadDocument parses data as a request document (DESIGN §2): one request
@@ -50,10 +61,19 @@ type Document struct {
 // input/syntax or input/too-deep problem and no requests. The error result
 // is reserved for failures that are not about the input (there are none
 // today); the Document is never nil.
+//
+// A HAR recording (SniffHAR, or an object with "log": {"entries": …}) is
+// read with ReadHAR instead.
 func ReadDocument(data []byte, opts Options) (*Document, error) {
+	if SniffHAR(data) {
+		return ReadHAR(bytes.NewReader(data), HAROptions{Options: opts})
+	}
 	root, err := Parse(data, opts)
 	if err != nil {
 		return &Document{Problems: []Problem{ParseErrorProblem(data, err)}}, nil
+	}
+	if isHARTree(root) {
+		return ReadHAR(bytes.NewReader(data), HAROptions{Options: opts})
 	}
 	return DocumentFromValue(root), nil
 }
@@ -601,30 +621,10 @@ func closest(key string, known []string) string {
 	lk := strings.ToLower(key)
 	best, bestD := "", 3
 	for _, k := range known {
-		d := levenshtein(lk, k)
+		d := textdist.Levenshtein(lk, k)
 		if d < bestD && d < len(lk) {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

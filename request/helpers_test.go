@@ -43,22 +43,6 @@ func naivePos(data []byte, off int) Pos {
 	return Pos{Offset: off, Line: line, Column: col}
 }
 
-// walk calls fn for every value of the tree, iteratively.
-func walk(root *Value, fn func(v *Value)) {
-	stack := []*Value{root}
-	for len(stack) > 0 {
-		v := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		fn(v)
-		for i := len(v.Elems) - 1; i >= 0; i-- {
-			stack = append(stack, v.Elems[i])
-		}
-		for i := len(v.Members) - 1; i >= 0; i-- {
-			stack = append(stack, v.Members[i].Value)
-		}
-	}
-}
-
 // byPointer indexes a tree by pointer (the first value wins on duplicates).
 func byPointer(root *Value) map[string]*Value {
 	m := map[string]*Value{}

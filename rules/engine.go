@@ -71,6 +71,13 @@ func (e *Engine) severity(r *Rule) Severity {
 	return r.Severity
 }
 
+// Operation returns the catalogue operation a request calls, nil when its
+// method and path match none (or, with unknown path segments, several).
+func (e *Engine) Operation(req *request.Request) *schemas.Operation {
+	op, _ := e.match.match(req)
+	return op
+}
+
 // Providers returns the providers a request is checked against, in the
 // order of DESIGN.md §4.
 func (e *Engine) Providers(req *request.Request) []string {
@@ -93,13 +100,6 @@ func (e *Engine) Providers(req *request.Request) []string {
 	return e.opts.Providers
 }
 
-// Operation returns the catalogue operation a request calls, or nil when
-// it matches none (or, with unknown path segments, more than one).
-func (e *Engine) Operation(req *request.Request) *schemas.Operation {
-	op, _ := e.match.match(req)
-	return op
-}
-
 // Check runs every rule over the requests of one file and returns the
 // diagnostics sorted by position, rule and provider.
 func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
@@ -115,6 +115,7 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 			}
 			p.run(r, "")
 		}
+		e.checkProvider(p)
 		for _, prov := range e.Providers(req) {
 			for _, r := range e.rules {
 				if r.Check == nil || e.severity(r) == Off || !r.AppliesTo(prov) {
@@ -139,6 +140,30 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 	out = e.applyIgnores(reqs, out)
 	SortDiagnostics(out)
 	return out
+}
+
+// checkProvider reports a provider named by the request itself that atslint
+// does not know: its provider rules would silently not run.
+func (e *Engine) checkProvider(p *Pass) {
+	req := p.Request
+	if req.Provider == "" || e.severity(ruleUnknownProvider) == Off {
+		return
+	}
+	norm, ok := NormalizeProvider(req.Provider)
+	if ok {
+		return
+	}
+	msg := "unknown provider " + quote(req.Provider)
+	if c, ok := closest(norm, knownProviders); ok {
+		msg += " (did you mean " + quote(c) + "?)"
+	}
+	msg += ", so no provider rule runs for this request; use one of: " + strings.Join(KnownProviders(), ", ")
+	p.rule, p.Provider = ruleUnknownProvider, ""
+	span := req.ProviderSpan
+	if span.IsZero() {
+		span = req.Span
+	}
+	p.Reportf(span, req.Pointer+"/provider", "%s", msg)
 }
 
 // SortDiagnostics orders diagnostics by position, then rule, provider and

@@ -192,6 +192,10 @@ func TestRegistryIDs(t *testing.T) {
 		"stackone/missing-body", "stackone/unexpected-body", "stackone/body-schema", "stackone/unknown-field",
 		"stackone/deprecated-field", "stackone/application-candidate", "stackone/empty-note",
 		"security/hardcoded-credential", "security/insecure-url",
+		// DESIGN.md §3's provider rules.
+		"lever/updated-at-filter", "smartrecruiters/list-applications", "smartrecruiters/interview-scope",
+		"smartrecruiters/rate-limit", "bullhorn/note-missing-author", "bullhorn/note-candidate-id",
+		"workable/candidate-without-application", "teamtailor/missing-permissions", "greenhouse/acting-user",
 	} {
 		_, ok := Lookup(id)
 		assert.True(t, ok, id)
@@ -207,4 +211,15 @@ func TestSecretPlaceholders(t *testing.T) {
 	for _, v := range []string{"Basic c2tfbGl2ZV80ZjJhOTljMGUxYjM6", "Bearer v1.sk_live_abcdef0123", "sk_live_4f2a99c0e1b3"} {
 		assert.False(t, isSecretPlaceholder(v), v)
 	}
+}
+
+func TestRuleSharedByProviders(t *testing.T) {
+	// One request can yield the same rule for two providers of a target
+	// list, each diagnostic naming its provider.
+	shared := &Rule{ID: "test/shared", Severity: Warning, Providers: []string{"lever", "workable"},
+		Check: func(p *Pass) { p.ReportRequest("for %s", p.Provider) }}
+	doc := `{"method": "GET", "url": "/unified/ats/jobs", "headers": {"x-account-id": "a"}}`
+	got := check(t, Options{Rules: []*Rule{shared}, Providers: []string{"workable", "bullhorn", "lever"}}, doc)
+	assert.Equal(t, []string{"1:26 test/shared (lever) for lever", "1:26 test/shared (workable) for workable"}, got)
+	assert.Empty(t, check(t, Options{Rules: []*Rule{shared}}, doc))
 }

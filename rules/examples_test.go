@@ -2,13 +2,45 @@ package rules
 
 import (
 	"testing"
+
+	"github.com/atslint/atslint/request"
 )
 
 // noExample lists rules whose bad case cannot be written as a small request
 // document; each has its own test instead.
 var noExample = map[string]string{
 	"input/too-large":     "needs a file over 64 MiB; see TestTooLarge",
-	"stackone/rate-limit": "needs timestamps from a HAR recording; see TestStackOneRateLimit",
+	"stackone/rate-limit": "needs timestamps from a HAR recording; see TestStackOneRateLimit and TestStackOneRateLimitHAR",
+	// Provider budgets need from 11 to 10,001 timestamped requests; see
+	// TestProviderRateLimits.
+	"smartrecruiters/request-rate": "needs 11 timestamped requests; see TestProviderRateLimits",
+	"greenhouse/rate-limit":        "needs 51 timestamped requests; see TestProviderRateLimits",
+	"workable/rate-limit":          "needs 11 timestamped requests; see TestProviderRateLimits",
+	"personio/rate-limit":          "needs 21 timestamped requests; see TestProviderRateLimits",
+	"icims/rate-limit":             "needs 10,001 timestamped requests; see TestProviderRateLimits",
+}
+
+// hasProviderKey reports whether a request document (or an array of them)
+// has a "provider" key.
+func hasProviderKey(t *testing.T, doc string) bool {
+	t.Helper()
+	if doc == "" {
+		return false
+	}
+	v, err := request.Parse([]byte(doc), request.Options{})
+	if err != nil {
+		return false // input/syntax's bad example
+	}
+	reqs := []*request.Value{v}
+	if v.Kind == request.Array {
+		reqs = v.Elems
+	}
+	for _, r := range reqs {
+		if r.Get("provider") != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func fired(ds []Diagnostic, id, provider string) bool {
@@ -35,6 +67,11 @@ func TestExamples(t *testing.T) {
 				}
 				return
 			}
+			for name, ex := range map[string]string{"bad": r.Doc.Bad, "good": r.Doc.Good} {
+				if r.ID != "input/unknown-provider" && hasProviderKey(t, ex) {
+					t.Errorf("%s example names a provider; leave it out so that the test can set it", name)
+				}
+			}
 			provider := ""
 			if len(r.Providers) > 0 {
 				provider = r.Providers[0]
@@ -56,6 +93,11 @@ func TestExamples(t *testing.T) {
 			if provider == "" {
 				return
 			}
+			for _, p := range r.Providers {
+				if _, known := NormalizeProvider(p); !known {
+					t.Errorf("provider %q is not a known provider key", p)
+				}
+			}
 			other := "jazzhr"
 			for r.AppliesTo(other) {
 				other = "icims"
@@ -64,6 +106,19 @@ func TestExamples(t *testing.T) {
 				if d.Rule == r.ID {
 					t.Errorf("bad example triggers %s for provider %s too", r.ID, other)
 				}
+			}
+			// Checked against a target list (config providers), the rule
+			// fires for its provider only, and names it.
+			list := New(Options{Providers: []string{other, provider}}).CheckBytes([]byte(r.Doc.Bad), Limits{}).Diagnostics
+			if !fired(list, r.ID, provider) {
+				t.Errorf("bad example does not trigger %s for %s in the target list [%s %s]", r.ID, provider, other, provider)
+			}
+			if fired(list, r.ID, other) {
+				t.Errorf("bad example triggers %s for %s in the target list", r.ID, other)
+			}
+			// With no provider at all, provider rules do not run.
+			if fired(New(Options{}).CheckBytes([]byte(r.Doc.Bad), Limits{}).Diagnostics, r.ID, "") {
+				t.Errorf("bad example triggers %s without a provider", r.ID)
 			}
 		})
 	}

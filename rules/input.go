@@ -63,6 +63,19 @@ var (
 			Sources: []string{"atslint limits (DESIGN.md §3)"},
 		},
 	}
+	ruleUnknownProvider = &Rule{
+		ID: "input/unknown-provider", Severity: Error, Predicts: "none",
+		Doc: Doc{
+			Title: "request names a provider atslint does not know",
+			Why: "A request's \"provider\" selects the provider rules it is checked against. A name atslint does not know " +
+				"(a typo such as bullhorm) would otherwise quietly switch those rules off, so the request would look clean. " +
+				"Provider keys are StackOne's lowercase keys; category suffixes such as bullhorn_ats are accepted.",
+			Fix:     "Use one of the known provider keys; the message names the closest.",
+			Bad:     `{"provider": "bullhorm", "method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
+			Good:    `{"provider": "bullhorn_ats", "method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
+			Sources: []string{"atslint provider resolution (DESIGN.md §4)", srcFactsAPI + " §7: provider keys, bullhorn_ats"},
+		},
+	}
 	ruleIgnore = &Rule{
 		ID: "atslint/ignore", Severity: Warning, Predicts: "none",
 		Doc: Doc{
@@ -80,7 +93,7 @@ var (
 )
 
 func init() {
-	Register(ruleSyntax, ruleNotARequest, ruleUnknownKey, ruleTooLarge, ruleTooDeep, ruleIgnore)
+	Register(ruleSyntax, ruleNotARequest, ruleUnknownKey, ruleUnknownProvider, ruleTooLarge, ruleTooDeep, ruleIgnore)
 }
 
 // Limits bound what a reader accepts.
@@ -129,9 +142,13 @@ func byteSize(n int64) string {
 type Result struct {
 	Requests    int
 	Diagnostics []Diagnostic
+	// Skipped counts what the source held that is not a StackOne request
+	// (HAR entries for other hosts).
+	Skipped int
 }
 
-// CheckBytes reads a request document and checks it.
+// CheckBytes reads a request document (or a HAR recording, which
+// request.ReadDocument recognises) and checks it.
 func (e *Engine) CheckBytes(data []byte, l Limits) Result {
 	if int64(len(data)) > l.maxSize() {
 		return Result{Diagnostics: []Diagnostic{e.TooLarge(int64(len(data)), l)}}
@@ -153,7 +170,7 @@ func (e *Engine) CheckDocument(doc *request.Document) Result {
 		}
 	}
 	SortDiagnostics(ds)
-	return Result{Requests: len(doc.Requests), Diagnostics: ds}
+	return Result{Requests: len(doc.Requests), Diagnostics: ds, Skipped: doc.Skipped}
 }
 
 func (e *Engine) inputDiagnostic(p request.Problem) Diagnostic {

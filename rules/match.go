@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/atslint/atslint/internal/textdist"
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/schemas"
 )
@@ -172,7 +173,7 @@ func segmentDistance(a, tmpl []string) int {
 		for j := 1; j <= len(tmpl); j++ {
 			sub := 0
 			if t := tmpl[j-1]; t != "" && t != a[i-1] {
-				sub = levenshtein(a[i-1], t)
+				sub = textdist.Levenshtein(a[i-1], t)
 			}
 			cur[j] = min(prev[j-1]+sub, prev[j]+gap, cur[j-1]+gap)
 		}
@@ -181,40 +182,8 @@ func segmentDistance(a, tmpl []string) int {
 	return prev[len(tmpl)]
 }
 
-// levenshtein is the edit distance between two strings, by bytes.
-func levenshtein(a, b string) int {
-	if a == b {
-		return 0
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 // closest returns the candidate nearest to s, if it is near enough to be a
 // likely typo.
 func closest(s string, candidates []string) (string, bool) {
-	best, bestD := "", -1
-	for _, c := range candidates {
-		d := levenshtein(strings.ToLower(s), strings.ToLower(c))
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	limit := max(2, len(s)/3)
-	return best, bestD >= 0 && bestD <= limit
+	return textdist.Closest(s, candidates, max(2, len(s)/3))
 }

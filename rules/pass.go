@@ -22,6 +22,11 @@ type Pass struct {
 	rule       *Rule
 	candidates []*schemas.Operation
 	diags      []Diagnostic
+
+	// proxy caches the passthrough request's native call (see proxyOf),
+	// which every provider's rules read.
+	proxy     *proxyCall
+	proxyDone bool
 }
 
 // Set returns the catalogue.

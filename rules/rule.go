@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/atslint/atslint/internal/textdist"
 )
 
 // Severity of a diagnostic. The zero value is Off, so a rule or override
@@ -157,4 +159,27 @@ func validID(id string) bool {
 		}
 	}
 	return true
+}
+
+// Suggest returns the registered rule ID a mistyped one most likely means:
+// the rule whose name (after the slash) is the given text, or the rule
+// whose ID or name is nearest by edit distance or starts with the text, if
+// it is near enough to be a typo.
+func Suggest(id string) (string, bool) {
+	best, bestD := "", -1
+	for _, r := range All() {
+		_, name, _ := strings.Cut(r.ID, "/")
+		if name == id {
+			return r.ID, true
+		}
+		low := strings.ToLower(id)
+		d := min(textdist.Levenshtein(low, r.ID), textdist.Levenshtein(low, name))
+		if len(low) >= 4 && (strings.HasPrefix(r.ID, low) || strings.HasPrefix(name, low)) {
+			d = min(d, 1) // a truncated ID
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = r.ID, d
+		}
+	}
+	return best, bestD >= 0 && bestD <= max(2, len(id)/3)
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/atslint/atslint/internal/textdist"
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/schemas"
 )
@@ -34,10 +35,10 @@ func isATSPath(r *request.Request) bool {
 	if len(segs) < 2 {
 		return false
 	}
-	if levenshtein(segs[0], "unified") > 2 {
+	if textdist.Levenshtein(segs[0], "unified") > 2 {
 		return false
 	}
-	return levenshtein(segs[1], "ats") <= 1 || levenshtein(segs[1], "proxy") <= 1 && len(segs) == 2
+	return textdist.Levenshtein(segs[1], "ats") <= 1 || textdist.Levenshtein(segs[1], "proxy") <= 1 && len(segs) == 2
 }
 
 var ruleUnknownOperation = &Rule{

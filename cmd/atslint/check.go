@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/atslint/atslint/config"
 	"github.com/atslint/atslint/report"
+	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
 	"github.com/atslint/atslint/schemas"
 )
@@ -53,7 +55,10 @@ func formatNames() []string {
 
 // setup is what check and vet need after flag parsing.
 type setup struct {
-	cfg     *config.Config
+	cfg        *config.Config
+	formatName string
+	// notes are stderr lines of a text-format run (skipped HAR entries).
+	notes   []string
 	opts    rules.Options
 	failOn  rules.Severity
 	format  func(io.Writer, *report.Report) error
@@ -69,6 +74,7 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 	if s.format, ok = report.Formats[f.format]; !ok {
 		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
 	}
+	s.formatName = f.format
 	path := f.configPath
 	if path == "" {
 		path = config.Find(dir)
@@ -172,6 +178,11 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 	for _, fe := range rep.Errors {
 		fmt.Fprintf(e.stderr, "atslint: %s: %s\n", fe.File, fe.Message)
 	}
+	if s.formatName == "text" {
+		for _, n := range s.notes {
+			fmt.Fprintf(e.stderr, "atslint: %s\n", n)
+		}
+	}
 	if err := s.format(e.stdout, rep); err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
 		return exitUsage
@@ -242,6 +253,10 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		}
 		rep.Summary.Files++
 		rep.Summary.Requests += r.res.Requests
+		rep.Summary.Skipped += r.res.Skipped
+		if n := r.res.Skipped; n > 0 {
+			s.notes = append(s.notes, fmt.Sprintf("%s: %d %s skipped (not StackOne requests)", srcs[i].name, n, plural(n, "entry", "entries")))
+		}
 		for _, d := range r.res.Diagnostics {
 			rep.Diagnostics = append(rep.Diagnostics, report.Diagnostic{File: srcs[i].name, Diagnostic: d})
 		}
@@ -252,7 +267,12 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 func (s *setup) checkSource(e *env, src source) (rules.Result, error) {
 	eng := s.engine(src.path)
 	if src.stdin {
-		data, err := io.ReadAll(io.LimitReader(e.stdin, s.limits.MaxSize+1))
+		br := bufio.NewReaderSize(e.stdin, sniffSize)
+		head, _ := br.Peek(sniffSize)
+		if request.IsHARPath(src.name) || request.SniffHAR(head) {
+			return s.checkHAR(eng, br)
+		}
+		data, err := io.ReadAll(io.LimitReader(br, s.limits.MaxSize+1))
 		if err != nil {
 			return rules.Result{}, err
 		}
@@ -265,7 +285,20 @@ func (s *setup) checkSource(e *env, src source) (rules.Result, error) {
 	if !st.Mode().IsRegular() {
 		return rules.Result{}, errors.New("not a regular file")
 	}
-	if st.Size() > s.limits.MaxSize {
+	if request.IsHARPath(src.path) || st.Size() > s.limits.MaxSize {
+		// HAR recordings are streamed, whatever their size; a large file
+		// is looked at before it is refused, in case it is a recording
+		// under another name.
+		f, err := os.Open(src.path)
+		if err != nil {
+			return rules.Result{}, fileError(err)
+		}
+		defer f.Close()
+		br := bufio.NewReaderSize(f, sniffSize)
+		head, _ := br.Peek(sniffSize)
+		if request.IsHARPath(src.path) || request.SniffHAR(head) {
+			return s.checkHAR(eng, br)
+		}
 		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(st.Size(), s.limits)}}, nil
 	}
 	data, err := os.ReadFile(src.path)
@@ -273,6 +306,29 @@ func (s *setup) checkSource(e *env, src source) (rules.Result, error) {
 		return rules.Result{}, fileError(err)
 	}
 	return eng.CheckBytes(data, s.limits), nil
+}
+
+// sniffSize is how much of an input is looked at to recognise a HAR
+// recording (SniffHAR).
+const sniffSize = 4 << 10
+
+// checkHAR streams a HAR recording: entries are read one at a time and
+// responses skipped, so memory does not grow with the file (--max-size
+// does not apply). All its StackOne requests are checked together, so
+// that rate rules see every timestamp.
+func (s *setup) checkHAR(eng *rules.Engine, r io.Reader) (rules.Result, error) {
+	doc, err := request.ReadHAR(r, request.HAROptions{Options: request.Options{MaxDepth: s.limits.MaxDepth}})
+	if err != nil {
+		return rules.Result{}, fileError(err)
+	}
+	return eng.CheckDocument(doc), nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // fileError drops the path from an fs error: the caller names the file.

@@ -122,3 +122,20 @@ func TestVersion(t *testing.T) {
 	assert.Equal(t, exitOK, code)
 	assert.True(t, strings.HasPrefix(out, "atslint "), out)
 }
+
+func TestCheckOpenAPIFlag(t *testing.T) {
+	t.Chdir("../..")
+	widgets := `{"method": "GET", "url": "/unified/ats/widgets?page_size=10", "headers": {"x-account-id": "a"}}`
+	out, errOut, code := atslint(t, widgets, "check", "--openapi", "testdata/openapi/mini.yaml", "-")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Empty(t, out)
+
+	// The built-in catalogue knows no widgets.
+	out, _, code = atslint(t, widgets, "check", "-")
+	assert.Equal(t, exitFindings, code)
+	assert.Contains(t, out, "[stackone/unknown-operation]")
+
+	_, errOut, code = atslint(t, widgets, "check", "--openapi", "testdata/requests/notes/create-good.json", "-")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "--openapi testdata/requests/notes/create-good.json:")
+}

@@ -23,7 +23,7 @@ func NewClient(accountID string) *Client {
 // ListApplications lists a job's applications: fine on its own.
 func (c *Client) ListApplications(ctx context.Context, jobID string) (*http.Response, error) {
 	q := url.Values{"filter[job_id]": {jobID}}
-	req, err := http.NewRequestWithContext(ctx, "GET", c.baseURL+"/unified/ats/applications?"+q.Encode(), nil)
+	req, err := http.NewRequestWithContext(ctx, "GET", c.baseURL+"/unified/ats/applications?"+q.Encode(), nil) // want `warning: SmartRecruiters cannot list applications directly.* \[smartrecruiters/list-applications\]`
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func (c *Client) ListCandidates(ctx context.Context) (*http.Response, error) {
 // A loop over jobs that never waits: every job is another call.
 func SyncAll(ctx context.Context, c *Client, jobIDs []string) {
 	for _, id := range jobIDs {
-		c.ListApplications(ctx, id) // want `warning: ListApplications requests the SmartRecruiters applications list and is called in a loop that never waits; the endpoint is rate-limited; wait between calls \(time.Sleep, a ticker, a rate limiter's Wait\) \[smartrecruiters/rate-limit\]`
+		c.ListApplications(ctx, id) // want `warning: ListApplications requests the SmartRecruiters application list and is called in a loop that never waits; it allows 1 request per 5 minutes, so repeated calls get 429; wait between calls \(time.Sleep, a ticker, a rate limiter's Wait\) \[smartrecruiters/rate-limit\]`
 	}
 }
 
@@ -102,7 +102,7 @@ func PollCandidates(ctx context.Context, c *Client) {
 // A request built in the loop itself, polling interviews.
 func PollInterviews(ctx context.Context, c *Client) {
 	for i := 0; i < 10; i++ {
-		req, _ := http.NewRequestWithContext(ctx, "GET", c.baseURL+"/unified/ats/interviews", nil) // want `warning: SmartRecruiters interviews list requested in a loop that never waits; the endpoint is rate-limited; wait between calls \(time.Sleep, a ticker, a rate limiter's Wait\) \[smartrecruiters/rate-limit\]`
+		req, _ := http.NewRequestWithContext(ctx, "GET", c.baseURL+"/unified/ats/interviews", nil) // want `warning: SmartRecruiters interview list requested in a loop that never waits; it allows 1 request per 5 minutes, so repeated calls get 429; wait between calls \(time.Sleep, a ticker, a rate limiter's Wait\) \[smartrecruiters/rate-limit\]` `info: on SmartRecruiters this list only includes candidates in INTERVIEW, OFFERED, HIRED or TRANSFERRED status.* \[smartrecruiters/interview-scope\]`
 		req.Header.Set("x-account-id", c.accountID)
 		c.http.Do(req)
 	}
@@ -116,7 +116,7 @@ func PollInterviewsTimer(ctx context.Context, c *Client) {
 			return
 		case <-time.After(5 * time.Minute):
 		}
-		req, _ := http.NewRequestWithContext(ctx, "GET", c.baseURL+"/unified/ats/interviews", nil)
+		req, _ := http.NewRequestWithContext(ctx, "GET", c.baseURL+"/unified/ats/interviews", nil) // want `\[smartrecruiters/interview-scope\]`
 		req.Header.Set("x-account-id", c.accountID)
 		c.http.Do(req)
 	}

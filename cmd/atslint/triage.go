@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/triage"
+)
+
+func init() {
+	register(&command{name: "triage", short: "explain failed StackOne responses: cause, fix, and the rule that predicted it", run: runTriage})
+}
+
+func triageFormats() []string {
+	var out []string
+	for n := range triage.Formats {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func runTriage(e *env, args []string) int {
+	fs := flag.NewFlagSet("triage", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var f checkFlags
+	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(triageFormats(), ", "))
+	fs.StringVar(&f.provider, "provider", "", "provider of responses whose request or file names none (greenhouse, lever, teamtailor, …)")
+	fs.StringVar(&f.configPath, "config", "", "config file (default: .atslint.yaml in the working directory or a parent); its accounts map x-account-id to providers")
+	fs.StringVar(&f.openapi, "openapi", "", "check HAR requests against this StackOne ATS OpenAPI document instead of the built-in catalogue")
+	fs.Int64Var(&f.maxSize, "max-size", rules.DefaultMaxSize, "largest error file read, in bytes (HAR recordings are streamed and exempt)")
+	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: atslint triage [flags] PATH...\n\n"+
+			"Explains failed StackOne responses: StackOne error responses ({\"statusCode\", \"message\", …}, one or an array)\n"+
+			"in .json files, and the failed entries of HAR recordings (.har) with the rules that predicted them.\n"+
+			"Exit 1 when any response was an error, 2 on a usage error or an input that cannot be read.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(e.stderr, "atslint triage: no paths given (try: atslint triage testdata/triage)")
+		return exitUsage
+	}
+	write, ok := triage.Formats[f.format]
+	if !ok {
+		fmt.Fprintf(e.stderr, "atslint: unknown format %q (want %s)\n", f.format, strings.Join(triageFormats(), ", "))
+		return exitUsage
+	}
+	f.format = "text" // prepare checks check's formats; triage has its own
+	s, err := f.prepare(e.dir)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
+		return exitUsage
+	}
+
+	rep := &triage.Report{}
+	for _, p := range paths {
+		if p == "-" {
+			s.triageSource(e, rep, source{name: f.stdinName, stdin: true})
+			continue
+		}
+		found, errs := collect(p)
+		for _, fe := range errs {
+			rep.AddUnreadable(fe.File, fe.Message)
+		}
+		for _, file := range found {
+			if s.cfg.Ignored(file) {
+				continue
+			}
+			s.triageSource(e, rep, source{name: filepath.ToSlash(file), path: file})
+		}
+	}
+
+	for _, p := range rep.Problems {
+		loc := p.File
+		if p.Span.Start.Line > 0 {
+			loc = fmt.Sprintf("%s:%d:%d", p.File, p.Span.Start.Line, p.Span.Start.Column)
+		}
+		fmt.Fprintf(e.stderr, "atslint: %s: %s\n", loc, p.Message)
+	}
+	if err := write(e.stdout, rep); err != nil {
+		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
+		return exitUsage
+	}
+	switch {
+	case len(rep.Problems) > 0:
+		return exitUsage
+	case rep.Summary.Errors > 0:
+		return exitFindings
+	}
+	return exitOK
+}
+
+// triageSource reads one input: a HAR recording is streamed with its
+// failed responses; anything else is read as error responses.
+func (s *setup) triageSource(e *env, rep *triage.Report, src source) {
+	eng := s.engine(src.path)
+	opts := request.Options{MaxDepth: s.limits.MaxDepth}
+	var r io.Reader
+	if src.stdin {
+		r = e.stdin
+	} else {
+		st, err := os.Stat(src.path)
+		if err != nil {
+			rep.AddUnreadable(src.name, fileError(err).Error())
+			return
+		}
+		if !st.Mode().IsRegular() {
+			rep.AddUnreadable(src.name, "not a regular file")
+			return
+		}
+		f, err := os.Open(src.path)
+		if err != nil {
+			rep.AddUnreadable(src.name, fileError(err).Error())
+			return
+		}
+		defer f.Close()
+		r = f
+	}
+	br := bufio.NewReaderSize(r, sniffSize)
+	head, _ := br.Peek(sniffSize)
+	if request.IsHARPath(src.name) || request.SniffHAR(head) {
+		doc, err := request.ReadHAR(br, request.HAROptions{Options: opts, Responses: true})
+		if err != nil {
+			rep.AddUnreadable(src.name, fileError(err).Error())
+			return
+		}
+		rep.AddHAR(eng, src.name, doc, opts)
+		return
+	}
+	data, err := io.ReadAll(io.LimitReader(br, s.limits.MaxSize+1))
+	if err != nil {
+		rep.AddUnreadable(src.name, fileError(err).Error())
+		return
+	}
+	if int64(len(data)) > s.limits.MaxSize {
+		rep.AddUnreadable(src.name, fmt.Sprintf("file is over the %d-byte limit (--max-size)", s.limits.MaxSize))
+		return
+	}
+	rep.AddErrorFile(eng, src.name, data, opts)
+}

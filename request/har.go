@@ -1,0 +1,947 @@
+package request
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// expectedHAR describes a HAR recording for input/not-a-request messages.
+const expectedHAR = `a HAR recording (an object with "log": {"entries": [...]})`
+
+// DefaultMaxResponseBody is how much of a failed response's body ReadHAR
+// keeps when HAROptions.MaxResponseBody is zero.
+const DefaultMaxResponseBody = 1 << 20
+
+// HAROptions configures ReadHAR.
+type HAROptions struct {
+	Options
+	// Responses makes ReadHAR keep, for every StackOne request whose
+	// response failed (status 400 or more), that response in
+	// Document.Responses (what `atslint triage` reads). Successful
+	// responses are never kept.
+	Responses bool
+	// MaxResponseBody caps the body text kept per failed response, in
+	// bytes; a longer body is dropped (Response.BodyTooLarge). Zero means
+	// DefaultMaxResponseBody.
+	MaxResponseBody int
+}
+
+// Response is the recorded response to a StackOne request of a HAR
+// recording, kept only when it failed.
+type Response struct {
+	// Request is the request this responds to.
+	Request *Request
+	// Status is the HTTP status code.
+	Status int
+	// Span and Pointer locate the "status" value in the HAR file
+	// ("/log/entries/N/response/status").
+	Span    Span
+	Pointer string
+	// Body is the response content (content.text, base64-decoded when the
+	// HAR says so), nil when the recording has none or it was too large.
+	Body         []byte
+	BodyTooLarge bool
+	// MimeType is content.mimeType as recorded.
+	MimeType string
+	// RetryAfter is the Retry-After response header, "" when absent.
+	RetryAfter string
+}
+
+// IsHARPath reports whether a file name has the .har extension.
+func IsHARPath(name string) bool {
+	return len(name) >= 4 && strings.EqualFold(name[len(name)-4:], ".har")
+}
+
+// SniffHAR reports whether data, the start of a file, looks like a HAR
+// recording: a JSON object whose first key is "log" (every HAR exporter
+// writes it first, and usually alone). A prefix that ends inside the first
+// key is not a HAR. ReadDocument also recognises HAR files whose "log" is
+// not the first key, by parsing them.
+func SniffHAR(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	i := 0
+	skip := func() {
+		for i < len(data) && isSpace(data[i]) {
+			i++
+		}
+	}
+	skip()
+	if i >= len(data) || data[i] != '{' {
+		return false
+	}
+	i++
+	skip()
+	return bytes.HasPrefix(data[i:], []byte(`"log"`))
+}
+
+// isHARTree reports whether a parsed file is a HAR recording: an object
+// with a "log" object that has "entries".
+func isHARTree(root *Value) bool {
+	log := root.Get("log")
+	return log != nil && log.Kind == Object && log.Member("entries") != nil
+}
+
+// ReadHAR reads a HAR 1.2 recording from r, one entry at a time, and
+// returns its StackOne requests as a Document.
+//
+// An entry whose request URL is a StackOne API URL (host api.stackone.com
+// or another *.stackone.com host, path under /unified/) becomes a Request:
+// method, url (its query string gives Query; the HAR's queryString array
+// repeats it and is not read), headers (HTTP/2 pseudo-headers such as
+// ":authority" are left out), postData.text parsed as JSON (Body; a text
+// that is no JSON is an Unknown body, and input/syntax when its mimeType
+// says JSON) and startedDateTime (Time). Every other entry is skipped and
+// counted in Document.Skipped, and so is a browser's CORS preflight
+// (OPTIONS with Access-Control-Request-Method), which the application
+// never sent.
+//
+// Positions point into the HAR file: Index is the entry's index in
+// log.entries, Pointer is "/log/entries/N/request", and the spans of body
+// values point at their characters inside the postData.text string, mapped
+// through its escape sequences. Body pointers continue into the embedded
+// JSON: "/log/entries/N/request/postData/text/content/0/body".
+//
+// Memory stays flat in the size of the file: responses are skipped token
+// by token (a single JSON string, such as one response body, is the
+// largest thing held), and each Request keeps copies of what rules read
+// (Root is nil), not the tree it was read from.
+//
+// Problems with the input are in Document.Problems: input/syntax (the
+// requests read before the error are kept), input/too-deep, and
+// input/not-a-request for a file that is no HAR or an entry that has no
+// method or url. The error result is for read errors of r only.
+func ReadHAR(r io.Reader, opts HAROptions) (*Document, error) {
+	lc := &lineCounter{r: r}
+	br := bufio.NewReaderSize(lc, 64<<10)
+	base := 0
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xEF\xBB\xBF")) {
+		br.Discard(3)
+		base = 3
+	}
+	h := &harReader{
+		opts: opts,
+		dec:  jsontext.NewDecoder(br, decOptions...),
+		lc:   lc,
+		base: base,
+		doc:  &Document{HAR: true},
+	}
+	if h.opts.MaxResponseBody <= 0 {
+		h.opts.MaxResponseBody = DefaultMaxResponseBody
+	}
+	err := h.read()
+	var rerr *readError
+	if errors.As(err, &rerr) {
+		return h.doc, rerr.err
+	}
+	if err != nil && !errors.Is(err, errStop) {
+		h.doc.Problems = append(h.doc.Problems, h.problemFor(err))
+	}
+	return h.doc, nil
+}
+
+type harReader struct {
+	opts HAROptions
+	dec  *jsontext.Decoder
+	lc   *lineCounter
+	base int
+	doc  *Document
+}
+
+// readError is an I/O error of the underlying reader.
+type readError struct{ err error }
+
+func (e *readError) Error() string { return e.err.Error() }
+
+// stop ends reading with a problem that is already recorded.
+var errStop = errors.New("stop")
+
+// offset is the file offset just after the last token read.
+func (h *harReader) offset() int { return int(h.dec.InputOffset()) + h.base }
+
+// next is the file offset of the next token, after PeekKind: past the
+// whitespace and the ',' or ':' that the decoder has not consumed yet.
+func (h *harReader) next() int {
+	b := h.dec.UnreadBuffer()
+	i := 0
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	if i < len(b) && (b[i] == ',' || b[i] == ':') {
+		i++
+		for i < len(b) && isSpace(b[i]) {
+			i++
+		}
+	}
+	return h.offset() + i
+}
+
+// wrap turns a decoder error into a readError for I/O failures; syntax
+// errors are returned as they are.
+func (h *harReader) wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *jsontext.SyntacticError
+	if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return err
+	}
+	if h.lc.err != nil {
+		return &readError{h.lc.err}
+	}
+	return err
+}
+
+// problemFor turns a decoder error into an input/syntax problem at its
+// position. The message comes from the decoder's description of the
+// grammar error, which quotes at most the offending character.
+func (h *harReader) problemFor(err error) Problem {
+	var de *DepthError
+	if errors.As(err, &de) {
+		return Problem{Rule: RuleTooDeep, Message: "nesting deeper than " + strconv.Itoa(de.Max) + " levels", Span: Span{Start: de.Pos, End: de.Pos}}
+	}
+	off := h.lc.total()
+	msg := "unexpected end of input"
+	var se *jsontext.SyntacticError
+	if errors.As(err, &se) {
+		off = int(se.ByteOffset) + h.base
+		if se.Err != nil && !errors.Is(se.Err, io.ErrUnexpectedEOF) {
+			msg = se.Err.Error()
+		}
+	}
+	p := h.lc.pos(off)
+	return Problem{Rule: RuleSyntax, Message: msg, Span: Span{Start: p, End: p}}
+}
+
+func (h *harReader) notHAR(msg string) error {
+	p := h.lc.pos(h.next())
+	h.doc.Problems = append(h.doc.Problems, Problem{Rule: RuleNotARequest, Message: msg, Span: Span{Start: p, End: p}})
+	return errStop
+}
+
+// read walks the top level: {"log": {"entries": [...]}}, skipping every
+// other member.
+func (h *harReader) read() error {
+	d := h.dec
+	if k := d.PeekKind(); k != '{' {
+		if k == 0 {
+			_, err := d.ReadToken()
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				p := h.lc.pos(0)
+				h.doc.Problems = append(h.doc.Problems, Problem{Rule: RuleSyntax, Message: "empty file", Span: Span{Start: p, End: p}})
+				return errStop
+			}
+			return h.wrap(err)
+		}
+		h.notHAR("expected " + expectedHAR + ", got " + kindName(k))
+		return h.skipRest()
+	}
+	start := h.lc.pos(h.next())
+	if _, err := d.ReadToken(); err != nil {
+		return h.wrap(err)
+	}
+	sawEntries := false
+	for {
+		tok, err := d.ReadToken()
+		if err != nil {
+			return h.wrap(err)
+		}
+		if tok.Kind() == '}' {
+			break
+		}
+		if tok.String() != "log" || d.PeekKind() != '{' {
+			if err := h.skip(); err != nil {
+				return err
+			}
+			continue
+		}
+		d.ReadToken()
+		for {
+			tok, err := d.ReadToken()
+			if err != nil {
+				return h.wrap(err)
+			}
+			if tok.Kind() == '}' {
+				break
+			}
+			if tok.String() != "entries" || sawEntries {
+				if err := h.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			sawEntries = true
+			if k := d.PeekKind(); k != '[' {
+				h.notHAR(`HAR "entries" must be an array, got ` + kindName(k))
+				return h.skipRest()
+			}
+			d.ReadToken()
+			for n := 0; d.PeekKind() != ']'; n++ {
+				if d.PeekKind() == 0 {
+					_, err := d.ReadToken()
+					return h.wrap(err)
+				}
+				if err := h.readEntry(n); err != nil {
+					return err
+				}
+				h.lc.release(h.offset())
+			}
+			d.ReadToken()
+		}
+	}
+	if _, err := d.ReadToken(); !errors.Is(err, io.EOF) {
+		if err == nil {
+			err = &jsontext.SyntacticError{ByteOffset: d.InputOffset(), Err: errors.New("invalid data after top-level value")}
+		}
+		return h.wrap(err)
+	}
+	if !sawEntries {
+		h.doc.Problems = append(h.doc.Problems, Problem{Rule: RuleNotARequest,
+			Message: "expected " + expectedHAR + `, got an object without "log.entries"`, Span: Span{Start: start, End: start}})
+	}
+	return nil
+}
+
+// skipRest skips the value that is not what a HAR has, so that a syntax
+// error in it is still reported, and stops reading.
+func (h *harReader) skipRest() error {
+	if err := h.skip(); err != nil {
+		return err
+	}
+	return errStop
+}
+
+// skip skips the next value token by token, so that memory holds one
+// token at most, and stops at nesting deeper than the depth limit.
+func (h *harReader) skip() error {
+	d := h.dec
+	switch d.PeekKind() {
+	case '{', '[':
+	default:
+		return h.wrap(d.SkipValue())
+	}
+	depth := d.StackDepth()
+	max := h.opts.maxDepth()
+	for {
+		tok, err := d.ReadToken()
+		if err != nil {
+			return h.wrap(err)
+		}
+		if k := tok.Kind(); (k == '{' || k == '[') && d.StackDepth() > max {
+			return &DepthError{Pos: h.lc.pos(h.offset() - 1), Max: max}
+		}
+		if d.StackDepth() <= depth {
+			return nil
+		}
+	}
+}
+
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "boolean"
+	case '"':
+		return "string"
+	case '0':
+		return "number"
+	case '[':
+		return "array"
+	case '{':
+		return "object"
+	}
+	return "nothing"
+}
+
+// entry is what readEntry collects from one log.entries element.
+type entry struct {
+	hasReq  bool
+	req     *Request // nil when unusable or not a StackOne request
+	skipped bool     // not a StackOne request
+	started time.Time
+	resp    *Response
+	respOK  bool // status < 400 (or no response): nothing to keep
+}
+
+// readEntry reads log.entries[n].
+func (h *harReader) readEntry(n int) error {
+	d := h.dec
+	ptr := "/log/entries/" + strconv.Itoa(n)
+	if k := d.PeekKind(); k != '{' {
+		p := h.lc.pos(h.next())
+		h.doc.Problems = append(h.doc.Problems, Problem{Rule: RuleNotARequest, Request: n, Pointer: ptr,
+			Message: "expected a HAR entry (an object with \"request\"), got " + kindName(k), Span: Span{Start: p, End: p}})
+		return h.skip()
+	}
+	d.ReadToken()
+	entryStart := h.lc.pos(h.offset() - 1)
+	var e entry
+	for {
+		tok, err := d.ReadToken()
+		if err != nil {
+			return h.wrap(err)
+		}
+		if tok.Kind() == '}' {
+			break
+		}
+		switch tok.String() {
+		case "request":
+			if d.PeekKind() != '{' || e.hasReq {
+				if err := h.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			e.hasReq = true
+			raw, err := d.ReadValue()
+			if err != nil {
+				return h.wrap(err)
+			}
+			// raw is valid until the next read: build the Request now.
+			// Its nesting counts from the top of the file.
+			start := h.lc.pos(h.offset() - len(raw))
+			v, err := Parse(raw, Options{MaxDepth: h.opts.maxDepth() - d.StackDepth()})
+			if err != nil {
+				var de *DepthError
+				if errors.As(err, &de) {
+					err = &DepthError{Pos: de.Pos, Max: h.opts.maxDepth()}
+				}
+				p := ParseErrorProblem(raw, err)
+				p.Span = shiftSpan(p.Span, start)
+				p.Request = n
+				h.doc.Problems = append(h.doc.Problems, p)
+				continue
+			}
+			r, probs := h.request(v, raw, start, n, ptr+"/request")
+			h.doc.Problems = append(h.doc.Problems, probs...)
+			if r != nil && (!IsStackOneURL(r) || isPreflight(r)) {
+				e.skipped = true
+				r = nil
+			}
+			e.req = r
+		case "startedDateTime":
+			if d.PeekKind() != '"' {
+				if err := h.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			tok, err := d.ReadToken()
+			if err != nil {
+				return h.wrap(err)
+			}
+			if t, err := time.Parse(time.RFC3339Nano, tok.String()); err == nil {
+				e.started = t
+			}
+		case "response":
+			if !h.opts.Responses || d.PeekKind() != '{' {
+				if err := h.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := h.readResponse(&e, ptr+"/response"); err != nil {
+				return err
+			}
+		default:
+			if err := h.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	switch {
+	case !e.hasReq:
+		h.doc.Problems = append(h.doc.Problems, Problem{Rule: RuleNotARequest, Request: n, Pointer: ptr,
+			Message: `HAR entry has no "request" object`, Span: Span{Start: entryStart, End: entryStart}})
+	case e.skipped:
+		h.doc.Skipped++
+	case e.req != nil:
+		e.req.Time = e.started
+		h.doc.Requests = append(h.doc.Requests, e.req)
+		if e.resp != nil && !e.respOK {
+			e.resp.Request = e.req
+			h.doc.Responses = append(h.doc.Responses, *e.resp)
+		}
+	}
+	return nil
+}
+
+// IsStackOneURL reports whether a request goes to StackOne's API: host
+// api.stackone.com or another *.stackone.com host (port and user info
+// ignored), path under /unified/.
+func IsStackOneURL(r *Request) bool {
+	host := r.Host
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
+		host = host[:i]
+	}
+	host = strings.TrimSuffix(host, ".")
+	if host != "stackone.com" && !strings.HasSuffix(host, ".stackone.com") {
+		return false
+	}
+	return strings.HasPrefix(r.Path, "/unified/")
+}
+
+// isPreflight reports whether a request is a browser's CORS preflight
+// (OPTIONS with Access-Control-Request-Method), which the browser sends by
+// itself before the request the application made.
+func isPreflight(r *Request) bool {
+	return r.Method == "OPTIONS" && r.Header("access-control-request-method") != nil
+}
+
+// readResponse reads an entry's response: status, the Retry-After header
+// and content; it keeps the content only while the response may be an
+// error.
+func (h *harReader) readResponse(e *entry, ptr string) error {
+	d := h.dec
+	d.ReadToken()
+	resp := &Response{Pointer: ptr + "/status"}
+	status := -1
+	var text string
+	hasText, base64Text := false, false
+	for {
+		tok, err := d.ReadToken()
+		if err != nil {
+			return h.wrap(err)
+		}
+		if tok.Kind() == '}' {
+			break
+		}
+		switch tok.String() {
+		case "status":
+			if d.PeekKind() != '0' {
+				if err := h.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			tok, err := d.ReadToken()
+			if err != nil {
+				return h.wrap(err)
+			}
+			end := h.offset()
+			lit := tok.String()
+			if n, err := strconv.Atoi(lit); err == nil {
+				status = n
+			}
+			resp.Span = Span{Start: h.lc.pos(end - len(lit)), End: h.lc.pos(end)}
+		case "headers":
+			if d.PeekKind() != '[' {
+				if err := h.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			raw, err := d.ReadValue()
+			if err != nil {
+				return h.wrap(err)
+			}
+			if v, err := Parse(raw, h.opts.Options); err == nil {
+				for _, hd := range v.Elems {
+					name, _ := hd.Get("name").StringValue()
+					if strings.EqualFold(name, "retry-after") {
+						resp.RetryAfter, _ = hd.Get("value").StringValue()
+						resp.RetryAfter = strings.Clone(resp.RetryAfter)
+					}
+				}
+			}
+		case "content":
+			if d.PeekKind() != '{' {
+				if err := h.skip(); err != nil {
+					return err
+				}
+				continue
+			}
+			d.ReadToken()
+			for {
+				tok, err := d.ReadToken()
+				if err != nil {
+					return h.wrap(err)
+				}
+				if tok.Kind() == '}' {
+					break
+				}
+				switch k := tok.String(); {
+				case k == "text" && d.PeekKind() == '"' && (status < 0 || status >= 400):
+					tok, err := d.ReadToken()
+					if err != nil {
+						return h.wrap(err)
+					}
+					if s := tok.String(); len(s) > h.opts.MaxResponseBody {
+						resp.BodyTooLarge = true
+					} else {
+						text, hasText = s, true
+					}
+				case k == "encoding" && d.PeekKind() == '"':
+					tok, err := d.ReadToken()
+					if err != nil {
+						return h.wrap(err)
+					}
+					base64Text = strings.EqualFold(tok.String(), "base64")
+				case k == "mimeType" && d.PeekKind() == '"':
+					tok, err := d.ReadToken()
+					if err != nil {
+						return h.wrap(err)
+					}
+					resp.MimeType = tok.String()
+				default:
+					if err := h.skip(); err != nil {
+						return err
+					}
+				}
+			}
+		default:
+			if err := h.skip(); err != nil {
+				return err
+			}
+		}
+	}
+	if status < 400 {
+		e.respOK = true
+		return nil
+	}
+	resp.Status = status
+	if hasText {
+		if base64Text {
+			b, err := base64.StdEncoding.DecodeString(text)
+			if err == nil {
+				resp.Body = b
+			}
+		} else {
+			resp.Body = []byte(text)
+		}
+	}
+	e.resp = resp
+	return nil
+}
+
+// request converts a HAR request object (positions relative to start)
+// into a compact Request with file positions. It returns nil for an entry
+// without a usable method or url.
+func (h *harReader) request(v *Value, raw []byte, start Pos, index int, ptr string) (*Request, []Problem) {
+	var probs []Problem
+	bad := func(val *Value, msg string) {
+		probs = append(probs, Problem{Rule: RuleNotARequest, Message: msg, Span: shiftSpan(val.Span, start),
+			Pointer: ptr + val.Pointer, Request: index})
+	}
+	method, urlV := v.Get("method"), v.Get("url")
+	switch {
+	case method == nil || method.Kind != String || strings.TrimSpace(method.Str) == "":
+		bad(v, `HAR request has no "method" string`)
+		return nil, probs
+	case urlV == nil || urlV.Kind != String || urlV.Str == "":
+		bad(v, `HAR request has no "url" string`)
+		return nil, probs
+	}
+	r := &Request{
+		Index:           index,
+		Pointer:         ptr,
+		Span:            shiftSpan(v.Span, start),
+		Method:          strings.Clone(strings.ToUpper(method.Str)),
+		MethodSpan:      shiftSpan(method.Span, start),
+		MethodKnown:     true,
+		QueryComplete:   true,
+		HeadersComplete: true,
+	}
+	r.SetURL(h.compact(urlV, start, ptr))
+	if !IsStackOneURL(r) {
+		return r, probs
+	}
+
+	switch hs := v.Get("headers"); {
+	case hs == nil:
+		// A tool that records no headers: they are unknown, not absent.
+		r.HeadersComplete = false
+	case hs.Kind != Array:
+		bad(hs, `HAR request "headers" must be an array of {"name", "value"} objects, got `+hs.Kind.String())
+		r.HeadersComplete = false
+	default:
+		n := 0
+		for _, e := range hs.Elems {
+			if name, _ := e.Get("name").StringValue(); !strings.HasPrefix(name, ":") {
+				n++
+			}
+		}
+		r.Headers = make([]Header, 0, n)
+		for _, e := range hs.Elems {
+			name, value := e.Get("name"), e.Get("value")
+			if name == nil || name.Kind != String || value == nil || value.Kind != String {
+				bad(e, `a HAR header must be an object with string "name" and "value"`)
+				r.HeadersComplete = false
+				continue
+			}
+			if strings.HasPrefix(name.Str, ":") {
+				continue // HTTP/2 pseudo-header (:authority, :path…)
+			}
+			r.Headers = append(r.Headers, Header{
+				Name:     strings.Clone(name.Str),
+				NameSpan: shiftSpan(name.Span, start),
+				Value:    h.compact(value, start, ptr),
+			})
+		}
+	}
+
+	if pd := v.Get("postData"); pd != nil && pd.Kind == Object {
+		text := pd.Get("text")
+		mime, _ := pd.Get("mimeType").StringValue()
+		switch {
+		case text == nil || text.Kind != String:
+			if pd.Get("params") != nil {
+				// Form parameters: a body atslint cannot read as JSON.
+				r.Body = &Value{Kind: Unknown, Span: shiftSpan(pd.Span, start), Pointer: ptr + pd.Pointer}
+			}
+		case text.Str == "":
+		default:
+			var p *Problem
+			r.Body, p = h.body(text, raw, mime, start, ptr, index)
+			if p != nil {
+				probs = append(probs, *p)
+			}
+		}
+		if m := pd.Member("text"); m != nil {
+			r.BodyKeySpan = shiftSpan(m.KeySpan, start)
+		}
+	}
+	return r, probs
+}
+
+// compact copies a string value out of the parse tree, with file
+// positions, so that the tree can be dropped.
+func (h *harReader) compact(v *Value, start Pos, ptr string) *Value {
+	return &Value{Kind: String, Str: strings.Clone(v.Str), Span: shiftSpan(v.Span, start), Pointer: ptr + v.Pointer}
+}
+
+// body parses postData.text (value text of the request tree) as JSON and
+// maps every position into the HAR file.
+func (h *harReader) body(text *Value, raw []byte, mime string, start Pos, ptr string, index int) (*Value, *Problem) {
+	lit := shiftSpan(text.Span, start)
+	pointer := ptr + text.Pointer
+	m := newStringMap(text, raw[text.Span.Start.Offset:text.Span.End.Offset], lit)
+	root, err := Parse([]byte(text.Str), h.opts.Options)
+	if err != nil {
+		unknown := &Value{Kind: Unknown, Span: lit, Pointer: pointer}
+		if !strings.Contains(strings.ToLower(mime), "json") {
+			return unknown, nil
+		}
+		p := ParseErrorProblem([]byte(text.Str), err)
+		p.Message = "request body (postData.text): " + p.Message
+		p.Span = m.span(p.Span)
+		p.Pointer, p.Request = pointer, index
+		return unknown, &p
+	}
+	walk(root, func(v *Value) {
+		v.Span = m.span(v.Span)
+		v.Pointer = pointer + v.Pointer
+		for _, mem := range v.Members {
+			mem.KeySpan = m.span(mem.KeySpan)
+		}
+	})
+	return root, nil
+}
+
+// walk calls fn for every value of a tree, iteratively.
+func walk(root *Value, fn func(v *Value)) {
+	stack := []*Value{root}
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		fn(v)
+		for i := len(v.Elems) - 1; i >= 0; i-- {
+			stack = append(stack, v.Elems[i])
+		}
+		for i := len(v.Members) - 1; i >= 0; i-- {
+			stack = append(stack, v.Members[i].Value)
+		}
+	}
+}
+
+// stringMap maps byte offsets of a decoded JSON string to positions of
+// its literal in the file.
+type stringMap struct {
+	lit  Span  // the literal, quotes included, in the file
+	offs []int // offs[i]: file offset of the source of decoded byte i; offs[len] is the closing quote
+}
+
+// newStringMap builds the map of string value v whose literal, raw, is at
+// lit in the file. Each decoded byte maps to the first byte of what it was
+// written as (the backslash of an escape). When the literal cannot be
+// mapped byte by byte (it decodes to something else than v.Str), every
+// position maps to the whole literal.
+func newStringMap(v *Value, raw []byte, lit Span) stringMap {
+	m := stringMap{lit: lit}
+	if lit.Start.Line != lit.End.Line || len(raw) < 2 {
+		return m
+	}
+	offs := make([]int, 0, len(v.Str)+1)
+	var buf [utf8.UTFMax]byte
+	for j := 1; j < len(raw)-1; {
+		if raw[j] != '\\' {
+			offs = append(offs, lit.Start.Offset+j)
+			j++
+			continue
+		}
+		if j+1 < len(raw)-1 && raw[j+1] != 'u' {
+			offs = append(offs, lit.Start.Offset+j)
+			j += 2
+			continue
+		}
+		// \uXXXX, possibly a surrogate pair \uD83D\uDE00.
+		r, n := decodeUEscape(raw[j:])
+		if n == 0 {
+			return m
+		}
+		w := utf8.EncodeRune(buf[:], r)
+		for range w {
+			offs = append(offs, lit.Start.Offset+j)
+		}
+		j += n
+	}
+	if len(offs) != len(v.Str) {
+		return m
+	}
+	m.offs = append(offs, lit.End.Offset-1)
+	return m
+}
+
+// span maps a span relative to the decoded string into the file.
+func (m stringMap) span(s Span) Span {
+	if m.offs == nil {
+		return m.lit
+	}
+	return Span{Start: m.pos(s.Start.Offset), End: m.pos(s.End.Offset)}
+}
+
+func (m stringMap) pos(off int) Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off >= len(m.offs) {
+		off = len(m.offs) - 1
+	}
+	o := m.offs[off]
+	return Pos{Offset: o, Line: m.lit.Start.Line, Column: m.lit.Start.Column + o - m.lit.Start.Offset}
+}
+
+// decodeUEscape decodes a \uXXXX escape (or a surrogate pair of them) at
+// the start of b, returning the rune and the bytes consumed (0 when
+// malformed). An unpaired surrogate decodes to U+FFFD, as the parser does.
+func decodeUEscape(b []byte) (rune, int) {
+	hex4 := func(b []byte) (rune, bool) {
+		if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
+			return 0, false
+		}
+		var r rune
+		for _, c := range b[2:6] {
+			d, ok := unhex(c)
+			if !ok {
+				return 0, false
+			}
+			r = r<<4 | rune(d)
+		}
+		return r, true
+	}
+	r, ok := hex4(b)
+	if !ok {
+		return 0, 0
+	}
+	if r >= 0xD800 && r < 0xDC00 {
+		if r2, ok := hex4(b[6:]); ok && r2 >= 0xDC00 && r2 < 0xE000 {
+			return 0x10000 + (r-0xD800)<<10 + (r2 - 0xDC00), 12
+		}
+		return utf8.RuneError, 6
+	}
+	if r >= 0xDC00 && r < 0xE000 {
+		return utf8.RuneError, 6
+	}
+	return r, 6
+}
+
+// shiftSpan moves a span relative to a value that starts at start into
+// the file.
+func shiftSpan(s Span, start Pos) Span {
+	return Span{Start: shiftPos(s.Start, start), End: shiftPos(s.End, start)}
+}
+
+func shiftPos(p, start Pos) Pos {
+	out := Pos{Offset: start.Offset + p.Offset, Line: start.Line + p.Line - 1, Column: p.Column}
+	if p.Line == 1 {
+		out.Column = start.Column + p.Column - 1
+	}
+	return out
+}
+
+// lineCounter wraps the HAR reader's input and turns file offsets into
+// line and column. It remembers the offsets of the newlines it has read
+// but not yet passed (the decoder's read-ahead and the current entry), so
+// that its memory stays bounded however long the file is. Lookups must
+// come in increasing offset order, which a streaming reader does.
+type lineCounter struct {
+	r   io.Reader
+	err error
+	n   int   // bytes read so far
+	nl  []int // offsets of newlines at or after the last lookup
+	// line is the number of newlines before the last lookup's offset;
+	// lastNL the offset of the last of them (-1 when none).
+	line, lastNL int
+	inited       bool
+}
+
+func (c *lineCounter) Read(p []byte) (int, error) {
+	if !c.inited {
+		c.lastNL, c.inited = -1, true
+	}
+	n, err := c.r.Read(p)
+	for i := 0; i < n; {
+		j := bytes.IndexByte(p[i:n], '\n')
+		if j < 0 {
+			break
+		}
+		c.nl = append(c.nl, c.n+i+j)
+		i += j + 1
+	}
+	c.n += n
+	if err != nil && err != io.EOF {
+		c.err = err
+	}
+	return n, err
+}
+
+func (c *lineCounter) total() int { return c.n }
+
+// pos returns the position of offset off, which must not be before the
+// last offset looked up.
+func (c *lineCounter) pos(off int) Pos {
+	if !c.inited {
+		c.lastNL, c.inited = -1, true
+	}
+	c.release(off)
+	return Pos{Offset: off, Line: c.line + 1, Column: off - c.lastNL}
+}
+
+// release forgets the newlines before off.
+func (c *lineCounter) release(off int) {
+	if !c.inited {
+		c.lastNL, c.inited = -1, true
+	}
+	i := 0
+	for i < len(c.nl) && c.nl[i] < off {
+		i++
+	}
+	if i == 0 {
+		return
+	}
+	c.line += i
+	c.lastNL = c.nl[i-1]
+	c.nl = append(c.nl[:0], c.nl[i:]...)
+}
