@@ -59,7 +59,8 @@ func (s str) span(i, j int) (token.Pos, token.Pos) {
 		}
 		return token.NoPos, token.NoPos
 	}
-	if lit := s[i].lit; lit.IsValid() && (i == 0 || s[i-1].lit != lit) && (j == len(s) || s[j].lit != lit) {
+	// All of a literal's text: the literal itself, quotes included.
+	if lit := s[i].lit; lit.IsValid() && s[i].pos == lit+1 && s[j-1].end == s[j-1].litEnd-1 {
 		whole := true
 		for _, c := range s[i:j] {
 			whole = whole && c.lit == lit
