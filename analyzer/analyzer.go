@@ -100,7 +100,7 @@ func run(pass *analysis.Pass, s *Settings) (any, error) {
 	}
 	a.findRequests(in)
 	a.checkRequests()
-	a.checkLoops()
+	a.checkLoops(in)
 	a.applyIgnores()
 	a.report()
 	return a.res, nil

@@ -57,6 +57,12 @@ func (f *fn) evalBody(e ast.Expr, pos token.Pos) *request.Value {
 		case "bytes.NewReader", "bytes.NewBuffer":
 			return f.evalBytes(x.Args[0], pos)
 		case "strings.NewReader", "bytes.NewBufferString":
+			// strings.NewReader(string(data)) with data from json.Marshal.
+			if conv, ok := ast.Unparen(x.Args[0]).(*ast.CallExpr); ok && len(conv.Args) == 1 && isByteSlice(f.typeOf(conv.Args[0])) {
+				if tv, ok := f.info.Types[conv.Fun]; ok && tv.IsType() {
+					return f.evalBytes(conv.Args[0], pos)
+				}
+			}
 			return jsonFromStr(f.evalStr(x.Args[0]), x.Args[0], bodyPointer)
 		case "io.NopCloser", "io/ioutil.NopCloser":
 			return f.evalBody(x.Args[0], pos)

@@ -33,53 +33,115 @@ type site struct {
 	headerExpr         ast.Expr // http.Request{Header: …}
 	client             ast.Expr // the client of Client.Get/Post, nil for http.Get
 	viaPackageFunction bool     // http.Get, http.Post: the default client
+	urlAt              ast.Node // where request-level diagnostics point
 
 	req *request.Request
 }
 
 // findRequests finds the construction sites of every function and builds
-// their requests.
+// their requests. Only functions that call net/http are indexed: most code
+// of a large module builds no request.
 func (a *analysis_) findRequests(in *inspector.Inspector) {
-	in.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
-		fd := n.(*ast.FuncDecl)
-		fi := a.fileOf(fd.Pos())
-		if fd.Body == nil || fi == nil || fi.ignored {
-			return
+	if !importsHTTP(a.pass.Pkg) {
+		return
+	}
+	builders := map[*ast.FuncDecl]bool{}
+	in.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if push && a.buildsRequest(n) {
+			if fd := enclosingFunc(stack); fd != nil {
+				builders[fd] = true
+			}
 		}
-		f := &fn{a: a, decl: fd, info: a.pass.TypesInfo, locals: indexLocals(a.pass.TypesInfo, fd.Body)}
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			var s *site
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				s = f.callSite(n)
-			case *ast.CompositeLit:
-				if isNamed(f.typeOf(n), "net/http", "Request") {
-					s = f.literalSite(n)
-				}
+		return true
+	})
+	for _, file := range a.pass.Files {
+		fi := a.fileOf(file.Pos())
+		if fi == nil || fi.ignored {
+			continue
+		}
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && builders[fd] {
+				a.findInFunc(fi, fd)
 			}
-			if s != nil {
-				s.file, s.f = fi, f
-				f.sites = append(f.sites, s)
-			}
+		}
+	}
+}
+
+// buildsRequest reports whether n is a net/http call or literal that
+// builds or sends a request.
+func (a *analysis_) buildsRequest(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		fo := (&fn{info: a.pass.TypesInfo}).callee(n)
+		return fo != nil && constructors[fullName(fo)]
+	case *ast.CompositeLit:
+		return isNamed(a.pass.TypesInfo.TypeOf(n), "net/http", "Request")
+	}
+	return false
+}
+
+var constructors = map[string]bool{
+	"net/http.NewRequest": true, "net/http.NewRequestWithContext": true,
+	"net/http.Get": true, "net/http.Head": true, "net/http.Post": true, "net/http.PostForm": true,
+	"(*net/http.Client).Get": true, "(*net/http.Client).Head": true, "(*net/http.Client).Post": true, "(*net/http.Client).PostForm": true,
+}
+
+func importsHTTP(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "net/http" {
 			return true
-		})
-		kept := f.sites[:0]
-		for _, s := range f.sites {
-			f.build(s)
-			if !stackOneRequest(s.req) {
-				continue
+		}
+	}
+	return false
+}
+
+// enclosingFunc returns the function declaration at the bottom of a stack.
+func enclosingFunc(stack []ast.Node) *ast.FuncDecl {
+	for _, n := range stack {
+		if fd, ok := n.(*ast.FuncDecl); ok {
+			return fd
+		}
+	}
+	return nil
+}
+
+// findInFunc finds and builds the requests of one function.
+func (a *analysis_) findInFunc(fi *fileInfo, fd *ast.FuncDecl) {
+	if fd.Body == nil {
+		return
+	}
+	f := &fn{a: a, decl: fd, info: a.pass.TypesInfo, locals: indexLocals(a.pass.TypesInfo, fd.Body)}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		var s *site
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			s = f.callSite(n)
+		case *ast.CompositeLit:
+			if isNamed(f.typeOf(n), "net/http", "Request") {
+				s = f.literalSite(n)
 			}
+		}
+		if s != nil {
+			s.file, s.f = fi, f
+			f.sites = append(f.sites, s)
+		}
+		return true
+	})
+	kept := f.sites[:0]
+	for _, s := range f.sites {
+		f.build(s)
+		if stackOneRequest(s.req) {
 			kept = append(kept, s)
 		}
-		f.sites = kept
-		for _, s := range f.sites {
-			s.req.Index = fi.requests
-			fi.requests++
-			a.sites = append(a.sites, s)
-			a.res.Requests = append(a.res.Requests, s.call.Pos())
-		}
-		a.fns = append(a.fns, f)
-	})
+	}
+	f.sites = kept
+	for _, s := range f.sites {
+		s.req.Index = fi.requests
+		fi.requests++
+		a.sites = append(a.sites, s)
+		a.res.Requests = append(a.res.Requests, s.call.Pos())
+	}
+	a.fns = append(a.fns, f)
 }
 
 // callSite recognises the net/http calls that build or send a request.
@@ -210,6 +272,7 @@ func (f *fn) build(s *site) {
 		body = f.evalBody(s.bodyExpr, s.call.Pos())
 	}
 
+	s.urlAt = f.origin(s.urlExpr)
 	sent, escaped := f.followRequest(s, &u, hdr, &body, r)
 	if s.reqVar == nil && !s.viaPackageFunction && s.client == nil {
 		escaped = true // built and handed on in one expression: return http.NewRequest(…)
@@ -225,7 +288,7 @@ func (f *fn) build(s *site) {
 		}
 	}
 
-	setTarget(r, u, f.origin(s.urlExpr))
+	setTarget(r, u, s.urlAt)
 	for _, e := range hdr.entries {
 		ptr := "/headers/" + request.PointerToken(e.key)
 		r.Headers = append(r.Headers, request.Header{Name: e.key, NameSpan: span(e.keyStart, e.keyEnd), Value: e.value(ptr)})
@@ -291,7 +354,7 @@ func (f *fn) followRequest(s *site, u **urlVal, hdr *values, body **request.Valu
 		case evCall:
 			escaped = f.requestCall(s, e, hdr, &clients) || escaped
 		case evField:
-			escaped = f.requestField(e, u, hdr, body, r) || escaped
+			escaped = f.requestField(s, e, u, hdr, body, r) || escaped
 		case evIndex:
 			if len(e.path) == 1 && e.path[0] == "Header" {
 				f.applyMapUpdate(hdr, e.onPath(), true)
@@ -351,7 +414,7 @@ func (f *fn) requestCall(s *site, e *event, hdr *values, clients *[]ast.Expr) (e
 }
 
 // requestField handles req.Header = …, req.URL.RawQuery = …, req.Body = …
-func (f *fn) requestField(e *event, u **urlVal, hdr *values, body **request.Value, r *request.Request) (escaped bool) {
+func (f *fn) requestField(s *site, e *event, u **urlVal, hdr *values, body **request.Value, r *request.Request) (escaped bool) {
 	cond := !f.locals.unconditional(e)
 	switch strings.Join(e.path, ".") {
 	case "Header":
@@ -369,9 +432,9 @@ func (f *fn) requestField(e *event, u **urlVal, hdr *values, body **request.Valu
 	case "URL.Path":
 		c := (*u).clone()
 		c.path, c.pathUnknown = f.evalStr(e.rhs), cond
-		*u = c
+		*u, s.urlAt = c, e.rhs
 	case "URL":
-		*u = f.evalURL(e.rhs)
+		*u, s.urlAt = f.evalURL(e.rhs), f.origin(e.rhs)
 		if cond {
 			*u = unknownURL(e.rhs)
 		}

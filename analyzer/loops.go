@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/atslint/atslint/rules"
 )
 
@@ -30,7 +32,7 @@ const waitAdvice = "it allows 1 request per 5 minutes, so repeated calls get 429
 // checkLoops reports rate-limited SmartRecruiters requests built in a loop
 // that never waits, and calls in such loops of a function of this package
 // that builds one.
-func (a *analysis_) checkLoops() {
+func (a *analysis_) checkLoops(in *inspector.Inspector) {
 	helpers := map[*types.Func]*site{}
 	for _, s := range a.sites {
 		what := a.rateLimited(s)
@@ -50,24 +52,36 @@ func (a *analysis_) checkLoops() {
 	if len(helpers) == 0 {
 		return
 	}
-	for _, f := range a.fns {
-		for _, call := range f.locals.calls {
-			fo := f.callee(call)
-			if fo == nil {
-				continue
-			}
-			s, ok := helpers[fo.Origin()]
-			if !ok {
-				continue
-			}
-			loop := innermostLoop(f.locals, call.Pos())
-			if loop == nil || a.waits(loop) {
-				continue
-			}
-			msg := fmt.Sprintf("%s requests the SmartRecruiters %s and is called in a loop that never waits; %s", fo.Name(), a.rateLimited(s), waitAdvice)
-			a.reportLoop(s, call, msg)
+	in.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
 		}
-	}
+		call := n.(*ast.CallExpr)
+		fo := (&fn{info: a.pass.TypesInfo}).callee(call)
+		if fo == nil {
+			return true
+		}
+		s, ok := helpers[fo.Origin()]
+		if !ok {
+			return true
+		}
+		if fi := a.fileOf(call.Pos()); fi == nil || fi.ignored {
+			return true
+		}
+		var loop ast.Node
+		for _, n := range stack {
+			switch n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				loop = n
+			}
+		}
+		if loop == nil || a.waits(loop) {
+			return true
+		}
+		msg := fmt.Sprintf("%s requests the SmartRecruiters %s and is called in a loop that never waits; %s", fo.Name(), a.rateLimited(s), waitAdvice)
+		a.reportLoop(s, call, msg)
+		return true
+	})
 }
 
 // rateLimited names the rate-limited endpoint a SmartRecruiters request

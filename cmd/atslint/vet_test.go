@@ -164,3 +164,14 @@ func diagnosticLines(stderr string) []string {
 	}
 	return out
 }
+
+// An unknown provider in a directive is a usage error, like --provider.
+func TestVetUnknownProviderDirective(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/p\n\ngo 1.22\n"), 0o644))
+	src := "package p\n\nimport \"net/http\"\n\n//atslint:provider bulhorn\nfunc F() { http.Get(\"https://api.stackone.com/unified/ats/jobs\") }\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "p.go"), []byte(src), 0o644))
+	_, errOut, code := atslintIn(t, dir, "vet", ".")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, `p.go:5:1: //atslint:provider: unknown provider "bulhorn"; known providers: ashby,`)
+}

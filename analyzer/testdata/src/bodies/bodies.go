@@ -209,3 +209,16 @@ func methods() {
 	req2.Header.Set("x-account-id", "acc_1")
 	http.DefaultClient.Do(req2)
 }
+
+// A body string in a local variable; strings.NewReader(string(data)).
+func localString(data []byte) {
+	payload := `{"content": [{"body": "x"}], "visibility": "private"}` // want `error: visibility: .* \[stackone/body-schema\]`
+	req, _ := http.NewRequest("POST", notes, strings.NewReader(payload))
+	req.Header.Set("x-account-id", "acc_1")
+	http.DefaultClient.Do(req)
+
+	enc, _ := json.Marshal(Note{Content: []Content{{Body: "x"}}, Visibility: &Value{Value: "team"}}) // want `error: visibility/value: .* \[stackone/body-schema\]`
+	req2, _ := http.NewRequest("POST", notes, strings.NewReader(string(enc)))
+	req2.Header.Set("x-account-id", "acc_1")
+	http.DefaultClient.Do(req2)
+}

@@ -116,3 +116,46 @@ func literal(ctx context.Context) {
 	req := &http.Request{Method: "GET", URL: u, Header: http.Header{"X-Account-Id": {accountID}}}
 	http.DefaultClient.Do(req.WithContext(ctx))
 }
+
+// http.Head and (*http.Client).Head.
+func head(c *http.Client) {
+	http.Head(ats + "/job") // want `\[stackone/unknown-operation\]` `\[stackone/missing-account-id\]`
+	c.Head(ats + "/job")    // want `\[stackone/unknown-operation\]` `\[stackone/missing-account-id\]`
+}
+
+// PostForm sends form data, not JSON: the body is not judged (no
+// missing-body), the URL is.
+func postForm(v url.Values) {
+	http.PostForm(ats+"/candidates?pagesize=5", v) // want `\[stackone/unknown-query-param\]` `\[stackone/missing-account-id\]`
+}
+
+// A query appended only in some cases is still checked.
+func conditionalQuery(ctx context.Context, all bool) {
+	u := candidates
+	if !all {
+		u += "?filter[created_after]=last-week" // want `error: filter\[created_after\] .* \[stackone/invalid-filter-value\]`
+	}
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	req.Header.Set("x-account-id", accountID)
+	http.DefaultClient.Do(req)
+}
+
+// Anything else appended in some cases leaves the rest of the URL unknown:
+// it might be a whole path.
+func conditionalPath(ctx context.Context, sub bool) {
+	u := ats
+	if sub {
+		u += "/jobs"
+	}
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	req.Header.Set("x-account-id", accountID)
+	http.DefaultClient.Do(req)
+}
+
+// req.URL.Path replaced before sending.
+func urlPath(ctx context.Context) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", base, nil)
+	req.URL.Path = "/unified/ats/candidate" // want `\[stackone/unknown-operation\]`
+	req.Header.Set("x-account-id", accountID)
+	http.DefaultClient.Do(req)
+}
