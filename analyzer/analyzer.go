@@ -90,7 +90,7 @@ func run(pass *analysis.Pass, s *Settings) (any, error) {
 		return nil, err
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	a := &analysis_{pass: pass, st: st, res: &Result{}}
+	a := &pkgRun{pass: pass, st: st, res: &Result{}}
 	if err := a.loadConfig(); err != nil {
 		return nil, err
 	}
@@ -106,8 +106,8 @@ func run(pass *analysis.Pass, s *Settings) (any, error) {
 	return a.res, nil
 }
 
-// analysis_ holds the state of one run over one package.
-type analysis_ struct {
+// pkgRun holds the state of one run over one package.
+type pkgRun struct {
 	pass *analysis.Pass
 	st   *state
 	cfg  *configState
@@ -138,7 +138,7 @@ type fileInfo struct {
 // checkRequests runs the engine over each request on its own: in Go one
 // construction site is not one request sent, so rules that compare the
 // requests of a file (repeats, rates) must not see two sites as two sends.
-func (a *analysis_) checkRequests() {
+func (a *pkgRun) checkRequests() {
 	for _, s := range a.sites {
 		eng := a.engine(s.file)
 		for _, d := range eng.Check([]*request.Request{s.req}) {
@@ -154,7 +154,7 @@ func (a *analysis_) checkRequests() {
 
 // report sorts and deduplicates the diagnostics (a constant shared by
 // several requests yields the same finding once) and reports them.
-func (a *analysis_) report() {
+func (a *pkgRun) report() {
 	sort.SliceStable(a.diags, func(i, j int) bool {
 		x, y := a.diags[i], a.diags[j]
 		if x.Pos != y.Pos {
@@ -182,17 +182,17 @@ func (a *analysis_) report() {
 		kept = append(kept, d)
 		a.pass.Report(analysis.Diagnostic{
 			Pos: d.Pos, End: d.End, Category: d.Rule,
-			Message: Message(d.Diagnostic),
+			Message: message(d.Diagnostic),
 			URL:     ruleURL(d.Rule),
 		})
 	}
 	a.res.Diagnostics = kept
 }
 
-// Message formats a diagnostic the way atslint's text output does:
+// message formats a diagnostic the way atslint's text output does:
 // "severity: message [rule]", naming the provider after the rule when a rule
 // shared by several providers fired for one of them.
-func Message(d rules.Diagnostic) string {
+func message(d rules.Diagnostic) string {
 	tag := d.Rule
 	if set, _, _ := strings.Cut(d.Rule, "/"); d.Provider != "" && d.Provider != set {
 		tag += " for " + d.Provider

@@ -136,7 +136,7 @@ func (st *state) config(path string) (*configState, error) {
 // loadConfig finds the package's config (-config, or the nearest
 // .atslint.yaml above the package directory) and notes which files its
 // ignore globs exclude.
-func (a *analysis_) loadConfig() error {
+func (a *pkgRun) loadConfig() error {
 	a.files = map[*token.File]*fileInfo{}
 	dir := ""
 	for _, f := range a.pass.Files {
@@ -175,7 +175,7 @@ func (a *analysis_) loadConfig() error {
 }
 
 // engine returns the engine for a file, with the config's severities for it.
-func (a *analysis_) engine(fi *fileInfo) *rules.Engine {
+func (a *pkgRun) engine(fi *fileInfo) *rules.Engine {
 	sev := a.cfg.cfg.Severities(fi.name)
 	key := severityKey(sev)
 	if e, ok := a.cfg.engines.Load(key); ok {
@@ -189,7 +189,7 @@ func (a *analysis_) engine(fi *fileInfo) *rules.Engine {
 
 // severity is a rule's effective severity in a file (Off when disabled or
 // not registered).
-func (a *analysis_) severity(id string, fi *fileInfo) rules.Severity {
+func (a *pkgRun) severity(id string, fi *fileInfo) rules.Severity {
 	if s, ok := a.cfg.cfg.Severities(fi.name)[id]; ok {
 		return s
 	}

@@ -27,7 +27,7 @@ type directive struct {
 
 // collectDirectives reads the //atslint:ignore comments of every file and
 // the //atslint:provider above each package clause.
-func (a *analysis_) collectDirectives() {
+func (a *pkgRun) collectDirectives() {
 	for _, fi := range a.files {
 		if fi.ignored {
 			continue
@@ -83,7 +83,7 @@ func funcProvider(fd *ast.FuncDecl) (string, token.Pos) {
 // checkProviderDirectives rejects provider directives that name no known
 // provider: like an unknown --provider, that is a usage error, not a
 // finding (DESIGN.md §4).
-func (a *analysis_) checkProviderDirectives() error {
+func (a *pkgRun) checkProviderDirectives() error {
 	check := func(name string, pos token.Pos) error {
 		if pos == token.NoPos {
 			return nil
@@ -117,7 +117,7 @@ func (a *analysis_) checkProviderDirectives() error {
 // applyIgnores drops the diagnostics that a directive with a reason
 // silences, then reports directives without a reason or that silenced
 // nothing, as the engine does for request documents' ignore entries.
-func (a *analysis_) applyIgnores() {
+func (a *pkgRun) applyIgnores() {
 	if len(a.directives) == 0 {
 		return
 	}
@@ -179,7 +179,7 @@ func (a *analysis_) applyIgnores() {
 	}
 }
 
-func (a *analysis_) fileOf(pos token.Pos) *fileInfo {
+func (a *pkgRun) fileOf(pos token.Pos) *fileInfo {
 	tf := a.pass.Fset.File(pos)
 	if tf == nil {
 		return nil

@@ -41,7 +41,7 @@ type site struct {
 // findRequests finds the construction sites of every function and builds
 // their requests. Only functions that call net/http are indexed: most code
 // of a large module builds no request.
-func (a *analysis_) findRequests(in *inspector.Inspector) {
+func (a *pkgRun) findRequests(in *inspector.Inspector) {
 	if !importsHTTP(a.pass.Pkg) {
 		return
 	}
@@ -69,7 +69,7 @@ func (a *analysis_) findRequests(in *inspector.Inspector) {
 
 // buildsRequest reports whether n is a net/http call or literal that
 // builds or sends a request.
-func (a *analysis_) buildsRequest(n ast.Node) bool {
+func (a *pkgRun) buildsRequest(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.CallExpr:
 		fo := (&fn{info: a.pass.TypesInfo}).callee(n)
@@ -106,7 +106,7 @@ func enclosingFunc(stack []ast.Node) *ast.FuncDecl {
 }
 
 // findInFunc finds and builds the requests of one function.
-func (a *analysis_) findInFunc(fi *fileInfo, fd *ast.FuncDecl) {
+func (a *pkgRun) findInFunc(fi *fileInfo, fd *ast.FuncDecl) {
 	if fd.Body == nil {
 		return
 	}
@@ -528,7 +528,7 @@ func (f *fn) clientMayAddHeaders(c ast.Expr) bool {
 // an http.Client's Transport, or gets clients from other packages'
 // constructors (oauth2.NewClient): then any client from a field or
 // parameter may add headers.
-func (a *analysis_) customTransports() bool {
+func (a *pkgRun) customTransports() bool {
 	if a.transports != nil {
 		return *a.transports
 	}

@@ -10,7 +10,7 @@ import (
 // fn is the evaluator for one function declaration: its locals index and
 // the request construction sites in it.
 type fn struct {
-	a      *analysis_
+	a      *pkgRun
 	decl   *ast.FuncDecl
 	info   *types.Info
 	locals *locals // nil when evaluating a package-level constant
@@ -204,7 +204,7 @@ func (f *fn) siteOfVar(id *ast.Ident) *site {
 }
 
 // constSpec finds the declaration of a constant of this package.
-func (a *analysis_) constSpec(c *types.Const) (*ast.ValueSpec, int) {
+func (a *pkgRun) constSpec(c *types.Const) (*ast.ValueSpec, int) {
 	if a.consts == nil {
 		a.consts = map[*types.Const]constRef{}
 		for _, fi := range a.files {
@@ -235,7 +235,7 @@ type constRef struct {
 }
 
 // funcDecl finds the declaration of a function of this package.
-func (a *analysis_) funcDecl(obj *types.Func) *ast.FuncDecl {
+func (a *pkgRun) funcDecl(obj *types.Func) *ast.FuncDecl {
 	if a.funcs == nil {
 		a.funcs = map[*types.Func]*ast.FuncDecl{}
 		for _, fi := range a.files {

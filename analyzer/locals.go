@@ -178,11 +178,9 @@ func (l *locals) occurrence(id *ast.Ident, stack []ast.Node) {
 		}
 	case *ast.RangeStmt:
 		if p.Key == top || p.Value == top {
+			add(evOpaque)
 			if defining {
-				add(evOpaque)
 				v.decl = e // a range variable: declared, value unknown
-			} else {
-				add(evOpaque)
 			}
 		}
 	case *ast.IncDecStmt:

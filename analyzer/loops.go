@@ -32,7 +32,7 @@ const waitAdvice = "it allows 1 request per 5 minutes, so repeated calls get 429
 // checkLoops reports rate-limited SmartRecruiters requests built in a loop
 // that never waits, and calls in such loops of a function of this package
 // that builds one.
-func (a *analysis_) checkLoops(in *inspector.Inspector) {
+func (a *pkgRun) checkLoops(in *inspector.Inspector) {
 	helpers := map[*types.Func]*site{}
 	for _, s := range a.sites {
 		what := a.rateLimited(s)
@@ -86,7 +86,7 @@ func (a *analysis_) checkLoops(in *inspector.Inspector) {
 
 // rateLimited names the rate-limited endpoint a SmartRecruiters request
 // calls, or "".
-func (a *analysis_) rateLimited(s *site) string {
+func (a *pkgRun) rateLimited(s *site) string {
 	if a.severity(rateLimitRule, s.file) == rules.Off {
 		return ""
 	}
@@ -98,7 +98,7 @@ func (a *analysis_) rateLimited(s *site) string {
 	return rateLimitedOps[op.ID]
 }
 
-func (a *analysis_) reportLoop(s *site, at ast.Node, msg string) {
+func (a *pkgRun) reportLoop(s *site, at ast.Node, msg string) {
 	d := rules.Diagnostic{
 		Rule: rateLimitRule, Severity: a.severity(rateLimitRule, s.file), Provider: "smartrecruiters",
 		Pointer: s.req.PathPointer, Request: s.req.Index, Message: msg,
@@ -131,7 +131,7 @@ func innermostLoop(l *locals, pos token.Pos) ast.Node {
 // channel of time.Time (ticker, timer, time.After), a method named Wait,
 // WaitN or Take (golang.org/x/time/rate, uber's ratelimit), or a call of a
 // function of this package that does one of these.
-func (a *analysis_) waits(loop ast.Node) bool {
+func (a *pkgRun) waits(loop ast.Node) bool {
 	var body *ast.BlockStmt
 	switch l := loop.(type) {
 	case *ast.ForStmt:
@@ -142,7 +142,7 @@ func (a *analysis_) waits(loop ast.Node) bool {
 	return a.bodyWaits(body, 1)
 }
 
-func (a *analysis_) bodyWaits(body *ast.BlockStmt, depth int) bool {
+func (a *pkgRun) bodyWaits(body *ast.BlockStmt, depth int) bool {
 	if body == nil {
 		return false
 	}
