@@ -114,6 +114,7 @@ type pkgRun struct {
 	res  *Result
 
 	files      map[*token.File]*fileInfo
+	order      []*fileInfo // the files in the package's order
 	fns        []*fn
 	sites      []*site
 	diags      []Diagnostic

@@ -166,6 +166,7 @@ func (a *pkgRun) loadConfig() error {
 		if fi == nil {
 			continue
 		}
+		a.order = append(a.order, fi)
 		fi.ignored = cs.cfg.Path != "" && cs.cfg.Ignored(fi.name)
 		if !fi.ignored {
 			a.res.Files = append(a.res.Files, fi.name)

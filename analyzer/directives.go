@@ -28,7 +28,7 @@ type directive struct {
 // collectDirectives reads the //atslint:ignore comments of every file and
 // the //atslint:provider above each package clause.
 func (a *pkgRun) collectDirectives() {
-	for _, fi := range a.files {
+	for _, fi := range a.order {
 		if fi.ignored {
 			continue
 		}
@@ -96,7 +96,7 @@ func (a *pkgRun) checkProviderDirectives() error {
 		}
 		return nil
 	}
-	for _, fi := range a.files {
+	for _, fi := range a.order {
 		if fi.ignored {
 			continue
 		}

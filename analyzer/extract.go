@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -42,25 +43,29 @@ type site struct {
 // their requests. Only functions that call net/http are indexed: most code
 // of a large module builds no request.
 func (a *pkgRun) findRequests(in *inspector.Inspector) {
-	if !importsHTTP(a.pass.Pkg) {
+	var at []token.Pos
+	in.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node) {
+		if a.buildsRequest(n) {
+			at = append(at, n.Pos())
+		}
+	})
+	if len(at) == 0 {
 		return
 	}
-	builders := map[*ast.FuncDecl]bool{}
-	in.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if push && a.buildsRequest(n) {
-			if fd := enclosingFunc(stack); fd != nil {
-				builders[fd] = true
-			}
-		}
-		return true
-	})
+	// Files need not be in the order of their positions.
+	sort.Slice(at, func(i, j int) bool { return at[i] < at[j] })
 	for _, file := range a.pass.Files {
 		fi := a.fileOf(file.Pos())
 		if fi == nil || fi.ignored {
 			continue
 		}
 		for _, d := range file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && builders[fd] {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			i := sort.Search(len(at), func(i int) bool { return at[i] >= fd.Pos() })
+			if i < len(at) && at[i] < fd.End() {
 				a.findInFunc(fi, fd)
 			}
 		}
@@ -73,7 +78,7 @@ func (a *pkgRun) buildsRequest(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.CallExpr:
 		fo := (&fn{info: a.pass.TypesInfo}).callee(n)
-		return fo != nil && constructors[fullName(fo)]
+		return fo != nil && fo.Pkg() != nil && fo.Pkg().Path() == "net/http" && constructors[fullName(fo)]
 	case *ast.CompositeLit:
 		return isNamed(a.pass.TypesInfo.TypeOf(n), "net/http", "Request")
 	}
@@ -84,25 +89,6 @@ var constructors = map[string]bool{
 	"net/http.NewRequest": true, "net/http.NewRequestWithContext": true,
 	"net/http.Get": true, "net/http.Head": true, "net/http.Post": true, "net/http.PostForm": true,
 	"(*net/http.Client).Get": true, "(*net/http.Client).Head": true, "(*net/http.Client).Post": true, "(*net/http.Client).PostForm": true,
-}
-
-func importsHTTP(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == "net/http" {
-			return true
-		}
-	}
-	return false
-}
-
-// enclosingFunc returns the function declaration at the bottom of a stack.
-func enclosingFunc(stack []ast.Node) *ast.FuncDecl {
-	for _, n := range stack {
-		if fd, ok := n.(*ast.FuncDecl); ok {
-			return fd
-		}
-	}
-	return nil
 }
 
 // findInFunc finds and builds the requests of one function.
@@ -534,7 +520,7 @@ func (a *pkgRun) customTransports() bool {
 	}
 	found := false
 	info := a.pass.TypesInfo
-	for _, fi := range a.files {
+	for _, fi := range a.order {
 		ast.Inspect(fi.ast, func(n ast.Node) bool {
 			if found {
 				return false

@@ -207,7 +207,7 @@ func (f *fn) siteOfVar(id *ast.Ident) *site {
 func (a *pkgRun) constSpec(c *types.Const) (*ast.ValueSpec, int) {
 	if a.consts == nil {
 		a.consts = map[*types.Const]constRef{}
-		for _, fi := range a.files {
+		for _, fi := range a.order {
 			ast.Inspect(fi.ast, func(n ast.Node) bool {
 				gd, ok := n.(*ast.GenDecl)
 				if !ok || gd.Tok != token.CONST {
@@ -238,7 +238,7 @@ type constRef struct {
 func (a *pkgRun) funcDecl(obj *types.Func) *ast.FuncDecl {
 	if a.funcs == nil {
 		a.funcs = map[*types.Func]*ast.FuncDecl{}
-		for _, fi := range a.files {
+		for _, fi := range a.order {
 			for _, d := range fi.ast.Decls {
 				if fd, ok := d.(*ast.FuncDecl); ok {
 					if o, ok := a.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
