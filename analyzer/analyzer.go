@@ -84,7 +84,14 @@ type Diagnostic struct {
 	Pos, End token.Pos
 }
 
-func run(pass *analysis.Pass, s *Settings) (any, error) {
+func run(pass *analysis.Pass, s *Settings) (_ any, err error) {
+	// Whatever the code, a bug in the analyzer is an error naming the
+	// package, never a crash with a stack trace (DESIGN.md §9).
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error analysing %s: %v", pass.Pkg.Path(), r)
+		}
+	}()
 	st, err := stateFor(*s)
 	if err != nil {
 		return nil, err

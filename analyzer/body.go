@@ -285,10 +285,7 @@ func jsonFromStr(s str, at ast.Node, ptr string) *request.Value {
 // positions, prefixes pointers and turns placeholder values unknown.
 func remap(v *request.Value, pos, end []token.Pos, ptr string) {
 	at := func(sp request.Span) request.Span {
-		a, b := sp.Start.Offset, sp.End.Offset
-		if a >= len(pos) {
-			a = len(pos) - 1
-		}
+		a, b := min(sp.Start.Offset, len(pos)-1), min(sp.End.Offset, len(pos))
 		if b <= a {
 			return span(pos[a], pos[a])
 		}

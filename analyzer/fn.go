@@ -166,7 +166,7 @@ func (f *fn) benignUse(e *event) bool {
 	}
 	if fnObj.Pkg() != nil && benignPackages[fnObj.Pkg().Path()] {
 		// fmt.Fprint* and friends write to their first argument.
-		if w := e.call.Args[0]; strings.HasPrefix(fnObj.Name(), "Fprint") && w.Pos() <= e.pos && e.pos < w.End() {
+		if len(e.call.Args) > 0 && strings.HasPrefix(fnObj.Name(), "Fprint") && e.call.Args[0].Pos() <= e.pos && e.pos < e.call.Args[0].End() {
 			return false
 		}
 		return true

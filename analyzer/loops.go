@@ -154,8 +154,8 @@ func (a *pkgRun) bodyWaits(body *ast.BlockStmt, depth int) bool {
 		}
 		switch n := n.(type) {
 		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
-				if ch, ok := info.TypeOf(n.X).Underlying().(*types.Chan); ok && isNamed(ch.Elem(), "time", "Time") {
+			if t := info.TypeOf(n.X); n.Op == token.ARROW && t != nil {
+				if ch, ok := t.Underlying().(*types.Chan); ok && isNamed(ch.Elem(), "time", "Time") {
 					found = true
 				}
 			}

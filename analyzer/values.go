@@ -200,6 +200,10 @@ func (f *fn) applyMapUpdate(q *values, e *event, header bool) {
 		}
 		switch e.name {
 		case "Set", "Add", "Del":
+			if len(e.call.Args) == 0 {
+				q.complete = false
+				return
+			}
 			k := f.evalStr(e.call.Args[0])
 			key, ok := k.text()
 			if !ok {
