@@ -18,7 +18,7 @@ import (
 // loops. One run loads the standard library once for all of them.
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer,
-		"client", "urls", "bodies", "unknowns", "headers", "ignores", "loops")
+		"client", "urls", "bodies", "unknowns", "headers", "ignores", "loops", "providers")
 }
 
 // TestProviderFlag runs with -provider smartrecruiters; a function's
