@@ -35,8 +35,12 @@
 // Anything else is unknown: a function parameter, a struct field, the result
 // of a call, a variable assigned more than once or passed by pointer. Rules
 // never report on unknown values, so a body built from a parameter produces
-// no body diagnostics, and a request handed to another function (which may
-// set headers) is not reported for a missing header.
+// no body diagnostics, a path segment from a variable is an id rather than a
+// placeholder, and a request handed to another function (which may set
+// headers), or sent through a client whose Transport may add them, is not
+// reported for a missing header. A request whose host is not StackOne's and
+// whose path does not start with /unified is not a StackOne request and is
+// left alone.
 //
 // Each diagnostic's message has the form of atslint's text output,
 //
@@ -44,8 +48,11 @@
 //
 // so that go vet and `atslint vet` print the same line; its category is the
 // rule ID and its URL the rule's documentation. Positions point at the Go
-// expression that produced the part: the string literal of a URL segment,
-// the key of a struct field or map entry, the value of a header.
+// expression that produced the part: the part of a string literal that
+// spells a URL segment or query key, the key of a struct field or map
+// entry, the value of a header, the key inside a JSON string. Findings
+// about the request as a whole (a missing header, an unknown operation)
+// point at the URL argument of the call that builds it.
 //
 // The provider of a request comes from, first to last: a
 // //atslint:provider NAME directive in the doc comment of the function that
