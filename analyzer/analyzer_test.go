@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -63,4 +64,20 @@ func TestPositions(t *testing.T) {
 	}
 	sort.Strings(got)
 	assert.Equal(t, want, got)
+}
+
+// TestDoc checks the analyzer's documentation comes from doc.go and its
+// flags exist.
+func TestDoc(t *testing.T) {
+	a := analyzer.Analyzer
+	assert.Equal(t, "atslint", a.Name)
+	assert.True(t, strings.HasPrefix(a.Doc, "report requests to StackOne's unified ATS API that will fail or lose data\n\nThe atslint analyzer"), a.Doc)
+	assert.NotContains(t, a.Doc, "package analyzer")
+	for _, name := range []string{"provider", "providers", "config", "openapi"} {
+		assert.NotNil(t, a.Flags.Lookup(name), name)
+	}
+	assert.Error(t, analyzer.Validate(analyzer.Settings{Provider: "nope"}))
+	assert.Error(t, analyzer.Validate(analyzer.Settings{Providers: "lever,nope"}))
+	assert.Error(t, analyzer.Validate(analyzer.Settings{Config: "testdata/no-such.yaml"}))
+	assert.NoError(t, analyzer.Validate(analyzer.Settings{Provider: "bullhorn_ats", Providers: "lever, greenhouse"}))
 }
