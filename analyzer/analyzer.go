@@ -49,7 +49,7 @@ func init() {
 	fs := &Analyzer.Flags
 	fs.StringVar(&flagSettings.Provider, "provider", "", "provider of requests that name none (greenhouse, lever, bullhorn, …)")
 	fs.StringVar(&flagSettings.Providers, "providers", "", "comma-separated providers to check unlabelled requests against (default: the config's providers)")
-	fs.StringVar(&flagSettings.Config, "config", "", "config file (default: .atslint.yaml in the package directory or a parent)")
+	fs.StringVar(&flagSettings.Config, "config", "", "config file, an absolute path under go vet (default: .atslint.yaml in the package directory or a parent)")
 	fs.StringVar(&flagSettings.OpenAPI, "openapi", "", "check against this StackOne ATS OpenAPI document instead of the built-in catalogue")
 }
 
