@@ -236,3 +236,20 @@ func TestCheckConfigDiscoveryAndScopes(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, filepath.Join(root, ".atslint.yaml")+`:4: duplicate key "stackone/page-size" (first at line 3)`)
 }
+
+// atslint vet's SARIF and GitHub output count columns in UTF-16 code units
+// too: the Go file is read again for them.
+func TestVetUTF16Columns(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/p\n\ngo 1.22\n"), 0o644))
+	src := "package p\n\nimport \"net/http\"\n\nfunc F() { /* café ☕ */ http.Get(\"https://api.stackone.com/unified/ats/jobs?page_size=500\") }\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "p.go"), []byte(src), 0o644))
+	text, _, code := atslintIn(t, dir, "vet", ".")
+	require.Equal(t, exitFindings, code)
+	// é is 2 bytes and ☕ 3 bytes, one UTF-16 unit each: 3 columns fewer.
+	assert.Equal(t, "p.go:5:37: error: missing x-account-id header; StackOne cannot tell which linked account to call [stackone/missing-account-id]\n"+
+		"p.go:5:90: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n", text)
+	gh, _, _ := atslintIn(t, dir, "vet", "--format", "github", ".")
+	assert.Equal(t, "::error file=p.go,line=5,col=34,endLine=5,endColumn=91,title=stackone/missing-account-id::missing x-account-id header; StackOne cannot tell which linked account to call\n"+
+		"::error file=p.go,line=5,col=87,endLine=5,endColumn=90,title=stackone/page-size::page_size must be an integer from 1 to 100, got 500\n", gh)
+}
