@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/atslint/atslint/baseline"
 	"github.com/atslint/atslint/config"
 	"github.com/atslint/atslint/report"
 	"github.com/atslint/atslint/request"
@@ -28,6 +30,7 @@ func init() {
 // checkFlags are the flags shared by check and vet.
 type checkFlags struct {
 	format, failOn, provider, configPath, openapi, output string
+	baseline, writeBaseline                               string
 	jobs                                                  int
 	maxSize                                               int64
 	stdinName                                             string
@@ -42,6 +45,9 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
 	fs.Int64Var(&f.maxSize, "max-size", rules.DefaultMaxSize, "largest request document read, in bytes")
 	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
+	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
+	fs.StringVar(&f.baseline, "baseline", "", "report only diagnostics that this baseline file does not hold")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write every diagnostic to this baseline file instead of reporting them")
 }
 
 func formatNames() []string {
@@ -64,12 +70,16 @@ type setup struct {
 	format  func(io.Writer, *report.Report) error
 	limits  rules.Limits
 	engines sync.Map // severity-map key → *rules.Engine
+
+	output        string             // --output file, "" for stdout
+	baseline      *baseline.Baseline // --baseline, nil without
+	writeBaseline string             // --write-baseline file
 }
 
 // prepare validates flags and loads config and catalogue. A non-nil error
 // is a usage error (exit 2).
 func (f *checkFlags) prepare(dir string) (*setup, error) {
-	s := &setup{limits: rules.Limits{MaxSize: f.maxSize}}
+	s := &setup{limits: rules.Limits{MaxSize: f.maxSize}, output: f.output, writeBaseline: f.writeBaseline}
 	var ok bool
 	if s.format, ok = report.Formats[f.format]; !ok {
 		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
@@ -117,6 +127,13 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 			return nil, fmt.Errorf("--openapi %s: %v", f.openapi, err)
 		}
 		s.opts.Set = set
+	}
+	if f.baseline != "" {
+		b, err := baseline.Read(f.baseline)
+		if err != nil {
+			return nil, err
+		}
+		s.baseline = b
 	}
 	return s, nil
 }
@@ -173,17 +190,53 @@ func runCheck(e *env, args []string) int {
 }
 
 // finish writes the report and computes the exit code.
+//
+// With --write-baseline it writes the baseline instead of the report.
+// With --baseline the diagnostics the baseline holds are left out, of the
+// output and of the exit code.
 func (s *setup) finish(e *env, rep *report.Report) int {
+	rep.Version = versionString()
 	rep.Finish()
 	for _, fe := range rep.Errors {
 		fmt.Fprintf(e.stderr, "atslint: %s: %s\n", fe.File, fe.Message)
+	}
+	if s.writeBaseline != "" {
+		if len(rep.Errors) > 0 {
+			// A baseline without the unreadable files' diagnostics would
+			// bring them back as new ones later.
+			fmt.Fprintf(e.stderr, "atslint: not writing %s: some inputs could not be read\n", s.writeBaseline)
+			return exitUsage
+		}
+		b, err := baseline.WriteFile(s.writeBaseline, rep.Diagnostics)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "atslint: writing baseline: %v\n", err)
+			return exitUsage
+		}
+		fmt.Fprintf(e.stderr, "atslint: wrote %d baseline entries to %s\n", len(b.Entries), s.writeBaseline)
+		return exitOK
+	}
+	if s.baseline != nil {
+		var matched int
+		rep.Diagnostics, matched = s.baseline.Filter(rep.Diagnostics)
+		rep.Summary.Baselined = matched
+		rep.Finish()
 	}
 	if s.formatName == "text" {
 		for _, n := range s.notes {
 			fmt.Fprintf(e.stderr, "atslint: %s\n", n)
 		}
 	}
-	if err := s.format(e.stdout, rep); err != nil {
+	var out bytes.Buffer
+	if err := s.format(&out, rep); err != nil {
+		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
+		return exitUsage
+	}
+	if s.output != "" {
+		if err := os.WriteFile(s.output, out.Bytes(), 0o644); err != nil {
+			fmt.Fprintf(e.stderr, "atslint: --output: %v\n", err)
+			return exitUsage
+		}
+	} else if _, err := e.stdout.Write(out.Bytes()); err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
 		return exitUsage
 	}
@@ -224,8 +277,9 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		}
 	}
 	type result struct {
-		res rules.Result
-		err error
+		res   rules.Result
+		diags []report.Diagnostic
+		err   error
 	}
 	results := make([]result, len(srcs))
 	jobs = max(1, min(jobs, len(srcs)))
@@ -236,8 +290,9 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				res, err := s.checkSource(e, srcs[i])
-				results[i] = result{res, err}
+				res, txt, err := s.checkSource(e, srcs[i])
+				// Locate here, while the file's bytes are at hand.
+				results[i] = result{res, txt.locate(srcs[i].name, res.Diagnostics), err}
 			}
 		}()
 	}
@@ -257,33 +312,35 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		if n := r.res.Skipped; n > 0 {
 			s.notes = append(s.notes, fmt.Sprintf("%s: %d %s skipped (not StackOne requests)", srcs[i].name, n, plural(n, "entry", "entries")))
 		}
-		for _, d := range r.res.Diagnostics {
-			rep.Diagnostics = append(rep.Diagnostics, report.Diagnostic{File: srcs[i].name, Diagnostic: d})
-		}
+		rep.Diagnostics = append(rep.Diagnostics, r.diags...)
 	}
 	return rep
 }
 
-func (s *setup) checkSource(e *env, src source) (rules.Result, error) {
+// checkSource checks one input. The text it returns is where the input's
+// bytes can be read again for report.Locate.
+func (s *setup) checkSource(e *env, src source) (rules.Result, text, error) {
 	eng := s.engine(src.path)
 	if src.stdin {
 		br := bufio.NewReaderSize(e.stdin, sniffSize)
 		head, _ := br.Peek(sniffSize)
 		if request.IsHARPath(src.name) || request.SniffHAR(head) {
-			return s.checkHAR(eng, br)
+			// Streamed and gone: no UTF-16 columns or value hashes.
+			res, err := s.checkHAR(eng, br)
+			return res, text{}, err
 		}
 		data, err := io.ReadAll(io.LimitReader(br, s.limits.MaxSize+1))
 		if err != nil {
-			return rules.Result{}, err
+			return rules.Result{}, text{}, err
 		}
-		return eng.CheckBytes(data, s.limits), nil
+		return eng.CheckBytes(data, s.limits), text{data: data}, nil
 	}
 	st, err := os.Stat(src.path)
 	if err != nil {
-		return rules.Result{}, fileError(err)
+		return rules.Result{}, text{}, fileError(err)
 	}
 	if !st.Mode().IsRegular() {
-		return rules.Result{}, errors.New("not a regular file")
+		return rules.Result{}, text{}, errors.New("not a regular file")
 	}
 	if request.IsHARPath(src.path) || st.Size() > s.limits.MaxSize {
 		// HAR recordings are streamed, whatever their size; a large file
@@ -291,21 +348,49 @@ func (s *setup) checkSource(e *env, src source) (rules.Result, error) {
 		// under another name.
 		f, err := os.Open(src.path)
 		if err != nil {
-			return rules.Result{}, fileError(err)
+			return rules.Result{}, text{}, fileError(err)
 		}
 		defer f.Close()
 		br := bufio.NewReaderSize(f, sniffSize)
 		head, _ := br.Peek(sniffSize)
 		if request.IsHARPath(src.path) || request.SniffHAR(head) {
-			return s.checkHAR(eng, br)
+			res, err := s.checkHAR(eng, br)
+			return res, text{path: src.path}, err
 		}
-		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(st.Size(), s.limits)}}, nil
+		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(st.Size(), s.limits)}}, text{}, nil
 	}
 	data, err := os.ReadFile(src.path)
 	if err != nil {
-		return rules.Result{}, fileError(err)
+		return rules.Result{}, text{}, fileError(err)
 	}
-	return eng.CheckBytes(data, s.limits), nil
+	return eng.CheckBytes(data, s.limits), text{data: data}, nil
+}
+
+// text is where a checked input's bytes are: in memory, or in a file that
+// was streamed (a HAR recording) and is read again, once, only when it has
+// diagnostics. The zero text has none (stdin HAR, a file too large).
+type text struct {
+	data []byte
+	path string
+}
+
+// locate places the diagnostics of an input (report.Locate).
+func (t text) locate(name string, ds []rules.Diagnostic) []report.Diagnostic {
+	if len(ds) == 0 {
+		return nil
+	}
+	if t.data != nil {
+		return report.Locate(name, t.data, ds)
+	}
+	if t.path != "" {
+		if f, err := os.Open(t.path); err == nil {
+			defer f.Close()
+			if out, err := report.LocateReader(name, f, ds); err == nil {
+				return out
+			}
+		}
+	}
+	return report.Locate(name, nil, ds)
 }
 
 // sniffSize is how much of an input is looked at to recognise a HAR

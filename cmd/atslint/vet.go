@@ -188,9 +188,42 @@ func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags strin
 			rep.Diagnostics = append(rep.Diagnostics, rd)
 		}
 	}
+	locateInFiles(dir, rep.Diagnostics)
 	rep.Summary.Files, rep.Summary.Requests = len(files), len(reqs)
 	sort.Slice(rep.Errors, func(i, j int) bool { return rep.Errors[i].File < rep.Errors[j].File })
 	return rep, nil
+}
+
+// locateInFiles reads each Go file with diagnostics once to give them
+// UTF-16 columns (SARIF, GitHub) and value hashes (baselines); see
+// report.LocateReader. A file that cannot be read keeps byte columns.
+func locateInFiles(dir string, ds []report.Diagnostic) {
+	byFile := map[string][]int{}
+	for i, d := range ds {
+		byFile[d.File] = append(byFile[d.File], i)
+	}
+	for file, idx := range byFile {
+		path := filepath.FromSlash(file)
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			continue
+		}
+		eds := make([]rules.Diagnostic, len(idx))
+		for k, i := range idx {
+			eds[k] = ds[i].Diagnostic
+		}
+		located, err := report.LocateReader(file, f, eds)
+		f.Close()
+		if err != nil {
+			continue
+		}
+		for k, i := range idx {
+			ds[i] = located[k]
+		}
+	}
 }
 
 // locate gives an analyzer diagnostic a file, line and column.
