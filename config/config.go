@@ -109,6 +109,9 @@ func Parse(name string, data []byte) (*Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, c.errf(root, "config must be a mapping of keys (providers, accounts, fail_on, rules, ignore, overrides)")
 	}
+	if err := c.checkKeys(root); err != nil {
+		return nil, err
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		var err error
@@ -146,6 +149,24 @@ func yamlErrorLine(err error) int {
 
 func (c *Config) errf(n *yaml.Node, format string, args ...any) error {
 	return &Error{File: c.Path, Line: n.Line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// checkKeys rejects mapping keys that are not plain strings and keys given
+// twice: YAML keeps the last of two, which would silently drop the first
+// setting.
+func (c *Config) checkKeys(m *yaml.Node) error {
+	first := map[string]int{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			return c.errf(k, "keys must be strings")
+		}
+		if line, dup := first[k.Value]; dup {
+			return c.errf(k, "duplicate key %q (first at line %d)", k.Value, line)
+		}
+		first[k.Value] = k.Line
+	}
+	return nil
 }
 
 func (c *Config) strings(v *yaml.Node, key string) ([]string, error) {
@@ -194,6 +215,9 @@ func (c *Config) accounts(v *yaml.Node) (map[string]string, error) {
 	if v.Kind != yaml.MappingNode {
 		return nil, c.errf(v, "accounts must map x-account-id values to providers")
 	}
+	if err := c.checkKeys(v); err != nil {
+		return nil, err
+	}
 	out := map[string]string{}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		p, err := c.provider(v.Content[i+1])
@@ -220,6 +244,9 @@ func (c *Config) severity(v *yaml.Node, allowOff bool) (rules.Severity, error) {
 func (c *Config) ruleMap(v *yaml.Node) (map[string]rules.Severity, error) {
 	if v.Kind != yaml.MappingNode {
 		return nil, c.errf(v, "rules must map rule IDs to off, info, warning or error")
+	}
+	if err := c.checkKeys(v); err != nil {
+		return nil, err
 	}
 	out := map[string]rules.Severity{}
 	for i := 0; i+1 < len(v.Content); i += 2 {
@@ -248,6 +275,9 @@ func (c *Config) overrides(v *yaml.Node) ([]Override, error) {
 	for _, e := range v.Content {
 		if e.Kind != yaml.MappingNode {
 			return nil, c.errf(e, "an override must be a mapping with files and rules")
+		}
+		if err := c.checkKeys(e); err != nil {
+			return nil, err
 		}
 		var o Override
 		for i := 0; i+1 < len(e.Content); i += 2 {

@@ -44,6 +44,11 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 		{"overrides:\n  - rules: {}\n", `a.yaml:2: override has no files`},
 		{"providers: [lever\n", `a.yaml:`},
 		{"- a\n", `a.yaml:1: config must be a mapping`},
+		{"rules: {stackone/page-size: off}\nfail_on: error\nrules: {}\n", `a.yaml:3: duplicate key "rules" (first at line 1)`},
+		{"rules:\n  stackone/page-size: off\n  stackone/page-size: error\n", `a.yaml:3: duplicate key "stackone/page-size" (first at line 2)`},
+		{"accounts:\n  acc_1: lever\n  acc_1: bullhorn\n", `a.yaml:3: duplicate key "acc_1" (first at line 2)`},
+		{"accounts: {[a]: lever}\n", `a.yaml:1: keys must be strings`},
+		{"overrides:\n  - files: [a]\n    files: [b]\n", `a.yaml:3: duplicate key "files" (first at line 2)`},
 	} {
 		_, err := Parse("a.yaml", []byte(tc.src))
 		require.Error(t, err, tc.src)

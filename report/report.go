@@ -16,6 +16,15 @@ import (
 type Diagnostic struct {
 	File string
 	rules.Diagnostic
+	// Column16 and EndColumn16 are the 1-based columns of Span.Start and
+	// Span.End counted in UTF-16 code units, as SARIF and editors count
+	// them; the engine's columns count bytes. Zero means not computed: the
+	// formatters then use the byte columns. Locate fills them in.
+	Column16, EndColumn16 int
+	// ValueHash identifies the source text of Span (see Locate); baselines
+	// use it so that entries survive moved lines but not changed values.
+	// "" when the front end had no source.
+	ValueHash string
 }
 
 // FileError is a file that could not be read at all.
@@ -33,6 +42,8 @@ type Summary struct {
 	Info     int `json:"info"`
 	// Skipped counts HAR entries that were not StackOne requests.
 	Skipped int `json:"skipped,omitempty"`
+	// Baselined counts diagnostics left out because a baseline holds them.
+	Baselined int `json:"baselined,omitempty"`
 }
 
 // Report is the outcome of one run.
@@ -40,6 +51,8 @@ type Report struct {
 	Diagnostics []Diagnostic
 	Errors      []FileError
 	Summary     Summary
+	// Version is the atslint version, named in SARIF output.
+	Version string
 }
 
 // Finish sorts the diagnostics (by file, line, column, rule) and counts them.
@@ -90,8 +103,10 @@ func (r *Report) Count(min rules.Severity) int {
 
 // Formats lists the output formats by name.
 var Formats = map[string]func(io.Writer, *Report) error{
-	"text": Text,
-	"json": JSON,
+	"text":   Text,
+	"json":   JSON,
+	"sarif":  SARIF,
+	"github": GitHub,
 }
 
 // Text writes one line per diagnostic:

@@ -72,7 +72,7 @@ func (e *Engine) severity(r *Rule) Severity {
 }
 
 // Operation returns the catalogue operation a request calls, nil when its
-// method and path match none.
+// method and path match none (or, with unknown path segments, several).
 func (e *Engine) Operation(req *request.Request) *schemas.Operation {
 	op, _ := e.match.match(req)
 	return op

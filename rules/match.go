@@ -96,6 +96,9 @@ func (m *matcher) matchPath(segs []string) []template {
 
 // match returns the operation a request calls (nil if none) and the
 // operations on the same path (for messages and path-parameter checks).
+// When unknown segments let the request match several operations with its
+// method (POST /unified/ats/\x00), it calls none that can be named: rules
+// must not judge it by a guess.
 func (m *matcher) match(req *request.Request) (*schemas.Operation, []*schemas.Operation) {
 	if req.Path == "" && !req.PathKnown {
 		return nil, nil
@@ -103,13 +106,30 @@ func (m *matcher) match(req *request.Request) (*schemas.Operation, []*schemas.Op
 	segs := req.PathSegments()
 	var same []*schemas.Operation
 	var op *schemas.Operation
+	ambiguous := false
 	for _, t := range m.matchPath(segs) {
 		same = append(same, t.op)
-		if req.MethodKnown && strings.EqualFold(t.op.Method, req.Method) && op == nil {
-			op = t.op
+		if req.MethodKnown && strings.EqualFold(t.op.Method, req.Method) {
+			if op == nil {
+				op = t.op
+			} else if op != t.op && hasUnknownSegment(segs) {
+				ambiguous = true
+			}
 		}
 	}
+	if ambiguous {
+		op = nil
+	}
 	return op, same
+}
+
+func hasUnknownSegment(segs []string) bool {
+	for _, s := range segs {
+		if s == unknownSegment {
+			return true
+		}
+	}
+	return false
 }
 
 // nearest returns the operations whose path template is closest to segs by a

@@ -58,6 +58,13 @@ var ruleUnknownOperation = &Rule{
 		if p.Operation != nil || !r.MethodKnown || !isATSPath(r) {
 			return
 		}
+		if hasUnknownSegment(r.PathSegments()) {
+			for _, op := range p.candidates {
+				if strings.EqualFold(op.Method, r.Method) {
+					return // several operations fit the unknown segments
+				}
+			}
+		}
 		if len(p.candidates) > 0 {
 			var allowed []string
 			for _, op := range p.candidates {

@@ -75,6 +75,26 @@ func BenchmarkCheckLargeHAR(b *testing.B) {
 	b.ReportMetric(float64(st.StackOne*b.N)/b.Elapsed().Seconds(), "requests/s")
 }
 
+// BenchmarkVetGenerated runs `atslint vet ./...` in-process over a
+// generated module with 200 request sites: package loading and type
+// checking (go list, the standard library's export data) included, as a
+// user sees it. BenchmarkAnalyzerGenerated (package analyzer) times the
+// analyzer alone.
+func BenchmarkVetGenerated(b *testing.B) {
+	dir := b.TempDir()
+	write(b, filepath.Join(dir, "go.mod"), "module gen\n\ngo 1.26\n")
+	write(b, filepath.Join(dir, "gen.go"), string(benchdata.GoPackage("gen", 200)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var out, errb strings.Builder
+		code := run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, dir: dir}, []string{"vet", "./..."})
+		if code != exitFindings || strings.Count(out.String(), "\n") != 200 {
+			b.Fatalf("exit %d, %d lines: %s", code, strings.Count(out.String(), "\n"), errb.String())
+		}
+	}
+	b.ReportMetric(float64(200*b.N)/b.Elapsed().Seconds(), "requests/s")
+}
+
 // BenchmarkCheckSmallFile is `atslint check note.json` in-process: one
 // small document from the file system to output.
 func BenchmarkCheckSmallFile(b *testing.B) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/atslint/atslint/baseline"
 	"github.com/atslint/atslint/config"
 	"github.com/atslint/atslint/report"
 	"github.com/atslint/atslint/request"
@@ -29,6 +31,7 @@ func init() {
 // checkFlags are the flags shared by check and vet.
 type checkFlags struct {
 	format, failOn, provider, configPath, openapi, output string
+	baseline, writeBaseline                               string
 	jobs                                                  int
 	maxSize                                               int64
 	stdinName                                             string
@@ -43,6 +46,9 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
 	fs.Int64Var(&f.maxSize, "max-size", rules.DefaultMaxSize, "largest request document read, in bytes")
 	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
+	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
+	fs.StringVar(&f.baseline, "baseline", "", "report only diagnostics that this baseline file does not hold")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write every diagnostic to this baseline file instead of reporting them")
 }
 
 func formatNames() []string {
@@ -65,12 +71,16 @@ type setup struct {
 	format  func(io.Writer, *report.Report) error
 	limits  rules.Limits
 	engines sync.Map // severity-map key → *rules.Engine
+
+	output        string             // --output file, "" for stdout
+	baseline      *baseline.Baseline // --baseline, nil without
+	writeBaseline string             // --write-baseline file
 }
 
 // prepare validates flags and loads config and catalogue. A non-nil error
 // is a usage error (exit 2).
 func (f *checkFlags) prepare(dir string) (*setup, error) {
-	s := &setup{limits: rules.Limits{MaxSize: f.maxSize}}
+	s := &setup{limits: rules.Limits{MaxSize: f.maxSize}, output: f.output, writeBaseline: f.writeBaseline}
 	var ok bool
 	if s.format, ok = report.Formats[f.format]; !ok {
 		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
@@ -118,6 +128,13 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 			return nil, fmt.Errorf("--openapi %s: %v", f.openapi, err)
 		}
 		s.opts.Set = set
+	}
+	if f.baseline != "" {
+		b, err := baseline.Read(f.baseline)
+		if err != nil {
+			return nil, err
+		}
+		s.baseline = b
 	}
 	return s, nil
 }
@@ -174,24 +191,53 @@ func runCheck(e *env, args []string) int {
 }
 
 // finish writes the report and computes the exit code.
+//
+// With --write-baseline it writes the baseline instead of the report.
+// With --baseline the diagnostics the baseline holds are left out, of the
+// output and of the exit code.
 func (s *setup) finish(e *env, rep *report.Report) int {
+	rep.Version = versionString()
 	rep.Finish()
 	for _, fe := range rep.Errors {
 		fmt.Fprintf(e.stderr, "atslint: %s: %s\n", fe.File, fe.Message)
+	}
+	if s.writeBaseline != "" {
+		if len(rep.Errors) > 0 {
+			// A baseline without the unreadable files' diagnostics would
+			// bring them back as new ones later.
+			fmt.Fprintf(e.stderr, "atslint: not writing %s: some inputs could not be read\n", s.writeBaseline)
+			return exitUsage
+		}
+		b, err := baseline.WriteFile(s.writeBaseline, rep.Diagnostics)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "atslint: writing baseline: %v\n", err)
+			return exitUsage
+		}
+		fmt.Fprintf(e.stderr, "atslint: wrote %d baseline entries to %s\n", len(b.Entries), s.writeBaseline)
+		return exitOK
+	}
+	if s.baseline != nil {
+		var matched int
+		rep.Diagnostics, matched = s.baseline.Filter(rep.Diagnostics)
+		rep.Summary.Baselined = matched
+		rep.Finish()
 	}
 	if s.formatName == "text" {
 		for _, n := range s.notes {
 			fmt.Fprintf(e.stderr, "atslint: %s\n", n)
 		}
 	}
-	// Buffered: the text format writes a line at a time, which unbuffered
-	// is a system call per diagnostic.
-	out := bufio.NewWriterSize(e.stdout, 64<<10)
-	err := s.format(out, rep)
-	if err == nil {
-		err = out.Flush()
+	var out bytes.Buffer
+	if err := s.format(&out, rep); err != nil {
+		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
+		return exitUsage
 	}
-	if err != nil {
+	if s.output != "" {
+		if err := os.WriteFile(s.output, out.Bytes(), 0o644); err != nil {
+			fmt.Fprintf(e.stderr, "atslint: --output: %v\n", err)
+			return exitUsage
+		}
+	} else if _, err := e.stdout.Write(out.Bytes()); err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
 		return exitUsage
 	}
@@ -233,8 +279,9 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		}
 	}
 	type result struct {
-		res rules.Result
-		err error
+		res   rules.Result
+		diags []report.Diagnostic
+		err   error
 	}
 	results := make([]result, len(srcs))
 	// Workers take the next file from a shared counter: no channel hand-off
@@ -246,8 +293,9 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			if i >= len(srcs) {
 				return
 			}
-			res, err := s.checkSource(e, srcs[i])
-			results[i] = result{res, err}
+			res, txt, err := s.checkSource(e, srcs[i])
+			// Locate here, while the file's bytes are at hand.
+			results[i] = result{res, txt.locate(srcs[i].name, res.Diagnostics), err}
 		}
 	}
 	jobs = max(1, min(jobs, len(srcs)))
@@ -259,7 +307,7 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	wg.Wait()
 	n := 0
 	for _, r := range results {
-		n += len(r.res.Diagnostics)
+		n += len(r.diags)
 	}
 	rep.Diagnostics = make([]report.Diagnostic, 0, n)
 	for i, r := range results {
@@ -273,26 +321,28 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		if n := r.res.Skipped; n > 0 {
 			s.notes = append(s.notes, fmt.Sprintf("%s: %d %s skipped (not StackOne requests)", srcs[i].name, n, plural(n, "entry", "entries")))
 		}
-		for _, d := range r.res.Diagnostics {
-			rep.Diagnostics = append(rep.Diagnostics, report.Diagnostic{File: srcs[i].name, Diagnostic: d})
-		}
+		rep.Diagnostics = append(rep.Diagnostics, r.diags...)
 	}
 	return rep
 }
 
-func (s *setup) checkSource(e *env, src source) (rules.Result, error) {
+// checkSource checks one input. The text it returns is where the input's
+// bytes can be read again for report.Locate.
+func (s *setup) checkSource(e *env, src source) (rules.Result, text, error) {
 	eng := s.engine(src.path)
 	if src.stdin {
 		br := bufio.NewReaderSize(e.stdin, sniffSize)
 		head, _ := br.Peek(sniffSize)
 		if request.IsHARPath(src.name) || request.SniffHAR(head) {
-			return s.checkHAR(eng, br)
+			// Streamed and gone: no UTF-16 columns or value hashes.
+			res, err := s.checkHAR(eng, br)
+			return res, text{}, err
 		}
 		data, err := io.ReadAll(io.LimitReader(br, s.limits.MaxSize+1))
 		if err != nil {
-			return rules.Result{}, err
+			return rules.Result{}, text{}, err
 		}
-		return eng.CheckBytes(data, s.limits), nil
+		return eng.CheckBytes(data, s.limits), text{data: data}, nil
 	}
 	if h := testHookBeforeRead; h != nil {
 		h(src.path)
@@ -301,30 +351,59 @@ func (s *setup) checkSource(e *env, src source) (rules.Result, error) {
 		// HAR recordings are streamed, whatever their size.
 		f, err := openStream(src.path, src.regular)
 		if err != nil {
-			return rules.Result{}, err
+			return rules.Result{}, text{}, err
 		}
 		defer f.Close()
-		return s.checkHAR(eng, bufio.NewReaderSize(f, sniffSize))
+		res, err := s.checkHAR(eng, bufio.NewReaderSize(f, sniffSize))
+		return res, text{path: src.path}, err
 	}
 	data, size, err := readSource(src.path, s.limits.MaxSize, src.regular)
 	switch {
 	case err != nil:
-		return rules.Result{}, err
+		return rules.Result{}, text{}, err
 	case data == nil:
 		// Over --max-size: only its start is looked at, in case it is a
 		// recording under another name.
 		f, err := openStream(src.path, true)
 		if err != nil {
-			return rules.Result{}, err
+			return rules.Result{}, text{}, err
 		}
 		defer f.Close()
 		br := bufio.NewReaderSize(f, sniffSize)
 		if head, _ := br.Peek(sniffSize); request.SniffHAR(head) {
-			return s.checkHAR(eng, br)
+			res, err := s.checkHAR(eng, br)
+			return res, text{path: src.path}, err
 		}
-		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(size, s.limits)}}, nil
+		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(size, s.limits)}}, text{}, nil
 	}
-	return eng.CheckBytes(data, s.limits), nil
+	return eng.CheckBytes(data, s.limits), text{data: data}, nil
+}
+
+// text is where a checked input's bytes are: in memory, or in a file that
+// was streamed (a HAR recording) and is read again, once, only when it has
+// diagnostics. The zero text has none (stdin HAR, a file too large).
+type text struct {
+	data []byte
+	path string
+}
+
+// locate places the diagnostics of an input (report.Locate).
+func (t text) locate(name string, ds []rules.Diagnostic) []report.Diagnostic {
+	if len(ds) == 0 {
+		return nil
+	}
+	if t.data != nil {
+		return report.Locate(name, t.data, ds)
+	}
+	if t.path != "" {
+		if f, err := openStream(t.path, false); err == nil {
+			defer f.Close()
+			if out, err := report.LocateReader(name, f, ds); err == nil {
+				return out
+			}
+		}
+	}
+	return report.Locate(name, nil, ds)
 }
 
 // testHookBeforeRead, when set, runs before a file is looked at (tests

@@ -47,6 +47,10 @@ func TestCheckGolden(t *testing.T) {
 		{"requests.json", []string{"check", "--format", "json", "testdata/requests"}, 1},
 		{"inputs.txt", []string{"check", "testdata/inputs"}, 1},
 		{"inputs.json", []string{"check", "testdata/inputs", "--format=json"}, 1},
+		{"requests.sarif", []string{"check", "--format", "sarif", "testdata/requests"}, 1},
+		{"inputs.sarif", []string{"check", "--format", "sarif", "testdata/inputs"}, 1},
+		{"requests.github", []string{"check", "--format", "github", "testdata/requests"}, 1},
+		{"inputs.github", []string{"check", "--format", "github", "testdata/inputs"}, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errOut, code := atslint(t, "", tc.args...)

@@ -1,0 +1,582 @@
+package analyzer
+
+import (
+	"encoding/base64"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/atslint/atslint/internal/textdist"
+	"github.com/atslint/atslint/request"
+)
+
+// site is one place where a function builds a request.
+type site struct {
+	file *fileInfo
+	f    *fn
+	call ast.Node // the construction call or http.Request literal
+	// reqVar holds the request, when it is assigned to a local variable;
+	// def is that assignment.
+	reqVar *localVar
+	def    *event
+
+	method             string
+	methodKnown        bool
+	methodAt           ast.Node
+	urlExpr            ast.Expr // a string, or a *url.URL for a literal
+	urlIsStruct        bool
+	bodyExpr           ast.Expr
+	noBody, formBody   bool
+	headerExpr         ast.Expr // http.Request{Header: …}
+	client             ast.Expr // the client of Client.Get/Post, nil for http.Get
+	viaPackageFunction bool     // http.Get, http.Post: the default client
+	urlAt              ast.Node // where request-level diagnostics point
+
+	req *request.Request
+}
+
+// findRequests finds the construction sites of every function and builds
+// their requests. Only functions that call net/http are indexed: most code
+// of a large module builds no request.
+func (a *pkgRun) findRequests(in *inspector.Inspector) {
+	var at []token.Pos
+	in.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node) {
+		if a.buildsRequest(n) {
+			at = append(at, n.Pos())
+		}
+	})
+	if len(at) == 0 {
+		return
+	}
+	// Files need not be in the order of their positions.
+	sort.Slice(at, func(i, j int) bool { return at[i] < at[j] })
+	for _, file := range a.pass.Files {
+		fi := a.fileOf(file.Pos())
+		if fi == nil || fi.ignored {
+			continue
+		}
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			i := sort.Search(len(at), func(i int) bool { return at[i] >= fd.Pos() })
+			if i < len(at) && at[i] < fd.End() {
+				a.findInFunc(fi, fd)
+			}
+		}
+	}
+}
+
+// buildsRequest reports whether n is a net/http call or literal that
+// builds or sends a request.
+func (a *pkgRun) buildsRequest(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		fo := (&fn{info: a.pass.TypesInfo}).callee(n)
+		return fo != nil && fo.Pkg() != nil && fo.Pkg().Path() == "net/http" && constructors[fullName(fo)]
+	case *ast.CompositeLit:
+		return isNamed(a.pass.TypesInfo.TypeOf(n), "net/http", "Request")
+	}
+	return false
+}
+
+var constructors = map[string]bool{
+	"net/http.NewRequest": true, "net/http.NewRequestWithContext": true,
+	"net/http.Get": true, "net/http.Head": true, "net/http.Post": true, "net/http.PostForm": true,
+	"(*net/http.Client).Get": true, "(*net/http.Client).Head": true, "(*net/http.Client).Post": true, "(*net/http.Client).PostForm": true,
+}
+
+// findInFunc finds and builds the requests of one function.
+func (a *pkgRun) findInFunc(fi *fileInfo, fd *ast.FuncDecl) {
+	if fd.Body == nil {
+		return
+	}
+	f := &fn{a: a, decl: fd, info: a.pass.TypesInfo, locals: indexLocals(a.pass.TypesInfo, fd.Body)}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		var s *site
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			s = f.callSite(n)
+		case *ast.CompositeLit:
+			if isNamed(f.typeOf(n), "net/http", "Request") {
+				s = f.literalSite(n)
+			}
+		}
+		if s != nil {
+			s.file, s.f = fi, f
+			f.sites = append(f.sites, s)
+		}
+		return true
+	})
+	kept := f.sites[:0]
+	for _, s := range f.sites {
+		f.build(s)
+		if stackOneRequest(s.req) {
+			kept = append(kept, s)
+		}
+	}
+	f.sites = kept
+	for _, s := range f.sites {
+		s.req.Index = fi.requests
+		fi.requests++
+		a.sites = append(a.sites, s)
+		a.res.Requests = append(a.res.Requests, s.call.Pos())
+	}
+	a.fns = append(a.fns, f)
+}
+
+// callSite recognises the net/http calls that build or send a request.
+func (f *fn) callSite(call *ast.CallExpr) *site {
+	fnObj := f.callee(call)
+	if fnObj == nil {
+		return nil
+	}
+	s := &site{call: call}
+	args := call.Args
+	name := fullName(fnObj)
+	switch name {
+	case "net/http.NewRequest", "net/http.NewRequestWithContext":
+		if name == "net/http.NewRequestWithContext" {
+			args = args[1:]
+		}
+		if len(args) != 3 {
+			return nil
+		}
+		s.methodAt, s.urlExpr, s.bodyExpr = args[0], args[1], args[2]
+		if m, ok := f.evalStr(args[0]).text(); ok {
+			s.method, s.methodKnown = strings.ToUpper(m), true
+		}
+		s.reqVar, s.def = f.assignedTo(call)
+		return s
+	case "net/http.Get", "net/http.Head", "net/http.Post", "net/http.PostForm":
+		s.viaPackageFunction = true
+	case "(*net/http.Client).Get", "(*net/http.Client).Head", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
+		s.client = receiver(call)
+	default:
+		return nil
+	}
+	if len(args) == 0 {
+		return nil
+	}
+	s.methodAt, s.urlExpr, s.methodKnown = call.Fun, args[0], true
+	switch fnObj.Name() {
+	case "Get":
+		s.method, s.noBody = "GET", true
+	case "Head":
+		s.method, s.noBody = "HEAD", true
+	case "Post":
+		s.method = "POST"
+		if len(args) == 3 {
+			s.bodyExpr = args[2]
+		}
+	case "PostForm":
+		s.method, s.formBody = "POST", true
+	}
+	return s
+}
+
+// literalSite reads an http.Request composite literal.
+func (f *fn) literalSite(lit *ast.CompositeLit) *site {
+	s := &site{call: lit, method: "GET", methodKnown: true, methodAt: lit, noBody: true, urlIsStruct: true}
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			return nil
+		}
+		key, _ := kv.Key.(*ast.Ident)
+		if key == nil {
+			return nil
+		}
+		switch key.Name {
+		case "Method":
+			s.methodAt = kv.Value
+			m, ok := f.evalStr(kv.Value).text()
+			s.method, s.methodKnown = strings.ToUpper(m), ok
+		case "URL":
+			s.urlExpr = kv.Value
+		case "Header":
+			s.headerExpr = kv.Value
+		case "Body":
+			s.bodyExpr, s.noBody = kv.Value, false
+		}
+	}
+	if s.urlExpr == nil {
+		return nil
+	}
+	s.reqVar, s.def = f.assignedTo(lit)
+	return s
+}
+
+// assignedTo returns the local variable (and its assignment) that the
+// first result of e is stored in.
+func (f *fn) assignedTo(e ast.Node) (*localVar, *event) {
+	for _, v := range f.locals.vars {
+		for _, ev := range v.events {
+			if ev.kind != evDef || ev.rhs == nil || ev.tuple > 0 {
+				continue
+			}
+			rhs := ast.Unparen(ev.rhs)
+			if u, ok := rhs.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				rhs = ast.Unparen(u.X)
+			}
+			if rhs == e {
+				return v, ev
+			}
+		}
+	}
+	return nil, nil
+}
+
+// build turns a site into a request: method, URL and query, headers,
+// body, and the changes made to the request variable before it is sent.
+func (f *fn) build(s *site) {
+	r := &request.Request{Span: span(s.call.Pos(), s.call.End()), QueryComplete: true, HeadersComplete: true}
+	s.req = r
+	r.Method, r.MethodKnown = s.method, s.methodKnown
+	r.MethodSpan = span(s.methodAt.Pos(), s.methodAt.End())
+
+	var u *urlVal
+	if s.urlIsStruct {
+		u = f.evalURL(s.urlExpr)
+	} else {
+		u = parseURL(f.evalStr(s.urlExpr))
+	}
+	hdr := &values{complete: true}
+	if s.headerExpr != nil {
+		hdr = f.evalHeader(s.headerExpr, s.call.Pos()).clone()
+	}
+	var body *request.Value
+	switch {
+	case s.formBody:
+		body = unknownValue(s.call, bodyPointer) // form data is not JSON
+	case s.bodyExpr != nil:
+		body = f.evalBody(s.bodyExpr, s.call.Pos())
+	}
+
+	s.urlAt = f.origin(s.urlExpr)
+	sent, escaped := f.followRequest(s, &u, hdr, &body, r)
+	if s.reqVar == nil && !s.viaPackageFunction && s.client == nil {
+		escaped = true // built and handed on in one expression: return http.NewRequest(…)
+	}
+	var clients []ast.Expr
+	if s.client != nil {
+		clients = append(clients, s.client)
+	}
+	clients = append(clients, sent...)
+	for _, c := range clients {
+		if f.clientMayAddHeaders(c) {
+			escaped = true
+		}
+	}
+
+	setTarget(r, u, s.urlAt)
+	for _, e := range hdr.entries {
+		ptr := "/headers/" + request.PointerToken(e.key)
+		r.Headers = append(r.Headers, request.Header{Name: e.key, NameSpan: span(e.keyStart, e.keyEnd), Value: e.value(ptr)})
+	}
+	r.HeadersComplete = hdr.complete && !escaped
+	r.Body = body
+	r.Provider, r.ProviderSpan = f.provider()
+}
+
+// origin follows a local variable to the expression that defined it, so
+// that request-level diagnostics point at the URL as written.
+func (f *fn) origin(e ast.Expr) ast.Expr {
+	for range maxDepth {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return e
+		}
+		b, ok := f.lookup(id)
+		if !ok || b.rhs == nil || b.tuple > 0 {
+			return e
+		}
+		e = b.rhs
+	}
+	return e
+}
+
+// provider is the //atslint:provider of the function, else of the file.
+func (f *fn) provider() (string, request.Span) {
+	if name, pos := funcProvider(f.decl); pos.IsValid() {
+		p, _ := provider(name)
+		return p, span(pos, pos+token.Pos(len(providerPrefix)+1+len(name)))
+	}
+	fi := f.a.fileOf(f.decl.Pos())
+	if fi != nil && fi.provPos.IsValid() {
+		p, _ := provider(fi.provider)
+		return p, span(fi.provPos, fi.provPos+token.Pos(len(providerPrefix)+1+len(fi.provider)))
+	}
+	return "", request.Span{}
+}
+
+// followRequest applies what the function does to the request variable
+// before sending it: header updates, basic auth, URL and body changes. It
+// returns the clients the request is sent with, and whether it escapes to
+// code the analyzer cannot see (which may add headers or parameters).
+func (f *fn) followRequest(s *site, u **urlVal, hdr *values, body **request.Value, r *request.Request) (clients []ast.Expr, escaped bool) {
+	v := s.reqVar
+	if v == nil {
+		return nil, false
+	}
+	// Only the events after this assignment and before the variable is
+	// assigned another request belong to this request.
+	end := token.Pos(-1)
+	for _, e := range v.events {
+		if e.kind == evDef && e.pos > s.def.pos && (end < 0 || e.pos < end) && !isRequestCopy(f, e.rhs, v) {
+			end = e.pos
+		}
+	}
+	for _, e := range v.events {
+		if e == s.def || e.pos <= s.def.pos || end >= 0 && e.pos >= end {
+			continue
+		}
+		switch e.kind {
+		case evCall:
+			escaped = f.requestCall(s, e, hdr, &clients) || escaped
+		case evField:
+			escaped = f.requestField(s, e, u, hdr, body, r) || escaped
+		case evIndex:
+			if len(e.path) == 1 && e.path[0] == "Header" {
+				f.applyMapUpdate(hdr, e.onPath(), true)
+			}
+		case evArg:
+			if f.isDo(e.call) {
+				clients = append(clients, receiver(e.call))
+			} else if !f.benignUse(e) {
+				escaped = true
+			}
+		case evDef:
+			// req = req.WithContext(ctx): still this request.
+		default:
+			escaped = true
+		}
+	}
+	return clients, escaped
+}
+
+// isRequestCopy reports whether rhs is req.WithContext(…) or req.Clone(…)
+// of the request variable v.
+func isRequestCopy(f *fn, rhs ast.Expr, v *localVar) bool {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "WithContext" && sel.Sel.Name != "Clone" {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && f.info.Uses[id] == v.obj
+}
+
+// requestCall handles req.M(…) and req.Header.M(…).
+func (f *fn) requestCall(s *site, e *event, hdr *values, clients *[]ast.Expr) (escaped bool) {
+	switch {
+	case len(e.path) == 1 && e.path[0] == "Header":
+		f.applyMapUpdate(hdr, e.onPath(), true)
+	case len(e.path) == 0 && e.name == "SetBasicAuth" && len(e.call.Args) == 2:
+		hdr.set("Set", "Authorization", e.call.Fun.Pos(), e.call.Fun.End(), f.basicAuth(e.call), e.call, f.locals.unconditional(e), true)
+	case len(e.path) == 0 && (e.name == "WithContext" || e.name == "Clone"):
+		// The copy is this request: sent, reassigned, or handed on.
+		switch p := e.parent.(type) {
+		case *ast.CallExpr:
+			if f.isDo(p) {
+				*clients = append(*clients, receiver(p))
+				return false
+			}
+			return !f.benignUse(&event{kind: evArg, call: p, pos: e.pos})
+		case *ast.AssignStmt:
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// requestField handles req.Header = …, req.URL.RawQuery = …, req.Body = …
+func (f *fn) requestField(s *site, e *event, u **urlVal, hdr *values, body **request.Value, r *request.Request) (escaped bool) {
+	cond := !f.locals.unconditional(e)
+	switch strings.Join(e.path, ".") {
+	case "Header":
+		h := f.evalHeader(e.rhs, e.pos)
+		if cond {
+			hdr.entries = append(hdr.entries, h.entries...)
+			hdr.complete = hdr.complete && h.complete
+		} else {
+			*hdr = *h.clone()
+		}
+	case "URL.RawQuery":
+		c := (*u).clone()
+		c.query, c.hasQuery = f.evalStr(e.rhs), true
+		*u = c
+	case "URL.Path":
+		c := (*u).clone()
+		c.path, c.pathUnknown = f.evalStr(e.rhs), cond
+		*u, s.urlAt = c, e.rhs
+	case "URL":
+		*u, s.urlAt = f.evalURL(e.rhs), f.origin(e.rhs)
+		if cond {
+			*u = unknownURL(e.rhs)
+		}
+	case "Body":
+		if cond {
+			*body = unknownValue(e.rhs, bodyPointer)
+		} else {
+			*body = f.evalBody(e.rhs, e.pos)
+		}
+	case "Method":
+		m, ok := f.evalStr(e.rhs).text()
+		r.Method, r.MethodKnown = strings.ToUpper(m), ok && !cond
+		r.MethodSpan = span(e.rhs.Pos(), e.rhs.End())
+	case "Host", "Close", "ContentLength", "GetBody", "TransferEncoding":
+	default:
+		return true
+	}
+	return false
+}
+
+// basicAuth synthesises the Authorization header SetBasicAuth sends, so
+// that the credential rule sees a literal key. The secret is the password
+// when one is given, else the username (StackOne's API key is the
+// username); the header's span is that literal's.
+func (f *fn) basicAuth(call *ast.CallExpr) str {
+	user, pass := f.evalStr(call.Args[0]), f.evalStr(call.Args[1])
+	secret := user
+	if pt, ok := pass.text(); !ok {
+		return unknownStr(unknownAny, call.Args[1])
+	} else if pt != "" {
+		secret = pass
+	}
+	text, ok := secret.text()
+	if !ok {
+		return unknownStr(unknownAny, call)
+	}
+	pos, end := secret.span(0, len(secret))
+	v := "Basic " + base64.StdEncoding.EncodeToString([]byte(text+":"))
+	out := make(str, len(v))
+	for i := range out {
+		out[i] = cell{kind: known, b: v[i], pos: pos, end: end}
+	}
+	return out
+}
+
+// isDo reports whether call is (*http.Client).Do.
+func (f *fn) isDo(call *ast.CallExpr) bool {
+	if call == nil {
+		return false
+	}
+	fnObj := f.callee(call)
+	return fnObj != nil && fullName(fnObj) == "(*net/http.Client).Do"
+}
+
+// clientMayAddHeaders reports whether sending through client may add
+// headers the analyzer cannot see: a client whose Transport is set to a
+// RoundTripper (which may set x-account-id or Authorization).
+// http.DefaultClient and a local &http.Client{} without a Transport add
+// none; a client from a field or parameter adds none unless the package
+// customises transports somewhere.
+func (f *fn) clientMayAddHeaders(c ast.Expr) bool {
+	c = ast.Unparen(c)
+	if sel, ok := c.(*ast.SelectorExpr); ok {
+		if obj, ok := f.info.Uses[sel.Sel].(*types.Var); ok && obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && obj.Name() == "DefaultClient" {
+			return false
+		}
+	}
+	if id, ok := c.(*ast.Ident); ok {
+		if b, ok := f.lookup(id); ok && b.rhs != nil {
+			if lit, ok := compositeOf(b.rhs); ok && isNamed(f.typeOf(lit), "net/http", "Client") {
+				for _, el := range lit.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Transport" && !isNilIdent(f.info, ast.Unparen(kv.Value)) {
+							return true
+						}
+					}
+				}
+				for _, e := range b.updates {
+					if e.kind == evField && len(e.path) > 0 && e.path[0] == "Transport" {
+						return true
+					}
+				}
+				return false
+			}
+		}
+	}
+	return f.a.customTransports()
+}
+
+// customTransports reports whether the package defines a RoundTripper, sets
+// an http.Client's Transport, or gets clients from other packages'
+// constructors (oauth2.NewClient): then any client from a field or
+// parameter may add headers.
+func (a *pkgRun) customTransports() bool {
+	if a.transports != nil {
+		return *a.transports
+	}
+	found := false
+	info := a.pass.TypesInfo
+	for _, fi := range a.order {
+		ast.Inspect(fi.ast, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Recv != nil && n.Name.Name == "RoundTrip" {
+					found = true
+				}
+			case *ast.KeyValueExpr:
+				if k, ok := n.Key.(*ast.Ident); ok && k.Name == "Transport" && !isNilIdent(info, ast.Unparen(n.Value)) {
+					if v, ok := info.Uses[k].(*types.Var); ok && v.IsField() && v.Pkg() != nil && v.Pkg().Path() == "net/http" {
+						found = true
+					}
+				}
+			case *ast.SelectorExpr:
+				if v, ok := info.Uses[n.Sel].(*types.Var); ok && v.IsField() && v.Name() == "Transport" && v.Pkg() != nil && v.Pkg().Path() == "net/http" {
+					found = true
+				}
+			case *ast.CallExpr:
+				if t := info.TypeOf(n); t != nil && isNamed(t, "net/http", "Client") {
+					if fo := (&fn{info: info}).callee(n); fo != nil && fo.Pkg() != nil && fo.Pkg().Path() != "net/http" && fo.Pkg() != a.pass.Pkg {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	a.transports = &found
+	return found
+}
+
+// siteURL evaluates a site's URL as written at the construction call.
+func (f *fn) siteURL(s *site) *urlVal {
+	if s.urlIsStruct {
+		return f.evalURL(s.urlExpr)
+	}
+	return parseURL(f.evalStr(s.urlExpr))
+}
+
+// stackOneRequest reports whether a request goes to StackOne: its host is
+// StackOne's, or its path starts with /unified (a test server or a proxy
+// in front of StackOne). Go code sends many other requests; the engine's
+// rules are about StackOne's API only.
+func stackOneRequest(r *request.Request) bool {
+	if r.Host == "stackone.com" || strings.HasSuffix(r.Host, ".stackone.com") {
+		return true
+	}
+	segs := r.PathSegments()
+	return len(segs) > 0 && nearUnified(segs[0])
+}
+
+// nearUnified accepts "unified" and near-miss spellings of it (at most two
+// edits, as the engine's isATSPath), which the engine reports as unknown
+// operations.
+func nearUnified(seg string) bool {
+	return textdist.Levenshtein(seg, "unified") <= 2
+}

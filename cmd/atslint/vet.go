@@ -1,0 +1,276 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/unitchecker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/atslint/atslint/analyzer"
+	"github.com/atslint/atslint/config"
+	"github.com/atslint/atslint/report"
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/rules"
+)
+
+func init() {
+	register(&command{name: "vet", short: "check requests built in Go code", run: runVet})
+	vettoolHook = vettool
+}
+
+// vetFlags are atslint vet's flags.
+type vetFlags struct {
+	format, failOn, provider, providers, configPath, openapi, tags string
+	tests                                                          bool
+}
+
+func (f *vetFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(formatNames(), ", "))
+	fs.StringVar(&f.failOn, "fail-on", "", "lowest severity that makes the exit code 1: error (default), warning or info")
+	fs.StringVar(&f.provider, "provider", "", "provider of requests that name none (greenhouse, lever, bullhorn, …)")
+	fs.StringVar(&f.providers, "providers", "", "comma-separated providers to check unlabelled requests against (default: the config's providers)")
+	fs.StringVar(&f.configPath, "config", "", "config file (default: .atslint.yaml in each package's directory or a parent)")
+	fs.StringVar(&f.openapi, "openapi", "", "check against this StackOne ATS OpenAPI document instead of the built-in catalogue")
+	fs.StringVar(&f.tags, "tags", "", "comma-separated build tags, as for go build")
+	fs.BoolVar(&f.tests, "test", true, "also check test files")
+}
+
+func runVet(e *env, args []string) int {
+	fs := flag.NewFlagSet("vet", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var f vetFlags
+	f.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: atslint vet [flags] [PACKAGES]\n\nChecks the requests to StackOne's unified ATS API that Go packages build with net/http\n(default packages: ./...). `go vet -vettool=$(command -v atslint) ./...` runs the same checks.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	patterns, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	s, a, err := f.prepare(e.dir)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
+		return exitUsage
+	}
+	rep, err := vetPackages(e.dir, a, patterns, f.tags, f.tests)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
+		return exitUsage
+	}
+	return s.finish(e, rep)
+}
+
+// prepare validates the flags, reads fail_on from the config and returns
+// the analyzer configured by them. A non-nil error is a usage error.
+func (f *vetFlags) prepare(dir string) (*setup, *analysis.Analyzer, error) {
+	s := &setup{}
+	var ok bool
+	if s.format, ok = report.Formats[f.format]; !ok {
+		return nil, nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
+	}
+	cfgPath := f.configPath
+	if cfgPath == "" {
+		cfgPath = config.Find(dir)
+	} else if !filepath.IsAbs(cfgPath) {
+		cfgPath = filepath.Join(dir, cfgPath)
+	}
+	s.failOn = rules.Error
+	if cfgPath != "" {
+		cfg, err := config.Load(cfgPath)
+		if err != nil {
+			return nil, nil, err
+		}
+		if cfg.FailOn != rules.Off {
+			s.failOn = cfg.FailOn
+		}
+	}
+	if f.failOn != "" {
+		sev, err := rules.ParseSeverity(f.failOn)
+		if err != nil || sev == rules.Off {
+			return nil, nil, fmt.Errorf("invalid --fail-on %q (want error, warning or info)", f.failOn)
+		}
+		s.failOn = sev
+	}
+	settings := analyzer.Settings{Provider: f.provider, Providers: f.providers, OpenAPI: f.openapi}
+	if f.configPath != "" {
+		settings.Config = cfgPath
+	}
+	if settings.OpenAPI != "" && !filepath.IsAbs(settings.OpenAPI) {
+		settings.OpenAPI = filepath.Join(dir, settings.OpenAPI)
+	}
+	if err := analyzer.Validate(settings); err != nil {
+		return nil, nil, err
+	}
+	return s, analyzer.New(settings), nil
+}
+
+// vetPackages loads the packages and runs the analyzer over them. A
+// package that does not load or type-check is a file error (exit 2):
+// its requests could not be checked.
+func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags string, tests bool) (*report.Report, error) {
+	cfg := &packages.Config{
+		Mode:  packages.LoadSyntax | packages.NeedModule,
+		Dir:   dir,
+		Tests: tests,
+	}
+	if tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + tags}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	rep := &report.Report{}
+	seenErr := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, pe := range p.Errors {
+			file, msg := p.PkgPath, pe.Msg
+			if pe.Pos != "" && pe.Pos != "-" {
+				file = relPath(dir, pe.Pos)
+			}
+			if !seenErr[file+msg] {
+				seenErr[file+msg] = true
+				rep.Errors = append(rep.Errors, report.FileError{File: file, Message: msg})
+			}
+		}
+	})
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	files, reqs, diags := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			if len(act.Package.Errors) == 0 { // load errors are reported above
+				rep.Errors = append(rep.Errors, report.FileError{File: act.Package.PkgPath, Message: act.Err.Error()})
+			}
+			continue
+		}
+		res, _ := act.Result.(*analyzer.Result)
+		if res == nil {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, name := range res.Files {
+			files[name] = true
+		}
+		// A package and its test variant share files: count and report
+		// each request and diagnostic once.
+		for _, p := range res.Requests {
+			reqs[fset.Position(p).String()] = true
+		}
+		for _, d := range res.Diagnostics {
+			rd := locate(fset, dir, d)
+			key := fmt.Sprintf("%s:%d:%d|%s|%s|%s", rd.File, rd.Span.Start.Line, rd.Span.Start.Column, rd.Rule, rd.Provider, rd.Message)
+			if diags[key] {
+				continue
+			}
+			diags[key] = true
+			rep.Diagnostics = append(rep.Diagnostics, rd)
+		}
+	}
+	locateInFiles(dir, rep.Diagnostics)
+	rep.Summary.Files, rep.Summary.Requests = len(files), len(reqs)
+	sort.Slice(rep.Errors, func(i, j int) bool { return rep.Errors[i].File < rep.Errors[j].File })
+	return rep, nil
+}
+
+// locateInFiles reads each Go file with diagnostics once to give them
+// UTF-16 columns (SARIF, GitHub) and value hashes (baselines); see
+// report.LocateReader. A file that cannot be read keeps byte columns.
+func locateInFiles(dir string, ds []report.Diagnostic) {
+	byFile := map[string][]int{}
+	for i, d := range ds {
+		byFile[d.File] = append(byFile[d.File], i)
+	}
+	for file, idx := range byFile {
+		path := filepath.FromSlash(file)
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			continue
+		}
+		eds := make([]rules.Diagnostic, len(idx))
+		for k, i := range idx {
+			eds[k] = ds[i].Diagnostic
+		}
+		located, err := report.LocateReader(file, f, eds)
+		f.Close()
+		if err != nil {
+			continue
+		}
+		for k, i := range idx {
+			ds[i] = located[k]
+		}
+	}
+}
+
+// locate gives an analyzer diagnostic a file, line and column.
+func locate(fset *token.FileSet, dir string, d analyzer.Diagnostic) report.Diagnostic {
+	start, end := fset.Position(d.Pos), fset.Position(d.End)
+	if !d.End.IsValid() {
+		end = start
+	}
+	rd := report.Diagnostic{File: relPath(dir, start.Filename), Diagnostic: d.Diagnostic}
+	rd.Span = request.Span{
+		Start: request.Pos{Offset: start.Offset, Line: start.Line, Column: start.Column},
+		End:   request.Pos{Offset: end.Offset, Line: end.Line, Column: end.Column},
+	}
+	return rd
+}
+
+// relPath shows a file relative to the working directory when it is below
+// it, as go vet does.
+func relPath(dir, name string) string {
+	if rel, err := filepath.Rel(dir, name); err == nil && !strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel) {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(name)
+}
+
+// vettool claims the invocations of the go vet protocol: -V=full and
+// -flags (asked by go vet before it starts), and a unit.cfg describing
+// one package. unitchecker prints diagnostics the go vet way (file:line:
+// col: message on stderr) and exits 1 when there are any.
+func vettool(e *env, args []string) (int, bool) {
+	if !isVettoolInvocation(args) {
+		return 0, false
+	}
+	os.Args = append([]string{os.Args[0]}, args...)
+	unitchecker.Main(analyzer.Analyzer) // does not return
+	return exitOK, true
+}
+
+func isVettoolInvocation(args []string) bool {
+	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return true
+	}
+	for _, a := range args {
+		switch {
+		case a == "-flags", a == "--flags", strings.HasPrefix(a, "-V"), strings.HasPrefix(a, "--V"):
+			return true
+		}
+	}
+	return false
+}

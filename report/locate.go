@@ -1,0 +1,228 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"io"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/rules"
+)
+
+// Locate turns the engine diagnostics of one file into report diagnostics,
+// computing from the file's bytes what only the source can tell: the UTF-16
+// columns of each span and the hash of the text it covers (ValueHash). src
+// is the data the engine read; with nil (nothing was kept) both stay unset.
+func Locate(file string, src []byte, ds []rules.Diagnostic) []Diagnostic {
+	if src == nil {
+		return plain(file, ds)
+	}
+	out, _ := LocateReader(file, bytes.NewReader(src), ds) // a bytes.Reader does not fail
+	return out
+}
+
+func plain(file string, ds []rules.Diagnostic) []Diagnostic {
+	out := make([]Diagnostic, len(ds))
+	for i, d := range ds {
+		out[i] = Diagnostic{File: file, Diagnostic: d}
+	}
+	return out
+}
+
+// LocateReader does what Locate does for a file it reads once from r, from
+// its first byte, without holding it: a streamed HAR recording is read
+// again this way. Reading stops after the last span. A position whose byte
+// column does not match the bytes (a front end with other conventions) and
+// a span past the end of the file are left unset, not guessed.
+func LocateReader(file string, r io.Reader, ds []rules.Diagnostic) ([]Diagnostic, error) {
+	out := plain(file, ds)
+	var points []point
+	var caps []*capture
+	for i := range out {
+		sp := out[i].Span
+		if sp.Start.Line < 1 || sp.Start.Offset < 0 || sp.End.Offset < sp.Start.Offset {
+			continue
+		}
+		points = append(points,
+			point{off: sp.Start.Offset, col: sp.Start.Column, dst: &out[i].Column16},
+			point{off: sp.End.Offset, col: sp.End.Column, dst: &out[i].EndColumn16})
+		caps = append(caps, &capture{start: sp.Start.Offset, end: sp.End.Offset, dst: &out[i].ValueHash})
+	}
+	if len(points) == 0 {
+		return out, nil
+	}
+	sort.SliceStable(points, func(i, j int) bool { return points[i].off < points[j].off })
+	sort.SliceStable(caps, func(i, j int) bool { return caps[i].start < caps[j].start })
+	err := scan(r, points, caps)
+	return out, err
+}
+
+// point asks for the UTF-16 column at a byte offset whose byte column is col.
+type point struct {
+	off, col int
+	dst      *int
+}
+
+// capture hashes the text in [start, end).
+type capture struct {
+	start, end int
+	dst        *string
+	c          compactor
+}
+
+// segment is the most scan examines at a time; the reader's buffer holds
+// three more bytes, so that a character that starts in a segment can be
+// decoded whole.
+const segment = 64 << 10
+
+var bom = []byte("\xEF\xBB\xBF")
+
+// scan reads r once and fills the points and captures (both sorted). It
+// counts UTF-16 code units since the last line break as it goes: an
+// invalid UTF-8 byte counts as one unit (it decodes to U+FFFD), a byte
+// order mark at the start of the file as none (it is not text).
+func scan(r io.Reader, points []point, caps []*capture) error {
+	br := bufio.NewReaderSize(r, segment+utf8.UTFMax)
+	off, lineStart, units := 0, 0, 0
+	skip := 0 // bytes of a character counted in the previous segment
+	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
+		skip = len(bom)
+	}
+	var active []*capture
+	pi, ci := 0, 0
+	for {
+		for ; pi < len(points) && points[pi].off <= off; pi++ {
+			if p := points[pi]; p.off == off && off-lineStart+1 == p.col {
+				*p.dst = units + 1
+			}
+		}
+		for ; ci < len(caps) && caps[ci].start <= off; ci++ {
+			if caps[ci].start == off {
+				caps[ci].c.h = sha256.New()
+				active = append(active, caps[ci])
+			}
+		}
+		kept := active[:0]
+		for _, c := range active {
+			if c.end == off {
+				*c.dst = hex.EncodeToString(c.c.h.Sum(nil)[:8])
+			} else {
+				kept = append(kept, c)
+			}
+		}
+		active = kept
+		if pi == len(points) && ci == len(caps) && len(active) == 0 {
+			return nil
+		}
+		// Examine bytes up to the next event.
+		next := -1
+		if pi < len(points) {
+			next = points[pi].off
+		}
+		if ci < len(caps) && (next < 0 || caps[ci].start < next) {
+			next = caps[ci].start
+		}
+		for _, c := range active {
+			if next < 0 || c.end < next {
+				next = c.end
+			}
+		}
+		buf, err := br.Peek(min(next-off, segment))
+		if len(buf) == 0 {
+			if err == io.EOF {
+				return nil // spans past the end stay unset
+			}
+			return err
+		}
+		for k := 0; k < len(buf); {
+			switch c := buf[k]; {
+			case skip > 0:
+				skip--
+				k++
+			case c == '\n':
+				units, lineStart = 0, off+k+1
+				k++
+			case c < utf8.RuneSelf:
+				units++
+				k++
+			default:
+				look := buf[k:]
+				if !utf8.FullRune(look) {
+					if more, _ := br.Peek(k + utf8.UTFMax); len(more) > k {
+						look = more[k:]
+					}
+				}
+				r, size := utf8.DecodeRune(look)
+				units += utf16Len(r)
+				if k+size > len(buf) {
+					skip = k + size - len(buf)
+					size = len(buf) - k
+				}
+				k += size
+			}
+		}
+		for _, c := range active {
+			c.c.write(buf)
+		}
+		if _, err := br.Discard(len(buf)); err != nil {
+			return err
+		}
+		off += len(buf)
+	}
+}
+
+func utf16Len(r rune) int {
+	if r >= 0x10000 {
+		return 2
+	}
+	return 1
+}
+
+// compactor feeds a hash with JSON text minus the whitespace outside
+// strings, so that re-indenting a file keeps its value hashes.
+type compactor struct {
+	h          hash.Hash
+	inStr, esc bool
+	out        []byte
+}
+
+func (c *compactor) write(p []byte) {
+	c.out = c.out[:0]
+	for _, b := range p {
+		switch {
+		case c.inStr:
+			switch {
+			case c.esc:
+				c.esc = false
+			case b == '\\':
+				c.esc = true
+			case b == '"':
+				c.inStr = false
+			}
+		case b == ' ' || b == '\t' || b == '\n' || b == '\r':
+			continue
+		case b == '"':
+			c.inStr = true
+		}
+		c.out = append(c.out, b)
+	}
+	c.h.Write(c.out)
+}
+
+// ValueHash returns a short hash of the source text a span covers, with
+// the whitespace outside JSON strings left out: the same value, however it
+// is indented, has the same hash. It is "" for a span outside src.
+func ValueHash(src []byte, sp request.Span) string {
+	s, e := sp.Start.Offset, sp.End.Offset
+	if s < 0 || e < s || e > len(src) {
+		return ""
+	}
+	c := compactor{h: sha256.New()}
+	c.write(src[s:e])
+	return hex.EncodeToString(c.h.Sum(nil)[:8])
+}
