@@ -185,6 +185,19 @@ func TestRedaction(t *testing.T) {
 		}
 	}
 
+	// atslint vet reports on Go source holding the same kind of values.
+	for _, format := range formats {
+		out, errOut, code := atslint(t, "", "vet", "--format", format, "./testdata/redaction/govet")
+		assert.Equal(t, exitFindings, code, errOut)
+		require.Contains(t, out, "stackone/body-schema", format)
+		all := strings.ToLower(out + errOut)
+		for _, s := range secrets {
+			for _, f := range spellings(s) {
+				assert.NotContains(t, all, f, "vet --format %s shows %q", format, s)
+			}
+		}
+	}
+
 	// atslint triage explains the recording's failed responses, whose
 	// bodies hold personal data too, in each of its formats.
 	for format := range triage.Formats {
