@@ -22,7 +22,12 @@ func Locate(file string, src []byte, ds []rules.Diagnostic) []Diagnostic {
 	if src == nil {
 		return plain(file, ds)
 	}
-	out, _ := LocateReader(file, bytes.NewReader(src), ds) // a bytes.Reader does not fail
+	// A buffer the size of the file, not of a segment: when thousands of
+	// small files are checked, a 64 KiB buffer each was most of the
+	// memory a run allocated.
+	out, _ := locate(file, ds, func() *bufio.Reader {
+		return bufio.NewReaderSize(bytes.NewReader(src), min(len(src), segment)+utf8.UTFMax)
+	}) // a bytes.Reader does not fail
 	return out
 }
 
@@ -40,6 +45,12 @@ func plain(file string, ds []rules.Diagnostic) []Diagnostic {
 // column does not match the bytes (a front end with other conventions) and
 // a span past the end of the file are left unset, not guessed.
 func LocateReader(file string, r io.Reader, ds []rules.Diagnostic) ([]Diagnostic, error) {
+	return locate(file, ds, func() *bufio.Reader { return bufio.NewReaderSize(r, segment+utf8.UTFMax) })
+}
+
+// locate does the work of Locate and LocateReader; the reader is made only
+// if there is a span to look at.
+func locate(file string, ds []rules.Diagnostic, reader func() *bufio.Reader) ([]Diagnostic, error) {
 	out := plain(file, ds)
 	var points []point
 	var caps []*capture
@@ -58,7 +69,7 @@ func LocateReader(file string, r io.Reader, ds []rules.Diagnostic) ([]Diagnostic
 	}
 	sort.SliceStable(points, func(i, j int) bool { return points[i].off < points[j].off })
 	sort.SliceStable(caps, func(i, j int) bool { return caps[i].start < caps[j].start })
-	err := scan(r, points, caps)
+	err := scan(reader(), points, caps)
 	return out, err
 }
 
@@ -82,12 +93,11 @@ const segment = 64 << 10
 
 var bom = []byte("\xEF\xBB\xBF")
 
-// scan reads r once and fills the points and captures (both sorted). It
+// scan reads br once and fills the points and captures (both sorted). It
 // counts UTF-16 code units since the last line break as it goes: an
 // invalid UTF-8 byte counts as one unit (it decodes to U+FFFD), a byte
 // order mark at the start of the file as none (it is not text).
-func scan(r io.Reader, points []point, caps []*capture) error {
-	br := bufio.NewReaderSize(r, segment+utf8.UTFMax)
+func scan(br *bufio.Reader, points []point, caps []*capture) error {
 	off, lineStart, units := 0, 0, 0
 	skip := 0 // bytes of a character counted in the previous segment
 	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {

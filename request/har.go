@@ -280,6 +280,10 @@ func (h *harReader) read() error {
 			}
 			sawEntries = true
 			if k := d.PeekKind(); k != '[' {
+				if k == 0 { // not a value: report the syntax error there
+					_, err := d.ReadToken()
+					return h.wrap(err)
+				}
 				h.notHAR(`HAR "entries" must be an array, got ` + kindName(k))
 				return h.skipRest()
 			}

@@ -259,10 +259,8 @@ type parser struct {
 	elemSlab   []*Value  // backing store of Value.Elems
 	memberPtrs []*Member // backing store of Value.Members
 	memberSlab []Member
-	valueNext  int // size of the next value slab
-	memberNext int // size of the next member slab
-	elemNext   int
-	mptrNext   int
+	// How many of each were handed out, to size the next slab.
+	valuesMade, membersMade, elemsMade, mptrsMade int
 
 	prevEnd int // absolute offset just after the last token
 	badUTF8 int // offset of the first invalid UTF-8 byte, or -1
@@ -270,8 +268,9 @@ type parser struct {
 
 func (p *parser) newValue() *Value {
 	if len(p.valueSlab) == 0 {
-		p.valueSlab = make([]Value, nextSlab(&p.valueNext, len(p.data)/16))
+		p.valueSlab = make([]Value, p.slabSize(p.valuesMade, 16))
 	}
+	p.valuesMade++
 	v := &p.valueSlab[0]
 	p.valueSlab = p.valueSlab[1:]
 	return v
@@ -279,24 +278,26 @@ func (p *parser) newValue() *Value {
 
 func (p *parser) newMember() *Member {
 	if len(p.memberSlab) == 0 {
-		p.memberSlab = make([]Member, nextSlab(&p.memberNext, len(p.data)/24))
+		p.memberSlab = make([]Member, p.slabSize(p.membersMade, 24))
 	}
+	p.membersMade++
 	m := &p.memberSlab[0]
 	p.memberSlab = p.memberSlab[1:]
 	return m
 }
 
-// nextSlab returns the size of the next allocation batch and grows the
-// following one: the first is guessed from the input size, then each is
-// twice the last, up to 4096. Few allocations for large inputs, little
-// waste for small ones.
-func nextSlab(next *int, guess int) int {
-	n := *next
-	if n == 0 {
-		n = min(max(guess, 8), 4096)
+// slabSize returns the size of the next allocation batch of a kind of
+// which made were handed out so far: the first is guessed from the input
+// size (one per bytesEach bytes), later ones from the rate so far applied
+// to the input left, with some headroom; at most 4096. Few allocations for
+// large inputs, little waste for any.
+func (p *parser) slabSize(made, bytesEach int) int {
+	n := len(p.data) / bytesEach
+	if made > 0 {
+		done := max(p.prevEnd, 1)
+		n = made*(len(p.data)-done)/done + made/8
 	}
-	*next = min(2*n, 4096)
-	return n
+	return min(max(n, 8), 4096)
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -462,10 +463,11 @@ func (p *parser) readTree() (*Value, error) {
 			if v.Kind == Object {
 				if n := len(p.members) - f.start; n > 0 {
 					if cap(p.memberPtrs)-len(p.memberPtrs) < n {
-						p.memberPtrs = make([]*Member, 0, max(n, nextSlab(&p.mptrNext, len(p.data)/32)))
+						p.memberPtrs = make([]*Member, 0, max(n, p.slabSize(p.mptrsMade, 32)))
 					}
 					i := len(p.memberPtrs)
 					p.memberPtrs = append(p.memberPtrs, p.members[f.start:]...)
+					p.mptrsMade += n
 					v.Members = p.memberPtrs[i : i+n : i+n]
 				}
 				clear(p.members[f.start:])
@@ -473,10 +475,11 @@ func (p *parser) readTree() (*Value, error) {
 			} else {
 				if n := len(p.elems) - f.start; n > 0 {
 					if cap(p.elemSlab)-len(p.elemSlab) < n {
-						p.elemSlab = make([]*Value, 0, max(n, nextSlab(&p.elemNext, len(p.data)/32)))
+						p.elemSlab = make([]*Value, 0, max(n, p.slabSize(p.elemsMade, 32)))
 					}
 					i := len(p.elemSlab)
 					p.elemSlab = append(p.elemSlab, p.elems[f.start:]...)
+					p.elemsMade += n
 					v.Elems = p.elemSlab[i : i+n : i+n]
 				}
 				clear(p.elems[f.start:])

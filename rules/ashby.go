@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // The ashby rule set: Ashby requests sent through the passthrough.
@@ -55,13 +56,16 @@ var ruleAshbyProxyLimit = &Rule{
 		}
 		if v := pc.payloadObject().Get("limit"); v != nil {
 			if n, ok := intValue(v); ok && n > 100 {
-				p.ReportValue(v, "Ashby's .list endpoints take a limit of at most 100, so limit %d is refused; use at most 100 and follow nextCursor", n)
+				p.ReportValue(v, "Ashby's .list endpoints take a limit of at most 100, so %s is refused; use at most 100 and follow nextCursor", numberNamed("limit ", n, "this limit"))
 			}
 		}
 	},
 }
 
-var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+// uuidRE is compiled on first use, not at start-up.
+var uuidRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+})
 
 var ruleAshbyProxyOnBehalfOf = &Rule{
 	ID: "ashby/proxy-on-behalf-of", Severity: Error, Predicts: "4xx", Providers: []string{"ashby"},
@@ -88,7 +92,7 @@ var ruleAshbyProxyOnBehalfOf = &Rule{
 		if h == nil {
 			return
 		}
-		if s, ok := h.Value.StringValue(); ok && !isTemplate(s) && !uuidRE.MatchString(strings.TrimSpace(s)) {
+		if s, ok := h.Value.StringValue(); ok && !isTemplate(s) && !uuidRE().MatchString(strings.TrimSpace(s)) {
 			p.ReportValue(h.Value, "X-On-Behalf-Of must be the id (a UUID) of an Ashby user, so this value names no user and the request fails; send the user's id, not an e-mail address or name")
 		}
 	},

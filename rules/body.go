@@ -1,38 +1,9 @@
 package rules
 
 import (
-	"encoding/json"
-
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/schemas"
 )
-
-// toAny converts a known JSON value to what encoding/json with UseNumber
-// would produce, for the schema validator. Unknown values become nil; the
-// caller drops any violation that lands on or below one.
-func toAny(v *request.Value) any {
-	switch v.Kind {
-	case request.Bool:
-		return v.Bool
-	case request.Number:
-		return json.Number(v.Str)
-	case request.String:
-		return v.Str
-	case request.Object:
-		m := make(map[string]any, len(v.Members))
-		for _, mem := range v.Members {
-			m[mem.Key] = toAny(mem.Value) // the last duplicate wins, as in encoding/json
-		}
-		return m
-	case request.Array:
-		a := make([]any, len(v.Elems))
-		for i, e := range v.Elems {
-			a[i] = toAny(e)
-		}
-		return a
-	}
-	return nil
-}
 
 // walkFields visits every object member of v that its shape knows about or
 // does not, with the member's shape (nil when undeclared). It does not

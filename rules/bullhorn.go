@@ -215,7 +215,7 @@ var ruleBullhornProxyCount = &Rule{
 		}
 		if q := pc.param("count"); q != nil {
 			if n, ok := intValue(q.Value); ok && n > 500 {
-				p.ReportParamValue(*q, "Bullhorn %s returns at most 500 records per call, so count=%d silently gives fewer and paging by it skips records; use count of at most 500", kind, n)
+				p.ReportParamValue(*q, "Bullhorn %s returns at most 500 records per call, so %s silently gives fewer and paging by it skips records; use count of at most 500", kind, numberNamed("count=", n, "this count"))
 			}
 		}
 	},
@@ -358,6 +358,10 @@ var ruleBullhornProxyEntityCase = &Rule{
 		}
 		name := pc.segment(at + 1)
 		if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) {
+			if !isIdentifier(name) { // then it may be anything: not repeated
+				p.ReportValue(pc.targetValue(), "Bullhorn URLs are case-sensitive and entity names are capitalised, so this %s path is not found; write the entity name with a capital letter", kind)
+				return
+			}
 			p.ReportValue(pc.targetValue(), "Bullhorn URLs are case-sensitive and entity names are capitalised, so /%s/%s is not found; write %s", kind, name, capitalizeWord(name))
 		}
 	},

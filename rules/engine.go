@@ -153,9 +153,12 @@ func (e *Engine) checkProvider(p *Pass) {
 	if ok {
 		return
 	}
-	msg := "unknown provider " + quote(req.Provider)
+	// The name is repeated only next to the provider it is a typo of: a
+	// field that holds anything else could hold anything, personal data
+	// included.
+	msg := "unknown provider"
 	if c, ok := closest(norm, knownProviders); ok {
-		msg += " (did you mean " + quote(c) + "?)"
+		msg += " " + quote(req.Provider) + " (did you mean " + quote(c) + "?)"
 	}
 	msg += ", so no provider rule runs for this request; use one of: " + strings.Join(KnownProviders(), ", ")
 	p.rule, p.Provider = ruleUnknownProvider, ""
@@ -224,11 +227,17 @@ func (e *Engine) applyIgnores(reqs []*request.Request, ds []Diagnostic) []Diagno
 	for _, req := range reqs {
 		for _, ig := range req.Ignores {
 			var msg string
+			// A rule that is no rule ID is not repeated: it could be
+			// anything, personal data included.
 			switch {
+			case strings.TrimSpace(ig.Reason) == "" && !validID(ig.Rule):
+				msg = "ignore entry has no reason and names no rule ID (ruleset/name)"
 			case strings.TrimSpace(ig.Reason) == "":
 				msg = "ignore of " + ig.Rule + " has no reason; say why the diagnostic does not apply"
 			case !ig.Used:
-				if _, known := Lookup(ig.Rule); !known {
+				if _, known := Lookup(ig.Rule); !validID(ig.Rule) {
+					msg = "ignore names no rule ID (ruleset/name)"
+				} else if !known {
 					msg = "ignore names unknown rule " + quote(ig.Rule)
 				} else {
 					msg = "ignore of " + ig.Rule + " silences nothing; remove it"

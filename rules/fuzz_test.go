@@ -1,17 +1,101 @@
 package rules
 
-import "testing"
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
 
-// FuzzCheck runs the engine over every provider's rules; no input may make
-// it panic. The seeds are the rules' examples, so a plain `go test` runs
-// them all against every provider.
-func FuzzCheck(f *testing.F) {
+	"github.com/atslint/atslint/internal/benchdata"
+	"github.com/atslint/atslint/request"
+)
+
+// seedFiles adds every rule's examples and every request document, HAR and
+// bad input under testdata as seeds: a plain `go test` runs them all.
+func seedFiles(f *testing.F) {
+	err := filepath.WalkDir("../testdata", func(path string, d fs.DirEntry, err error) error {
+		if d != nil && d.IsDir() && d.Name() == "golden" {
+			return filepath.SkipDir // outputs, not inputs
+		}
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") && !strings.HasSuffix(path, ".har") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err == nil && len(data) < 1<<20 {
+			f.Add(data)
+		}
+		return err
+	})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for i := range 10 {
+		f.Add(benchdata.Document(i))
+	}
+	f.Add([]byte(benchdata.SmallNote))
 	for _, r := range All() {
 		f.Add([]byte(r.Doc.Bad))
 		f.Add([]byte(r.Doc.Good))
 	}
-	e := New(Options{Providers: KnownProviders()})
+}
+
+// positions computes the position of a byte offset independently of the
+// reader: lines end at '\n', columns count bytes from 1.
+type positions []int // offsets of line starts
+
+func newPositions(data []byte) positions {
+	p := positions{0}
+	for i, c := range data {
+		if c == '\n' {
+			p = append(p, i+1)
+		}
+	}
+	return p
+}
+
+func (p positions) at(off int) request.Pos {
+	l := sort.SearchInts(p, off+1) - 1
+	return request.Pos{Offset: off, Line: l + 1, Column: off - p[l] + 1}
+}
+
+// FuzzCheckBytes: checking any input from bytes, with provider-independent
+// rules only and against every known provider, never panics; every
+// diagnostic is of a registered rule with a message and a span inside the
+// input whose lines and columns are right; and the result is the same
+// every time.
+func FuzzCheckBytes(f *testing.F) {
+	seedFiles(f)
+	engines := []*Engine{
+		New(Options{}),
+		New(Options{Providers: KnownProviders()}),
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		e.CheckBytes(data, Limits{})
+		pos := newPositions(data)
+		for _, e := range engines {
+			res := e.CheckBytes(data, Limits{MaxDepth: 64})
+			for _, d := range res.Diagnostics {
+				r, ok := Lookup(d.Rule)
+				if !ok || d.Message == "" || d.Severity == Off || r == nil {
+					t.Fatalf("bad diagnostic %+v", d)
+				}
+				s := d.Span
+				if s == (request.Span{}) {
+					continue // about the whole file
+				}
+				if s.Start.Offset < 0 || s.Start.Offset > s.End.Offset || s.End.Offset > len(data) {
+					t.Fatalf("%s: span %+v outside the input of %d bytes", d.Rule, s, len(data))
+				}
+				if s.Start != pos.at(s.Start.Offset) || s.End != pos.at(s.End.Offset) {
+					t.Fatalf("%s: span %+v has wrong lines or columns", d.Rule, s)
+				}
+			}
+			again := e.CheckBytes(data, Limits{MaxDepth: 64})
+			if !reflect.DeepEqual(res, again) {
+				t.Fatalf("second check differs:\n%+v\n%+v", res, again)
+			}
+		}
 	})
 }

@@ -288,7 +288,7 @@ var ruleGreenhouseProxyPerPage = &Rule{
 		}
 		if q := pc.param("per_page"); q != nil {
 			if n, ok := intValue(q.Value); ok && (n < 1 || n > 500) {
-				p.ReportParamValue(*q, "Greenhouse per_page takes 1 to 500, so per_page=%d is refused or capped and paging by it misses records; use at most 500 and follow the Link header", n)
+				p.ReportParamValue(*q, "Greenhouse per_page takes 1 to 500, so %s is refused or capped and paging by it misses records; use at most 500 and follow the Link header", numberNamed("per_page=", n, "this per_page"))
 			}
 		}
 	},

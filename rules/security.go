@@ -2,8 +2,8 @@ package rules
 
 import (
 	"encoding/base64"
-	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/schemas"
@@ -17,9 +17,86 @@ func init() {
 // are common in passthrough requests to providers.
 var credentialHeaders = []string{"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token"}
 
-// placeholderRE matches values that stand for a secret rather than being
-// one: ${VAR}, $VAR, {{var}}, <var>, %VAR%, YOUR_API_KEY, xxx, ***, REDACTED.
-var placeholderRE = regexp.MustCompile(`^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|<[^>]*>|%[A-Za-z_][A-Za-z0-9_]*%|[A-Z][A-Z0-9_]*|x{3,}|X{3,}|\*+|\.{3}|(?i:redacted|changeme|placeholder|secret|token|api[_-]?key|your[_-].*))$`)
+// isPlaceholder reports values that stand for a secret rather than being
+// one: ${VAR}, $VAR, {{var}}, <var>, %VAR%, YOUR_API_KEY, xxx, ***,
+// REDACTED. It is the regular expression
+//
+//	^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|<[^>]*>|%[A-Za-z_][A-Za-z0-9_]*%|
+//	  [A-Z][A-Z0-9_]*|x{3,}|X{3,}|\*+|\.{3}|
+//	  (?i:redacted|changeme|placeholder|secret|token|api[_-]?key|your[_-].*))$
+//
+// written out, so that no expression is compiled when atslint starts
+// (TestIsPlaceholderMatchesRegexp holds the two together).
+func isPlaceholder(v string) bool {
+	// repeat reports a run of at least min c's and nothing else.
+	repeat := func(c byte, min int) bool {
+		return len(v) >= min && strings.Trim(v, string(c)) == ""
+	}
+	// enclosed reports open + anything but the closing byte + close.
+	enclosed := func(open, close string) bool {
+		inner, ok := strings.CutPrefix(v, open)
+		if !ok {
+			return false
+		}
+		inner, ok = strings.CutSuffix(inner, close)
+		return ok && strings.IndexByte(inner, close[0]) < 0
+	}
+	switch {
+	case v == "":
+		return false
+	case enclosed("${", "}"), enclosed("{{", "}}"), enclosed("<", ">"):
+		return true
+	case v[0] == '$':
+		return isVarName(v[1:])
+	case v[0] == '%' && len(v) >= 3 && v[len(v)-1] == '%':
+		return isVarName(v[1 : len(v)-1])
+	case v[0] >= 'A' && v[0] <= 'Z' && strings.Trim(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == "":
+		return true
+	case repeat('x', 3), repeat('X', 3), repeat('*', 1), v == "...":
+		return true
+	}
+	for _, w := range []string{"redacted", "changeme", "placeholder", "secret", "token", "apikey"} {
+		if strings.EqualFold(v, w) {
+			return true
+		}
+	}
+	if len(v) == 7 && (v[3] == '_' || v[3] == '-') && strings.EqualFold(v[:3], "api") && strings.EqualFold(v[4:], "key") {
+		return true
+	}
+	// your[_-].* (a dot matches anything but a newline), case-folded as
+	// regexp's (?i) folds: by Unicode simple folding, as EqualFold does.
+	if rest, ok := cutPrefixFold(v, "your"); ok && rest != "" && (rest[0] == '_' || rest[0] == '-') {
+		return !strings.Contains(rest, "\n")
+	}
+	return false
+}
+
+// isVarName reports [A-Za-z_][A-Za-z0-9_]*.
+func isVarName(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// cutPrefixFold cuts a prefix compared by Unicode simple folding, rune by
+// rune (the prefix is ASCII, its match may not be: "ſ" folds to "s").
+func cutPrefixFold(s, prefix string) (string, bool) {
+	for _, p := range prefix {
+		r, n := utf8.DecodeRuneInString(s)
+		if n == 0 || !strings.EqualFold(string(r), string(p)) {
+			return "", false
+		}
+		s = s[n:]
+	}
+	return s, true
+}
 
 // isSecretPlaceholder reports whether an Authorization value or key is a
 // placeholder. "Basic <b64>" is decoded: base64("${KEY}:") is a placeholder.
@@ -38,7 +115,7 @@ func isSecretPlaceholder(v string) bool {
 			}
 		}
 	}
-	return placeholderRE.MatchString(v) || strings.Contains(v, "${") || strings.Contains(v, "{{")
+	return isPlaceholder(v) || strings.Contains(v, "${") || strings.Contains(v, "{{")
 }
 
 func isAuthScheme(s string) bool {

@@ -70,6 +70,10 @@ var ruleUnknownOperation = &Rule{
 			for _, op := range p.candidates {
 				allowed = append(allowed, op.Method+" ("+op.ID+")")
 			}
+			if !isHTTPMethod(r.Method) {
+				p.ReportRequest("the method is not an HTTP method; %s allows %s", p.candidates[0].Path, strings.Join(allowed, ", "))
+				return
+			}
 			p.ReportRequest("no %s operation on %s; the path allows %s", r.Method, p.candidates[0].Path, strings.Join(allowed, ", "))
 			return
 		}
@@ -77,8 +81,23 @@ var ruleUnknownOperation = &Rule{
 		for _, op := range p.engine.match.nearest(r.Method, r.PathSegments()) {
 			near = append(near, op.Method+" "+op.Path+" ("+op.ID+")")
 		}
-		p.ReportRequest("%s on this path matches no StackOne ATS operation; nearest: %s", r.Method, strings.Join(near, ", "))
+		method := r.Method
+		if !isHTTPMethod(method) {
+			method = "a method that is no HTTP method"
+		}
+		p.ReportRequest("%s on this path matches no StackOne ATS operation; nearest: %s", method, strings.Join(near, ", "))
 	},
+}
+
+// isHTTPMethod reports an HTTP method (RFC 9110 §9 and PATCH). Messages
+// name the request's method only if it is one: anything else could be
+// anything, personal data included.
+func isHTTPMethod(m string) bool {
+	switch m {
+	case "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT":
+		return true
+	}
+	return false
 }
 
 var ruleMissingAccountID = &Rule{

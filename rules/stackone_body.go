@@ -74,7 +74,7 @@ var ruleBodySchema = &Rule{
 		if op == nil || op.Body == "" || b == nil || b.Kind == request.Null || b.Kind == request.Unknown {
 			return
 		}
-		vs, err := p.Set().Validate(op.Body, toAny(b))
+		vs, err := p.Set().ValidateValue(op.Body, b)
 		if err != nil {
 			p.ReportValue(b, "cannot check the body against %s: %v", op.Body, err)
 			return

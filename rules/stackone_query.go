@@ -183,6 +183,10 @@ var rulePageSize = &Rule{
 			case err != nil:
 				p.ReportParamValue(q, "page_size must be an integer from 1 to 100")
 			case n < 1 || n > 100:
+				if !smallNumber(n) {
+					p.ReportParamValue(q, "page_size must be an integer from 1 to 100")
+					break
+				}
 				p.ReportParamValue(q, "page_size must be an integer from 1 to 100, got %d", n)
 			}
 		}

@@ -225,7 +225,7 @@ var ruleWorkableProxyLimit = &Rule{
 		}
 		if q := pc.param("limit"); q != nil {
 			if n, ok := intValue(q.Value); ok && n > 100 {
-				p.ReportParamValue(*q, "Workable's limit is at most 100, so limit=%d is refused or capped and paging by it misses candidates; use limit=100 and follow paging.next", n)
+				p.ReportParamValue(*q, "Workable's limit is at most 100, so %s is refused or capped and paging by it misses candidates; use limit=100 and follow paging.next", numberNamed("limit=", n, "this limit"))
 			}
 		}
 	},

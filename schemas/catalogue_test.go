@@ -4,6 +4,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -229,4 +230,20 @@ func TestCatalogueProxyParamStyle(t *testing.T) {
 		want := !strings.Contains(op.ID, "assessments_package") && !strings.Contains(op.ID, "background_check_package")
 		assert.Equal(t, want, p.DeepObject, op.ID)
 	}
+}
+
+// TestCatalogueDataUpToDate: the catalogue compiled in as Go data is
+// generated/catalogue.json.
+func TestCatalogueDataUpToDate(t *testing.T) {
+	data, err := generated.ReadFile("generated/" + catalogueFile)
+	require.NoError(t, err)
+	var doc catalogueDoc
+	require.NoError(t, json.Unmarshal(data, &doc))
+	assert.Equal(t, doc.SourceOperations, catalogueData.SourceOperations, "run: cd schemas && go run ./gencat")
+	assert.Equal(t, doc.Operations, catalogueData.Operations, "run: cd schemas && go run ./gencat")
+	fromJSON, err := Load(mustSub(t))
+	require.NoError(t, err)
+	assert.Equal(t, fromJSON.Operations(), Default().Operations())
+	assert.Equal(t, fromJSON.BodySchemas(), Default().BodySchemas())
+	assert.Equal(t, fromJSON.SourceOperations(), Default().SourceOperations())
 }

@@ -14,6 +14,7 @@ import (
 )
 
 //go:generate go run ./gen -in ../../shared/stackone/ats-openapi.json -out .
+//go:generate go run ./gencat
 
 // The all: prefix keeps body schemas whose names start with "_" or ".",
 // which OpenAPI allows and a plain pattern would silently leave out.
@@ -67,13 +68,15 @@ var (
 )
 
 // Default returns the Set embedded in the binary, generated from the StackOne
-// ATS OpenAPI document. It is loaded on first use; only the catalogue is
-// parsed up front.
+// ATS OpenAPI document. It is made on first use from the catalogue compiled
+// into the binary as Go data (catalogue_data.go, generated from
+// generated/catalogue.json): nothing is decoded at start-up. Body schemas
+// are read when first needed.
 func Default() *Set {
 	defaultOnce.Do(func() {
 		sub, err := fs.Sub(generated, "generated")
 		if err == nil {
-			defaultSet, err = Load(sub)
+			defaultSet, err = setFromDoc(catalogueData, func(name string) ([]byte, error) { return fs.ReadFile(sub, name) })
 		}
 		if err != nil {
 			// The embedded files are part of the build and tested, so this
@@ -102,6 +105,11 @@ func newSet(catalogue []byte, read func(string) ([]byte, error)) (*Set, error) {
 	if err := json.Unmarshal(catalogue, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %v", catalogueFile, err)
 	}
+	return setFromDoc(doc, read)
+}
+
+// setFromDoc makes a Set of a decoded catalogue.
+func setFromDoc(doc catalogueDoc, read func(string) ([]byte, error)) (*Set, error) {
 	s := &Set{
 		ops:       doc.Operations,
 		byID:      make(map[string]int, len(doc.Operations)),

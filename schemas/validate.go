@@ -1,19 +1,15 @@
 package schemas
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/atslint/atslint/request"
 )
 
 // A Violation is one value of a request body that breaks its schema.
@@ -36,12 +32,11 @@ type body struct {
 	set  *Set
 
 	docOnce sync.Once
-	raw     []byte
 	doc     map[string]any
 	docErr  error
 
 	compileOnce sync.Once
-	compiled    *jsonschema.Schema
+	compiled    *program
 	compileErr  error
 
 	shapeOnce sync.Once
@@ -50,69 +45,74 @@ type body struct {
 
 func (b *body) document() (map[string]any, error) {
 	b.docOnce.Do(func() {
-		b.raw, b.docErr = b.set.read(bodiesDir + "/" + b.name + ".json")
-		if b.docErr != nil {
+		raw, err := b.set.read(bodiesDir + "/" + b.name + ".json")
+		if err != nil {
+			b.docErr = err
 			return
 		}
-		dec := json.NewDecoder(bytes.NewReader(b.raw))
-		dec.UseNumber()
-		if err := dec.Decode(&b.doc); err != nil {
+		// The request reader, not encoding/json: it is warm already when
+		// the first body is checked, and a run checking one small file
+		// spends no time setting up encoding/json's decoder.
+		v, err := request.Parse(raw, request.Options{MaxDepth: 10000})
+		if err != nil {
 			b.docErr = fmt.Errorf("body schema %s: %v", b.name, err)
+			return
+		}
+		var ok bool
+		if b.doc, ok = valueToAny(v).(map[string]any); !ok {
+			b.docErr = fmt.Errorf("body schema %s: not an object", b.name)
 		}
 	})
 	return b.doc, b.docErr
 }
 
-// url is the made-up address under which the schema is compiled; it shows
-// only in AbsoluteKeywordLocation.
-func (b *body) url() string { return "atslint:///bodies/" + b.name + ".json" }
-
-func (b *body) schema() (*jsonschema.Schema, error) {
+func (b *body) schema() (*program, error) {
 	b.compileOnce.Do(func() {
-		if _, err := b.document(); err != nil {
+		doc, err := b.document()
+		if err != nil {
 			b.compileErr = err
 			return
 		}
-		c := jsonschema.NewCompiler()
-		c.Draft = jsonschema.Draft2020
-		c.AssertFormat = true
-		// Body schemas are self-contained: never read a file or the network.
-		c.LoadURL = func(s string) (io.ReadCloser, error) {
-			return nil, fmt.Errorf("schemas: refusing to load %s", s)
+		if b.compiled, err = compileSchema(doc); err != nil {
+			b.compileErr = fmt.Errorf("body schema %s: %v", b.name, err)
 		}
-		if err := c.AddResource(b.url(), bytes.NewReader(b.raw)); err != nil {
-			b.compileErr = err
-			return
-		}
-		b.compiled, b.compileErr = c.Compile(b.url())
 	})
 	return b.compiled, b.compileErr
 }
 
 // Validate checks a decoded JSON body (map[string]any, []any, string,
-// json.Number, float64, bool or nil) against the named body schema. It
-// returns one Violation per failing value, sorted by pointer, or nil if the
-// body is valid. The error is for an unknown schema name or a body that is
-// not a JSON tree.
+// json.Number, float64, bool or nil) against the named body schema, as
+// ValidateValue does.
 func (s *Set) Validate(schemaName string, body any) ([]Violation, error) {
+	v, err := valueFromAny(body)
+	if err != nil {
+		return nil, err
+	}
+	return s.ValidateValue(schemaName, v)
+}
+
+// ValidateValue checks a request body against the named body schema. It
+// returns one Violation per failing value, sorted by pointer, or nil if the
+// body is valid. An Unknown value is validated as null (the caller drops
+// what is reported on or below it); of duplicate object keys, the last
+// counts. The error is for an unknown schema name, a schema that does not
+// compile, or one that refers to itself in a loop.
+func (s *Set) ValidateValue(schemaName string, body *request.Value) ([]Violation, error) {
 	b, err := s.bodyFor(schemaName)
 	if err != nil {
 		return nil, err
 	}
-	sch, err := b.schema()
+	prog, err := b.schema()
 	if err != nil {
 		return nil, err
 	}
-	err = sch.Validate(body)
-	if err == nil {
-		return nil, nil
-	}
-	var ve *jsonschema.ValidationError
-	if !errors.As(err, &ve) {
+	st := validation{track: prog.track}
+	verr, err := st.run(prog, body)
+	if err != nil || verr == nil {
 		return nil, err
 	}
 	r := reporter{doc: b.doc, body: body}
-	return finish(r.collect(ve)), nil
+	return finish(r.collect(verr)), nil
 }
 
 // A finding is a Violation plus, for "type", the types the schema allows, so
@@ -122,30 +122,31 @@ type finding struct {
 	expected []string
 }
 
-// reporter turns jsonschema's error tree into findings. It reads the schema
-// (for allowed types, enum values, formats) and the body (for the JSON type of
-// a value, never its text).
+// reporter turns the validator's error tree into findings. It reads the
+// schema (for allowed types, enum values, formats) and the body (for the
+// JSON type of a value, never its text).
 type reporter struct {
 	doc  map[string]any
-	body any
+	body *request.Value
 }
 
 // collect flattens an error into its leaves. Wrappers ($ref, allOf, the
 // errors of one schema level) only contribute their causes; anyOf and oneOf
 // choose among their alternatives.
-func (r *reporter) collect(e *jsonschema.ValidationError) []finding {
-	kw := lastToken(e.KeywordLocation)
-	switch {
-	case len(e.Causes) == 0, kw == "minContains", kw == "maxContains":
-		return r.leaf(e, kw)
-	case kw == "anyOf", kw == "oneOf":
+func (r *reporter) collect(e *vError) []finding {
+	switch e.kind {
+	case errWrapper:
+		var out []finding
+		for _, c := range e.causes {
+			out = append(out, r.collect(c)...)
+		}
+		return out
+	case errAlternatives:
 		return r.alternatives(e)
+	case errFalse:
+		return []finding{{Violation: Violation{Pointer: e.inst, Keyword: "false", Message: "value is not allowed here"}}}
 	}
-	var out []finding
-	for _, c := range e.Causes {
-		out = append(out, r.collect(c)...)
-	}
-	return out
+	return r.leaf(e)
 }
 
 // alternatives reports why a value matched none of anyOf/oneOf's schemas.
@@ -154,10 +155,10 @@ func (r *reporter) collect(e *jsonschema.ValidationError) []finding {
 // listing all allowed types; otherwise the alternatives that accepted the
 // type failed for a deeper reason, and the one with fewest findings is
 // reported.
-func (r *reporter) alternatives(e *jsonschema.ValidationError) []finding {
-	loc := pointer(e.InstanceLocation)
+func (r *reporter) alternatives(e *vError) []finding {
+	loc := e.inst
 	var branches [][]finding
-	for _, c := range e.Causes {
+	for _, c := range e.causes {
 		fs := r.collect(c)
 		if isTypeOnly(fs, loc) && slices.Equal(fs[0].expected, []string{"null"}) {
 			continue
@@ -198,8 +199,8 @@ func isTypeOnly(fs []finding, loc string) bool {
 
 func (r *reporter) typeFinding(loc string, expected []string) finding {
 	got := "unknown"
-	if v, ok := pointerGet(r.body, loc); ok {
-		got = jsonTypeOf(v)
+	if v := valueAt(r.body, loc); v != nil {
+		got = valueType(v)
 	}
 	shown := slices.DeleteFunc(slices.Clone(expected), func(t string) bool { return t == "null" })
 	if len(shown) == 0 {
@@ -212,24 +213,20 @@ func (r *reporter) typeFinding(loc string, expected []string) finding {
 }
 
 // leaf turns one failed keyword into findings.
-func (r *reporter) leaf(e *jsonschema.ValidationError, kw string) []finding {
-	loc := pointer(e.InstanceLocation)
-	frag := e.AbsoluteKeywordLocation[strings.IndexByte(e.AbsoluteKeywordLocation, '#')+1:]
-	frag = pointer(frag)
-	sv, _ := pointerGet(r.doc, frag)
+func (r *reporter) leaf(e *vError) []finding {
+	loc, kw := e.inst, e.kw
+	sv, _ := pointerGet(r.doc, e.schema)
 	one := func(kw, msg string) []finding {
 		return []finding{{Violation: Violation{Pointer: loc, Keyword: kw, Message: msg}}}
 	}
 	// additionalProperties: false fails at the object; report each extra
 	// property instead.
 	if kw == "additionalProperties" {
-		return r.extraProperties(loc, parentPointer(frag))
-	}
-	if sv == false { // a false schema (items: false, ...)
-		return one("false", "value is not allowed here")
+		return r.extraProperties(loc, parentPointer(e.schema))
 	}
 	// dependentRequired fails at ".../dependentRequired/<name>/<index>".
-	if toks := strings.Split(frag, "/"); len(toks) >= 3 && toks[len(toks)-3] == "dependentRequired" {
+	if kw == "dependentRequired" {
+		toks := strings.Split(e.schema, "/")
 		return one("dependentRequired", fmt.Sprintf("property %q requires property %q", unescapeToken(toks[len(toks)-2]), renderValue(sv)))
 	}
 	switch kw {
@@ -243,12 +240,11 @@ func (r *reporter) leaf(e *jsonschema.ValidationError, kw string) []finding {
 		f, _ := sv.(string)
 		return one(kw, formatMessage(f))
 	case "required":
-		obj, _ := pointerGet(r.body, loc)
-		m, _ := obj.(map[string]any)
+		members := objectMembers(valueAt(r.body, loc))
 		var missing []string
 		for _, p := range asList(sv) {
 			if p, ok := p.(string); ok {
-				if _, ok := m[p]; !ok {
+				if memberNamed(members, p) == nil {
 					missing = append(missing, strconv.Quote(p))
 				}
 			}
@@ -296,8 +292,11 @@ func (r *reporter) leaf(e *jsonschema.ValidationError, kw string) []finding {
 // extraProperties reports each property that additionalProperties: false
 // forbids, at the property's own location.
 func (r *reporter) extraProperties(loc, schemaPtr string) []finding {
-	obj, _ := pointerGet(r.body, loc)
-	m, _ := obj.(map[string]any)
+	var names []string
+	for _, m := range objectMembers(valueAt(r.body, loc)) {
+		names = append(names, m.Key)
+	}
+	slices.Sort(names)
 	sch, _ := pointerGet(r.doc, schemaPtr)
 	sm, _ := sch.(map[string]any)
 	props, _ := sm["properties"].(map[string]any)
@@ -308,7 +307,7 @@ func (r *reporter) extraProperties(loc, schemaPtr string) []finding {
 		}
 	}
 	var out []finding
-	for _, name := range sortedKeys(m) {
+	for _, name := range names {
 		if _, ok := props[name]; ok || slices.ContainsFunc(patterns, func(re *regexp.Regexp) bool { return re.MatchString(name) }) {
 			continue
 		}
@@ -367,30 +366,53 @@ func comparePointers(a, b string) int {
 	return len(at) - len(bt)
 }
 
-// pointer turns jsonschema's locations, whose tokens are also
-// percent-encoded, into plain RFC 6901 pointers.
-func pointer(loc string) string {
-	if !strings.Contains(loc, "%") {
-		return loc
-	}
-	toks := strings.Split(loc, "/")
-	for i, t := range toks {
-		if u, err := url.PathUnescape(t); err == nil {
-			toks[i] = u
-		}
-	}
-	return strings.Join(toks, "/")
-}
-
-func lastToken(ptr string) string {
-	return unescapeToken(ptr[strings.LastIndexByte(ptr, '/')+1:])
-}
-
 func parentPointer(ptr string) string {
 	if i := strings.LastIndexByte(ptr, '/'); i >= 0 {
 		return ptr[:i]
 	}
 	return ""
+}
+
+// objectMembers returns the members of an object value, each key once
+// (the last given), or nil for anything else.
+func objectMembers(v *request.Value) []*request.Member {
+	if v == nil || v.Kind != request.Object {
+		return nil
+	}
+	return uniqueMembers(v.Members)
+}
+
+// valueAt resolves an RFC 6901 JSON Pointer in a body; nil when nothing
+// is there.
+func valueAt(v *request.Value, ptr string) *request.Value {
+	if ptr == "" {
+		return v
+	}
+	if ptr[0] != '/' {
+		return nil
+	}
+	for tok := range strings.SplitSeq(ptr[1:], "/") {
+		tok = unescapeToken(tok)
+		switch {
+		case v == nil:
+			return nil
+		case v.Kind == request.Object:
+			m := memberNamed(uniqueMembers(v.Members), tok)
+			if m == nil {
+				return nil
+			}
+			v = m.Value
+		case v.Kind == request.Array:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(v.Elems) || strconv.Itoa(i) != tok {
+				return nil
+			}
+			v = v.Elems[i]
+		default:
+			return nil
+		}
+	}
+	return v
 }
 
 // jsonTypeOf names the JSON type of a decoded value.

@@ -180,3 +180,31 @@ func BenchmarkDefaultCatalogue(b *testing.B) {
 		}
 	}
 }
+
+func TestValidateEmptyKey(t *testing.T) {
+	// The empty key is a token of its own: "/" is the member named "".
+	s, err := compileSchema(map[string]any{"additionalProperties": map[string]any{"type": "string"}})
+	require.NoError(t, err)
+	v, err := valueFromAny(map[string]any{"": map[string]any{}})
+	require.NoError(t, err)
+	st := validation{}
+	verr, err := st.run(s, v)
+	require.NoError(t, err)
+	r := reporter{doc: map[string]any{"additionalProperties": map[string]any{"type": "string"}}, body: v}
+	assert.Equal(t, []Violation{{"/", "type", "expected string, got object"}}, finish(r.collect(verr)))
+}
+
+// TestBodyDocumentsDecodeAsEncodingJSON: body schemas are read with the
+// request reader; the tree is what encoding/json with UseNumber gives.
+func TestBodyDocumentsDecodeAsEncodingJSON(t *testing.T) {
+	s := Default()
+	for _, name := range s.BodySchemas() {
+		b, err := s.bodyFor(name)
+		require.NoError(t, err)
+		doc, err := b.document()
+		require.NoError(t, err)
+		raw, err := s.read(bodiesDir + "/" + name + ".json")
+		require.NoError(t, err)
+		assert.Equal(t, decode(t, string(raw)), any(doc), name)
+	}
+}

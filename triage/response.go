@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/atslint/atslint/request"
@@ -44,7 +45,10 @@ type ProviderError struct {
 	Host string
 }
 
-var identifier = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]{0,63}$`)
+// identifier is compiled on first use, not at start-up.
+var identifier = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]{0,63}$`)
+})
 
 // IsErrorShaped reports whether v looks like a StackOne response body: an
 // object with a statusCode.
@@ -63,7 +67,7 @@ func FromValue(v *request.Value) (ErrorResponse, bool) {
 	if n, ok := intValue(v.Get("statusCode")); ok {
 		e.Status, e.HasStatus = n, true
 	}
-	if s, ok := v.Get("errorCode").StringValue(); ok && identifier.MatchString(s) {
+	if s, ok := v.Get("errorCode").StringValue(); ok && identifier().MatchString(s) {
 		e.ErrorCode = strings.Clone(s)
 	}
 	if s, ok := v.Get("timestamp").StringValue(); ok {

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/atslint/atslint/baseline"
 	"github.com/atslint/atslint/config"
@@ -251,9 +252,10 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 
 // source is one input to check.
 type source struct {
-	name  string // as shown in output
-	path  string // "" for stdin
-	stdin bool
+	name    string // as shown in output
+	path    string // "" for stdin
+	stdin   bool
+	regular bool // the directory walk saw a regular file
 }
 
 // check checks every path and returns the report. Files are checked by up
@@ -270,10 +272,10 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		found, errs := collect(p)
 		rep.Errors = append(rep.Errors, errs...)
 		for _, f := range found {
-			if s.cfg.Ignored(f) {
+			if s.cfg.Ignored(f.path) {
 				continue
 			}
-			srcs = append(srcs, source{name: filepath.ToSlash(f), path: f})
+			srcs = append(srcs, source{name: filepath.ToSlash(f.path), path: f.path, regular: f.regular})
 		}
 	}
 	type result struct {
@@ -282,25 +284,32 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		err   error
 	}
 	results := make([]result, len(srcs))
-	jobs = max(1, min(jobs, len(srcs)))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				res, txt, err := s.checkSource(e, srcs[i])
-				// Locate here, while the file's bytes are at hand.
-				results[i] = result{res, txt.locate(srcs[i].name, res.Diagnostics), err}
+	// Workers take the next file from a shared counter: no channel hand-off
+	// (and no thread wake-up) per file. Results keep the input order.
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(srcs) {
+				return
 			}
-		}()
+			res, txt, err := s.checkSource(e, srcs[i])
+			// Locate here, while the file's bytes are at hand.
+			results[i] = result{res, txt.locate(srcs[i].name, res.Diagnostics), err}
+		}
 	}
-	for i := range srcs {
-		next <- i
+	jobs = max(1, min(jobs, len(srcs)))
+	var wg sync.WaitGroup
+	for range jobs - 1 {
+		wg.Go(work)
 	}
-	close(next)
+	work()
 	wg.Wait()
+	n := 0
+	for _, r := range results {
+		n += len(r.diags)
+	}
+	rep.Diagnostics = make([]report.Diagnostic, 0, n)
 	for i, r := range results {
 		if r.err != nil {
 			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
@@ -335,33 +344,37 @@ func (s *setup) checkSource(e *env, src source) (rules.Result, text, error) {
 		}
 		return eng.CheckBytes(data, s.limits), text{data: data}, nil
 	}
-	st, err := os.Stat(src.path)
-	if err != nil {
-		return rules.Result{}, text{}, fileError(err)
+	if h := testHookBeforeRead; h != nil {
+		h(src.path)
 	}
-	if !st.Mode().IsRegular() {
-		return rules.Result{}, text{}, errors.New("not a regular file")
-	}
-	if request.IsHARPath(src.path) || st.Size() > s.limits.MaxSize {
-		// HAR recordings are streamed, whatever their size; a large file
-		// is looked at before it is refused, in case it is a recording
-		// under another name.
-		f, err := os.Open(src.path)
+	if request.IsHARPath(src.path) {
+		// HAR recordings are streamed, whatever their size.
+		f, err := openStream(src.path, src.regular)
 		if err != nil {
-			return rules.Result{}, text{}, fileError(err)
+			return rules.Result{}, text{}, err
+		}
+		defer f.Close()
+		res, err := s.checkHAR(eng, bufio.NewReaderSize(f, sniffSize))
+		return res, text{path: src.path}, err
+	}
+	data, size, err := readSource(src.path, s.limits.MaxSize, src.regular)
+	switch {
+	case err != nil:
+		return rules.Result{}, text{}, err
+	case data == nil:
+		// Over --max-size: only its start is looked at, in case it is a
+		// recording under another name.
+		f, err := openStream(src.path, true)
+		if err != nil {
+			return rules.Result{}, text{}, err
 		}
 		defer f.Close()
 		br := bufio.NewReaderSize(f, sniffSize)
-		head, _ := br.Peek(sniffSize)
-		if request.IsHARPath(src.path) || request.SniffHAR(head) {
+		if head, _ := br.Peek(sniffSize); request.SniffHAR(head) {
 			res, err := s.checkHAR(eng, br)
 			return res, text{path: src.path}, err
 		}
-		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(st.Size(), s.limits)}}, text{}, nil
-	}
-	data, err := os.ReadFile(src.path)
-	if err != nil {
-		return rules.Result{}, text{}, fileError(err)
+		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(size, s.limits)}}, text{}, nil
 	}
 	return eng.CheckBytes(data, s.limits), text{data: data}, nil
 }
@@ -383,7 +396,7 @@ func (t text) locate(name string, ds []rules.Diagnostic) []report.Diagnostic {
 		return report.Locate(name, t.data, ds)
 	}
 	if t.path != "" {
-		if f, err := os.Open(t.path); err == nil {
+		if f, err := openStream(t.path, false); err == nil {
 			defer f.Close()
 			if out, err := report.LocateReader(name, f, ds); err == nil {
 				return out
@@ -391,6 +404,84 @@ func (t text) locate(name string, ds []rules.Diagnostic) []report.Diagnostic {
 		}
 	}
 	return report.Locate(name, nil, ds)
+}
+
+// testHookBeforeRead, when set, runs before a file is looked at (tests
+// remove or replace files there).
+var testHookBeforeRead func(path string)
+
+// testHookReadAll, when set, runs when a file is opened to be read in
+// full (not when the start of a file too large to read is looked at).
+var testHookReadAll func(path string)
+
+// readSource reads a file of at most max bytes. A file over max is not
+// read: data is nil and size is its size. Anything but a regular file
+// (a directory, named pipe, socket or device) is an error and is not read.
+// Unless the directory walk saw a regular file (regular), the path's mode
+// is checked before it is opened; it is checked again on the open file in
+// any case, should the path have changed in between.
+func readSource(path string, max int64, regular bool) (data []byte, size int64, err error) {
+	if !regular {
+		st, err := os.Stat(path)
+		if err != nil {
+			return nil, 0, fileError(err)
+		}
+		if err := regularMode(st.Mode()); err != nil {
+			return nil, 0, err
+		}
+		if st.Size() > max {
+			return nil, st.Size(), nil
+		}
+	}
+	return readRegular(path, max)
+}
+
+// openStream opens a file to be read as a stream (a HAR recording, or the
+// start of a file too large to read). As readSource, it opens no path
+// that is not a regular file, unless the directory walk saw one there, and
+// checks the open file again.
+func openStream(path string, regular bool) (*os.File, error) {
+	if !regular {
+		st, err := os.Stat(path)
+		if err != nil {
+			return nil, fileError(err)
+		}
+		if err := regularMode(st.Mode()); err != nil {
+			return nil, err
+		}
+	}
+	f, err := openFile(path)
+	if err != nil {
+		return nil, fileError(err)
+	}
+	st, err := f.Stat()
+	if err == nil {
+		err = regularMode(st.Mode())
+	}
+	if err != nil {
+		f.Close()
+		return nil, fileError(err)
+	}
+	return f, nil
+}
+
+// regularMode reports anything but a regular file as an error that says
+// what the file is.
+func regularMode(m fs.FileMode) error {
+	what := "of an unknown kind"
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		what = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	}
+	return errors.New("not a regular file (" + what + "); use - to read standard input")
 }
 
 // sniffSize is how much of an input is looked at to recognise a HAR
@@ -428,17 +519,25 @@ func fileError(err error) error {
 // skipDirs are never searched.
 var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true}
 
-// collect expands a path into the files to check. A file named explicitly
-// is checked whatever its extension; directories yield *.json and *.har.
-func collect(path string) ([]string, []report.FileError) {
+// A found file is a path to check.
+type found struct {
+	path    string
+	regular bool // the directory entry is a regular file (not a symlink, pipe...)
+}
+
+// collect expands a path into the files to check, sorted. A file named
+// explicitly is checked whatever its extension; directories yield *.json
+// and *.har, whatever their type (a named pipe or broken symlink is
+// reported when it is read).
+func collect(path string) ([]found, []report.FileError) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, []report.FileError{{File: filepath.ToSlash(path), Message: fileError(err).Error()}}
 	}
 	if !st.IsDir() {
-		return []string{path}, nil
+		return []found{{path: path}}, nil
 	}
-	var files []string
+	var files []found
 	var errs []report.FileError
 	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -456,13 +555,13 @@ func collect(path string) ([]string, []report.FileError) {
 		}
 		switch strings.ToLower(filepath.Ext(p)) {
 		case ".json", ".har":
-			files = append(files, p)
+			files = append(files, found{path: p, regular: d.Type().IsRegular()})
 		}
 		return nil
 	})
 	if err != nil {
 		errs = append(errs, report.FileError{File: filepath.ToSlash(path), Message: err.Error()})
 	}
-	sort.Strings(files)
+	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
 	return files, errs
 }

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -80,10 +79,10 @@ func runTriage(e *env, args []string) int {
 			rep.AddUnreadable(fe.File, fe.Message)
 		}
 		for _, file := range found {
-			if s.cfg.Ignored(file) {
+			if s.cfg.Ignored(file.path) {
 				continue
 			}
-			s.triageSource(e, rep, source{name: filepath.ToSlash(file), path: file})
+			s.triageSource(e, rep, source{name: filepath.ToSlash(file.path), path: file.path, regular: file.regular})
 		}
 	}
 
@@ -116,18 +115,9 @@ func (s *setup) triageSource(e *env, rep *triage.Report, src source) {
 	if src.stdin {
 		r = e.stdin
 	} else {
-		st, err := os.Stat(src.path)
+		f, err := openStream(src.path, src.regular)
 		if err != nil {
-			rep.AddUnreadable(src.name, fileError(err).Error())
-			return
-		}
-		if !st.Mode().IsRegular() {
-			rep.AddUnreadable(src.name, "not a regular file")
-			return
-		}
-		f, err := os.Open(src.path)
-		if err != nil {
-			rep.AddUnreadable(src.name, fileError(err).Error())
+			rep.AddUnreadable(src.name, err.Error())
 			return
 		}
 		defer f.Close()

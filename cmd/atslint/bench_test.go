@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/atslint/atslint/internal/benchdata"
+	"github.com/atslint/atslint/internal/hargen"
+)
+
+// corpusDocs is the size of the folder benchmark's corpus.
+const corpusDocs = 10_000
+
+// BenchmarkCheckFolder runs `atslint check` in-process over a folder of
+// 10,000 generated request documents (100 directories of 100), the way
+// CI runs it over recorded requests: file walk, reading, every rule and
+// schema validation, sorting and text output. Sub-benchmarks vary -j.
+func BenchmarkCheckFolder(b *testing.B) {
+	dir := b.TempDir() // shared by the sub-benchmarks
+	if err := benchdata.WriteCorpus(dir, corpusDocs); err != nil {
+		b.Fatal(err)
+	}
+	jobs := []int{1, runtime.GOMAXPROCS(0)}
+	if jobs[1] == 1 {
+		jobs = jobs[:1]
+	}
+	for _, j := range jobs {
+		b.Run(fmt.Sprintf("j%d", j), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var errb strings.Builder
+				code := run(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, dir: dir},
+					[]string{"check", "-j", fmt.Sprint(j), dir})
+				if code != exitFindings || errb.Len() > 0 {
+					b.Fatalf("exit %d: %s", code, errb.String())
+				}
+			}
+			b.ReportMetric(float64(corpusDocs*b.N)/b.Elapsed().Seconds(), "requests/s")
+		})
+	}
+}
+
+// BenchmarkCheckLargeHAR runs `atslint check` in-process over a generated
+// 100 MB HAR recording (browser-style: large response bodies, entries for
+// other hosts in between, about 3,000 StackOne requests): streamed, every
+// StackOne request checked, the rate rules over all timestamps.
+func BenchmarkCheckLargeHAR(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "large.har")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := hargen.Write(f, hargen.Options{Size: 100_000_000, BodySize: 30000})
+	if err == nil {
+		err = f.Close()
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Bytes)
+	b.ReportAllocs()
+	for b.Loop() {
+		var errb strings.Builder
+		code := run(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, dir: b.TempDir()},
+			[]string{"check", "--provider", "greenhouse", path})
+		if code == exitUsage {
+			b.Fatalf("exit %d: %s", code, errb.String())
+		}
+	}
+	b.ReportMetric(float64(st.StackOne*b.N)/b.Elapsed().Seconds(), "requests/s")
+}
+
+// BenchmarkVetGenerated runs `atslint vet ./...` in-process over a
+// generated module with 200 request sites: package loading and type
+// checking (go list, the standard library's export data) included, as a
+// user sees it. BenchmarkAnalyzerGenerated (package analyzer) times the
+// analyzer alone.
+func BenchmarkVetGenerated(b *testing.B) {
+	dir := b.TempDir()
+	write(b, filepath.Join(dir, "go.mod"), "module gen\n\ngo 1.26\n")
+	write(b, filepath.Join(dir, "gen.go"), string(benchdata.GoPackage("gen", 200)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var out, errb strings.Builder
+		code := run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, dir: dir}, []string{"vet", "./..."})
+		if code != exitFindings || strings.Count(out.String(), "\n") != 200 {
+			b.Fatalf("exit %d, %d lines: %s", code, strings.Count(out.String(), "\n"), errb.String())
+		}
+	}
+	b.ReportMetric(float64(200*b.N)/b.Elapsed().Seconds(), "requests/s")
+}
+
+// BenchmarkCheckSmallFile is `atslint check note.json` in-process: one
+// small document from the file system to output.
+func BenchmarkCheckSmallFile(b *testing.B) {
+	dir := b.TempDir()
+	path := dir + "/note.json"
+	write(b, path, benchdata.SmallNote)
+	b.ReportAllocs()
+	for b.Loop() {
+		var out strings.Builder
+		if code := run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &out, dir: dir}, []string{"check", path}); code != exitOK {
+			b.Fatalf("exit %d: %s", code, out.String())
+		}
+	}
+}
