@@ -3,7 +3,6 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -76,13 +75,9 @@ func newState(s Settings) (*state, error) {
 		}
 	}
 	if s.OpenAPI != "" {
-		data, err := os.ReadFile(s.OpenAPI)
+		set, err := schemas.ConvertFile(s.OpenAPI)
 		if err != nil {
 			return nil, fmt.Errorf("-openapi: %v", err)
-		}
-		set, err := schemas.Convert(data)
-		if err != nil {
-			return nil, fmt.Errorf("-openapi %s: %v", s.OpenAPI, err)
 		}
 		st.opts.Set = set
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"net/url"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,6 +45,20 @@ const proxyBodySchema = `{
 var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 const componentSchemas = "#/components/schemas/"
+
+// ConvertFile reads an OpenAPI document from a file and converts it; errors
+// name the file.
+func ConvertFile(path string) (*Set, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	set, err := Convert(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return set, nil
+}
 
 // Convert turns an OpenAPI 3.x document (JSON or YAML) into a Set: the
 // catalogue of its operations plus the synthetic passthrough operation

@@ -119,13 +119,9 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 	s.opts.Providers = s.cfg.Providers
 	s.opts.Accounts = s.cfg.Accounts
 	if f.openapi != "" {
-		data, err := os.ReadFile(f.openapi)
+		set, err := schemas.ConvertFile(f.openapi)
 		if err != nil {
 			return nil, fmt.Errorf("--openapi: %v", err)
-		}
-		set, err := schemas.Convert(data)
-		if err != nil {
-			return nil, fmt.Errorf("--openapi %s: %v", f.openapi, err)
 		}
 		s.opts.Set = set
 	}

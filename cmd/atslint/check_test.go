@@ -141,5 +141,5 @@ func TestCheckOpenAPIFlag(t *testing.T) {
 
 	_, errOut, code = atslint(t, widgets, "check", "--openapi", "testdata/requests/notes/create-good.json", "-")
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, "--openapi testdata/requests/notes/create-good.json:")
+	assert.Contains(t, errOut, "--openapi: testdata/requests/notes/create-good.json:")
 }
