@@ -10,10 +10,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/atslint/atslint/request"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/atslint/atslint/request"
 )
 
 // The validator (validator.go, formats.go) replaced
@@ -356,32 +357,6 @@ func hasEmptyKey(v *request.Value) bool {
 	return false
 }
 
-// anyFromValue decodes a parsed value as encoding/json with UseNumber
-// does: the last of duplicate keys wins.
-func anyFromValue(v *request.Value) any {
-	switch v.Kind {
-	case request.Bool:
-		return v.Bool
-	case request.Number:
-		return json.Number(v.Str)
-	case request.String:
-		return v.Str
-	case request.Object:
-		m := map[string]any{}
-		for _, mem := range v.Members {
-			m[mem.Key] = anyFromValue(mem.Value)
-		}
-		return m
-	case request.Array:
-		a := make([]any, len(v.Elems))
-		for i, e := range v.Elems {
-			a[i] = anyFromValue(e)
-		}
-		return a
-	}
-	return nil
-}
-
 func decodeNumber(t testing.TB, s string) any {
 	t.Helper()
 	dec := json.NewDecoder(strings.NewReader(s))
@@ -412,7 +387,7 @@ func FuzzValidator(f *testing.F) {
 		if err != nil {
 			return
 		}
-		oracles[int(which)%len(oracles)].checkValue(t, value, anyFromValue(value))
+		oracles[int(which)%len(oracles)].checkValue(t, value, valueToAny(value))
 	})
 }
 
