@@ -196,12 +196,15 @@ const ignoreRule = "atslint/ignore"
 // reports entries that have no reason or silence nothing.
 func (e *Engine) applyIgnores(reqs []*request.Request, ds []Diagnostic) []Diagnostic {
 	byIndex := map[int]*request.Request{}
-	any := false
+	hasIgnores := false
 	for _, r := range reqs {
 		byIndex[r.Index] = r
-		any = any || len(r.Ignores) > 0
+		hasIgnores = hasIgnores || len(r.Ignores) > 0
+		for _, ig := range r.Ignores {
+			ig.Used = false // a request may be checked more than once (per provider list, by tests)
+		}
 	}
-	if !any {
+	if !hasIgnores {
 		return ds
 	}
 	kept := ds[:0]

@@ -223,3 +223,17 @@ func TestRuleSharedByProviders(t *testing.T) {
 	assert.Equal(t, []string{"1:26 test/shared (lever) for lever", "1:26 test/shared (workable) for workable"}, got)
 	assert.Empty(t, check(t, Options{Rules: []*Rule{shared}}, doc))
 }
+
+func TestIgnoreUseIsPerCheck(t *testing.T) {
+	doc := `{"method": "GET", "url": "/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "a"}, "x-atslint": {"ignore": [{"rule": "stackone/page-size", "reason": "capped"}]}}`
+	d, err := request.ReadDocument([]byte(doc), request.Options{})
+	require.NoError(t, err)
+	e := New(Options{})
+	assert.Empty(t, e.Check(d.Requests))
+	// Without the page_size the ignore silences nothing, even though an
+	// earlier check of the same request marked it used.
+	d.Requests[0].Query = nil
+	ds := e.Check(d.Requests)
+	require.Len(t, ds, 1)
+	assert.Equal(t, "atslint/ignore", ds[0].Rule)
+}
