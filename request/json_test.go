@@ -87,7 +87,7 @@ func TestParseSpans(t *testing.T) {
 			}
 			for ptr, want := range tt.keys {
 				var found bool
-				walk(v, func(x *Value) {
+				v.Walk(func(x *Value) {
 					for _, m := range x.Members {
 						if m.Value.Pointer == ptr && !found {
 							found = true
@@ -133,7 +133,7 @@ func TestParsePointers(t *testing.T) {
 	v, err := Parse([]byte(in), Options{})
 	must(t, err == nil, "Parse: %v", err)
 	var got []string
-	walk(v, func(x *Value) { got = append(got, x.Pointer) })
+	v.Walk(func(x *Value) { got = append(got, x.Pointer) })
 	eq(t, got, []string{
 		"",
 		"/a~1b",

@@ -93,6 +93,23 @@ func (v *Value) Member(key string) *Member {
 	return nil
 }
 
+// Walk calls fn for v and every value inside it, in document order,
+// without recursion (a deep tree cannot exhaust the stack).
+func (v *Value) Walk(fn func(v *Value)) {
+	stack := []*Value{v}
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		fn(v)
+		for i := len(v.Elems) - 1; i >= 0; i-- {
+			stack = append(stack, v.Elems[i])
+		}
+		for i := len(v.Members) - 1; i >= 0; i-- {
+			stack = append(stack, v.Members[i].Value)
+		}
+	}
+}
+
 // IsKnown reports whether v exists and is not Unknown.
 func (v *Value) IsKnown() bool { return v != nil && v.Kind != Unknown }
 
@@ -246,4 +263,22 @@ func (r *Request) PathSegments() []string {
 		return nil
 	}
 	return strings.Split(p, "/")
+}
+
+// IsStackOneURL reports whether a request goes to StackOne's API: host
+// api.stackone.com or another *.stackone.com host (port and user info
+// ignored), path under /unified/.
+func IsStackOneURL(r *Request) bool {
+	host := r.Host
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
+		host = host[:i]
+	}
+	host = strings.TrimSuffix(host, ".")
+	if host != "stackone.com" && !strings.HasSuffix(host, ".stackone.com") {
+		return false
+	}
+	return strings.HasPrefix(r.Path, "/unified/")
 }

@@ -17,7 +17,7 @@ import (
 func check(t *testing.T, opts Options, doc string) []string {
 	t.Helper()
 	var out []string
-	for _, d := range New(opts).CheckBytes([]byte(doc), Limits{}).Diagnostics {
+	for _, d := range checkBytes(New(opts), []byte(doc)) {
 		p := ""
 		if d.Provider != "" {
 			p = " (" + d.Provider + ")"
@@ -137,7 +137,7 @@ func TestIgnores(t *testing.T) {
 func TestSeverityOverride(t *testing.T) {
 	doc := `{"method": "GET", "url": "/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "a"}}`
 	assert.Empty(t, check(t, Options{Severity: map[string]Severity{"stackone/page-size": Off}}, doc))
-	ds := New(Options{Severity: map[string]Severity{"stackone/page-size": Info}}).CheckBytes([]byte(doc), Limits{}).Diagnostics
+	ds := checkBytes(New(Options{Severity: map[string]Severity{"stackone/page-size": Info}}), []byte(doc))
 	require.Len(t, ds, 1)
 	assert.Equal(t, Info, ds[0].Severity)
 }
@@ -152,13 +152,6 @@ func TestUnknownValuesNeverReport(t *testing.T) {
 		Headers: []request.Header{{Name: "x-account-id", Value: &request.Value{Kind: request.Unknown}}},
 		Body:    body, HeadersComplete: false, QueryComplete: false}
 	assert.Empty(t, New(Options{}).Check([]*request.Request{req}))
-}
-
-func TestTooLarge(t *testing.T) {
-	ds := New(Options{}).CheckBytes([]byte(`{"method": "GET", "url": "/unified/ats/jobs"}`), Limits{MaxSize: 10}).Diagnostics
-	require.Len(t, ds, 1)
-	assert.Equal(t, "input/too-large", ds[0].Rule)
-	assert.Equal(t, "file is 45 bytes, over the 10 bytes limit (--max-size)", ds[0].Message)
 }
 
 func TestStackOneRateLimit(t *testing.T) {

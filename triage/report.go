@@ -9,6 +9,7 @@ import (
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/source/har"
 )
 
 // Finding is a diagnostic of atslint's rules on the request of a failed
@@ -139,10 +140,10 @@ func describe(v *request.Value) string {
 }
 
 // AddHAR triages the failed responses of a HAR recording read with
-// request.HAROptions{Responses: true}: each with its request, the
+// har.Options{Responses: true}: each with its request, the
 // provider resolved for it, and the diagnostics atslint's rules give the
 // request, split into those that predicted the status and the others.
-func (r *Report) AddHAR(eng *rules.Engine, file string, doc *request.Document, opts request.Options) {
+func (r *Report) AddHAR(eng *rules.Engine, file string, doc *har.Recording, opts request.Options) {
 	r.Summary.Files++
 	r.Summary.Requests += len(doc.Requests)
 	r.Summary.Skipped += doc.Skipped
