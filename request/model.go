@@ -162,8 +162,6 @@ type Ignore struct {
 	Span   Span
 	// Pointer of the ignore entry, for diagnostics about the ignore itself.
 	Pointer string
-	// Used is set by the engine when the ignore silenced a diagnostic.
-	Used bool
 }
 
 // Request is one API request as a front end saw it.

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -229,4 +230,45 @@ func TestIgnoreUseIsPerCheck(t *testing.T) {
 	ds := e.Check(d.Requests)
 	require.Len(t, ds, 1)
 	assert.Equal(t, "atslint/ignore", ds[0].Rule)
+}
+
+// TestCheckLeavesRequestsAlone: the engine never writes into the Requests
+// it checks, so one Request checked twice, or by several goroutines at
+// once, gives the same diagnostics each time.
+func TestCheckLeavesRequestsAlone(t *testing.T) {
+	doc := `[{"method": "GET", "url": "/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "a"},
+	  "x-atslint": {"ignore": [{"rule": "stackone/page-size", "reason": "capped"}, {"rule": "stackone/unknown-filter", "reason": "old"}]}},
+	 {"provider": "bullhorn", "method": "POST", "url": "/unified/ats/candidates/1/notes", "headers": {"x-account-id": "a"}, "body": {"content": []},
+	  "x-atslint": {"ignore": [{"rule": "stackone/empty-note"}]}}]`
+	read := func() []*request.Request {
+		d, err := request.ReadDocument([]byte(doc), request.Options{})
+		require.NoError(t, err)
+		require.Len(t, d.Requests, 2)
+		return d.Requests
+	}
+	reqs, untouched := read(), read()
+	e := New(Options{Providers: KnownProviders()})
+	want := e.Check(reqs)
+	var ignores []string
+	for _, d := range want {
+		if d.Rule == "atslint/ignore" {
+			ignores = append(ignores, d.Message)
+		}
+	}
+	assert.Equal(t, []string{
+		"ignore of stackone/unknown-filter silences nothing; remove it",
+		"ignore of stackone/empty-note has no reason; say why the diagnostic does not apply",
+	}, ignores)
+	assert.Equal(t, untouched, reqs, "the engine wrote into the requests")
+
+	results := make([][]Diagnostic, 8)
+	var wg sync.WaitGroup
+	for i := range results {
+		wg.Go(func() { results[i] = e.Check(reqs) })
+	}
+	wg.Wait()
+	for _, got := range results {
+		assert.Equal(t, want, got)
+	}
+	assert.Equal(t, untouched, reqs, "the engine wrote into the requests")
 }

@@ -75,20 +75,6 @@ var (
 			Sources: []string{"atslint provider resolution (DESIGN.md §4)", srcFactsAPI + " §7: provider keys, bullhorn_ats"},
 		},
 	}
-	ruleIgnore = &Rule{
-		ID: "atslint/ignore", Severity: Warning, Predicts: "none",
-		Doc: Doc{
-			Title: "ignore directive without a reason, or one that silences nothing",
-			Why: "An ignore must say why the diagnostic does not apply, so the next reader can judge it; one that silences " +
-				"nothing is stale and would hide a future real problem.",
-			Fix: "Give the reason, or remove the directive.",
-			Bad: `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}, ` +
-				`"x-atslint": {"ignore": [{"rule": "stackone/page-size"}]}}`,
-			Good: `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "acc_1"}, ` +
-				`"x-atslint": {"ignore": [{"rule": "stackone/page-size", "reason": "this tenant's proxy caps pages itself"}]}}`,
-			Sources: []string{"staticcheck's linter directives: a reason is required and unmatched directives are reported"},
-		},
-	}
 )
 
 func init() {
