@@ -329,3 +329,9 @@ func TestLineIndex(t *testing.T) {
 		eq(t, li.pos(off), naivePos(data, off), "pos(%d)", off)
 	}
 }
+
+func TestSpanIsZero(t *testing.T) {
+	eq(t, Span{}.IsZero(), true, "zero span")
+	eq(t, Span{Start: Pos{Offset: 0, Line: 1, Column: 1}}.IsZero(), false, "file start")
+	eq(t, Span{Front: FrontSpan{Start: 7, End: 9}}.IsZero(), false, "front-end span")
+}

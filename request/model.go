@@ -8,9 +8,8 @@ import (
 	"time"
 )
 
-// Pos is a position in a source. Line and Column are 1-based; Column counts
-// bytes. Offset is a 0-based byte offset. A front end that has no lines
-// (the Go analyzer) may store its own position in Offset alone.
+// Pos is a position in a file. Line and Column are 1-based; Column counts
+// bytes. Offset is a 0-based byte offset.
 type Pos struct {
 	Offset int `json:"offset"`
 	Line   int `json:"line"`
@@ -18,13 +17,24 @@ type Pos struct {
 }
 
 // Span is the half-open source range [Start, End) of a key or value.
+// Readers of files set Start and End; a front end whose positions are its
+// own and have no lines (the Go analyzer's go/token.Pos values) sets Front
+// instead, which the engine carries through untouched.
 type Span struct {
 	Start Pos `json:"start"`
 	End   Pos `json:"end"`
+	// Front is the range in the front end's own positions, zero for files.
+	Front FrontSpan `json:"-"`
 }
 
+// FrontSpan is a half-open range [Start, End) of a front end's own
+// positions; only that front end reads it.
+type FrontSpan struct{ Start, End int }
+
 // IsZero reports whether s carries no position.
-func (s Span) IsZero() bool { return s.Start.Line == 0 && s.Start.Offset == 0 && s.End.Offset == 0 }
+func (s Span) IsZero() bool {
+	return s.Start.Line == 0 && s.Start.Offset == 0 && s.End.Offset == 0 && s.Front == FrontSpan{}
+}
 
 // Kind is the kind of a JSON value.
 type Kind uint8

@@ -177,6 +177,9 @@ func SortDiagnostics(ds []Diagnostic) {
 		if a.Span.Start.Offset != b.Span.Start.Offset {
 			return a.Span.Start.Offset < b.Span.Start.Offset
 		}
+		if a.Span.Front.Start != b.Span.Front.Start {
+			return a.Span.Front.Start < b.Span.Front.Start
+		}
 		if a.Rule != b.Rule {
 			return a.Rule < b.Rule
 		}
