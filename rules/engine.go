@@ -16,7 +16,7 @@ type Diagnostic struct {
 	Operation string // operationId, "" when none matched
 	Pointer   string // JSON Pointer into the source document
 	Request   int    // index of the request in its file
-	Predicts  string
+	Predicts  Outcome
 	Message   string
 	Span      request.Span
 }

@@ -272,3 +272,26 @@ func TestCheckLeavesRequestsAlone(t *testing.T) {
 	}
 	assert.Equal(t, untouched, reqs, "the engine wrote into the requests")
 }
+
+func TestOutcome(t *testing.T) {
+	for _, tc := range []struct {
+		o      Outcome
+		status int
+		want   bool
+	}{
+		{"400", 400, true}, {"400", 422, false},
+		{"4xx", 400, true}, {"4xx", 499, true}, {"4xx", 500, false}, {"4xx", 399, false},
+		{"5xx", 501, true},
+		{Silent, 200, true}, {Silent, 400, false},
+		{None, 400, false}, {None, 200, false},
+	} {
+		assert.Equal(t, tc.want, tc.o.Matches(tc.status), "%s matches %d", tc.o, tc.status)
+	}
+	for _, o := range []Outcome{"40", "4xxx", "6xx", "0xx", "abc", "", "099"} {
+		assert.False(t, o.Valid(), "%q", o)
+	}
+	for _, r := range All() {
+		assert.True(t, r.Predicts.Valid(), "%s predicts %q", r.ID, r.Predicts)
+	}
+	assert.Equal(t, "4xx (any 4xx status; which one depends on the provider)", Outcome("4xx").Describe())
+}

@@ -187,10 +187,9 @@ func (r *Report) AddHAR(eng *rules.Engine, file string, doc *har.Recording, opts
 			it.Body = &e
 		}
 		it.Explanation = Explain(resp.Status, it.Providers)
-		status := strconv.Itoa(resp.Status)
 		for _, d := range byRequest[req.Index] {
-			f := Finding{Rule: d.Rule, Severity: d.Severity.String(), Predicts: d.Predicts, Message: d.Message, Span: d.Span}
-			if d.Predicts == status {
+			f := Finding{Rule: d.Rule, Severity: d.Severity.String(), Predicts: string(d.Predicts), Message: d.Message, Span: d.Span}
+			if d.Predicts.Matches(resp.Status) {
 				it.Predicted = append(it.Predicted, f)
 			} else {
 				it.Flagged = append(it.Flagged, f)
