@@ -295,3 +295,13 @@ func TestOutcome(t *testing.T) {
 	}
 	assert.Equal(t, "4xx (any 4xx status; which one depends on the provider)", Outcome("4xx").Describe())
 }
+
+// TestDateFilterLowerCase: RFC 3339 §5.6 lets "T" and "Z" be lower case;
+// time.Parse does not, and the rule used to report such a date.
+func TestDateFilterLowerCase(t *testing.T) {
+	doc := `{"method": "GET", "url": "/unified/ats/candidates?filter[updated_after]=%s", "headers": {"x-account-id": "a"}}`
+	assert.Empty(t, check(t, Options{}, fmt.Sprintf(doc, "2024-01-01t00:00:00z")))
+	assert.Empty(t, check(t, Options{}, fmt.Sprintf(doc, "2024-01-01T00:00:00.5%2B02:00")))
+	assert.Equal(t, []string{`1:73 stackone/invalid-filter-value filter[updated_after] is not an RFC 3339 date-time (for example 2024-01-01T00:00:00Z)`},
+		check(t, Options{}, fmt.Sprintf(doc, "2024-01-01")))
+}
