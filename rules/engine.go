@@ -103,41 +103,71 @@ func (e *Engine) Providers(req *request.Request) []string {
 // Check runs every rule over the requests of one file and returns the
 // diagnostics sorted by position, rule and provider.
 func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
-	var out []Diagnostic
-	passes := make([]*Pass, len(reqs))
-	for i, req := range reqs {
-		op, cands := e.match.match(req)
-		p := &Pass{engine: e, Request: req, Operation: op, candidates: cands}
-		passes[i] = p
-		for _, r := range e.rules {
-			if r.Check == nil || e.severity(r) == Off || len(r.Providers) > 0 {
-				continue
-			}
-			p.run(r, "")
-		}
-		e.checkProvider(p)
-		for _, prov := range e.Providers(req) {
-			for _, r := range e.rules {
-				if r.Check == nil || e.severity(r) == Off || !r.AppliesTo(prov) {
-					continue
-				}
-				p.run(r, prov)
-			}
-		}
+	fc := e.NewFileCheck()
+	for _, req := range reqs {
+		fc.Add(req)
 	}
-	fp := &FilePass{engine: e, Passes: passes}
+	return fc.Diagnostics()
+}
+
+// CheckRequest runs the per-request rules on one request and returns their
+// diagnostics, unsorted and before ignores, and the request's Record for
+// the cross-request rules (Tracker.Add).
+func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
+	op, cands := e.match.match(req)
+	p := &Pass{engine: e, Request: req, Operation: op, candidates: cands}
 	for _, r := range e.rules {
-		if r.CheckAll == nil || e.severity(r) == Off {
+		if r.Check == nil || e.severity(r) == Off || len(r.Providers) > 0 {
 			continue
 		}
-		fp.rule = r
-		r.CheckAll(fp)
+		p.run(r, "")
 	}
-	for _, p := range passes {
-		out = append(out, p.diags...)
+	e.checkProvider(p)
+	for _, prov := range e.Providers(req) {
+		for _, r := range e.rules {
+			if r.Check == nil || e.severity(r) == Off || !r.AppliesTo(prov) {
+				continue
+			}
+			p.run(r, prov)
+		}
 	}
-	out = append(out, fp.diags...)
-	out = e.applyIgnores(reqs, out)
+	return p.diags, e.record(p)
+}
+
+// FileCheck checks the requests of one file one at a time: a request can
+// be dropped once added, since what is kept of it is its diagnostics, its
+// ignore entries, and what the cross-request rules need (Record).
+type FileCheck struct {
+	e       *Engine
+	tracker *Tracker
+	diags   []Diagnostic
+	ignores ignoreSet
+}
+
+// NewFileCheck starts the check of one file.
+func (e *Engine) NewFileCheck() *FileCheck {
+	return &FileCheck{e: e, tracker: e.NewTracker()}
+}
+
+// Add checks the next request of the file.
+func (fc *FileCheck) Add(req *request.Request) {
+	ds, rec := fc.e.CheckRequest(req)
+	fc.AddChecked(req.Index, req.Ignores, ds, rec)
+}
+
+// AddChecked adds a request that CheckRequest has already checked (by a
+// worker, in any order): the number, ignore entries, diagnostics and
+// Record of one request. Requests must be added in file order.
+func (fc *FileCheck) AddChecked(index int, ignores []*request.Ignore, ds []Diagnostic, rec *Record) {
+	fc.diags = append(fc.diags, ds...)
+	fc.diags = append(fc.diags, fc.tracker.Add(rec)...)
+	fc.ignores.add(index, ignores)
+}
+
+// Diagnostics applies the ignore entries and returns every diagnostic of
+// the file, sorted.
+func (fc *FileCheck) Diagnostics() []Diagnostic {
+	out := fc.e.applyIgnores(&fc.ignores, fc.diags)
 	SortDiagnostics(out)
 	return out
 }
