@@ -201,11 +201,7 @@ func (a *pkgRun) report() {
 // "severity: message [rule]", naming the provider after the rule when a rule
 // shared by several providers fired for one of them.
 func message(d rules.Diagnostic) string {
-	tag := d.Rule
-	if set, _, _ := strings.Cut(d.Rule, "/"); d.Provider != "" && d.Provider != set {
-		tag += " for " + d.Provider
-	}
-	return fmt.Sprintf("%s: %s [%s]", d.Severity, d.Message, tag)
+	return fmt.Sprintf("%s: %s [%s]", d.Severity, d.Message, d.Tag())
 }
 
 func ruleURL(id string) string {

@@ -114,45 +114,18 @@ var Formats = map[string]func(io.Writer, *Report) error{
 //	notes/bad.json:7:5: warning: message [bullhorn/note-missing-author]
 //
 // A provider diagnostic names its provider after the rule ("[rule for
-// lever]") unless the rule's set is that provider and the rule applies to
-// it alone, where the ID already says it.
+// lever]") where the ID does not say it (rules.Diagnostic.Tag).
 func Text(w io.Writer, r *Report) error {
 	for _, d := range r.Diagnostics {
-		tag := d.Rule
-		if namesProvider(d.Diagnostic) {
-			tag += " for " + d.Provider
-		}
 		pos := fmt.Sprintf("%s:%d:%d", d.File, d.Span.Start.Line, d.Span.Start.Column)
 		if d.Span.Start.Line == 0 {
 			pos = d.File
 		}
-		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", pos, d.Severity, d.Message, tag); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", pos, d.Severity, d.Message, d.Tag()); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// namesProvider reports whether the text output should name a diagnostic's
-// provider.
-func namesProvider(d rules.Diagnostic) bool {
-	if d.Provider == "" {
-		return false
-	}
-	if d.Provider != ruleSet(d.Rule) {
-		return true
-	}
-	r, ok := rules.Lookup(d.Rule)
-	return ok && len(r.Providers) > 1
-}
-
-func ruleSet(id string) string {
-	for i := 0; i < len(id); i++ {
-		if id[i] == '/' {
-			return id[:i]
-		}
-	}
-	return id
 }
 
 type jsonDiagnostic struct {

@@ -21,6 +21,22 @@ type Diagnostic struct {
 	Span      request.Span
 }
 
+// Tag is how output names a diagnostic's rule: "rule", or "rule for
+// provider" when a provider rule fired for one provider and the ID does
+// not already say which (its set is another name, or the rule applies to
+// several providers).
+func (d Diagnostic) Tag() string {
+	if d.Provider == "" {
+		return d.Rule
+	}
+	if set, _, _ := strings.Cut(d.Rule, "/"); d.Provider == set {
+		if r, ok := Lookup(d.Rule); !ok || len(r.Providers) <= 1 {
+			return d.Rule
+		}
+	}
+	return d.Rule + " for " + d.Provider
+}
+
 // Options configure an Engine.
 type Options struct {
 	// Set is the catalogue; nil means schemas.Default().
