@@ -4,9 +4,11 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 
 	"github.com/atslint/atslint/rules"
@@ -57,24 +59,12 @@ type Report struct {
 
 // Finish sorts the diagnostics (by file, line, column, rule) and counts them.
 func (r *Report) Finish() {
-	sort.SliceStable(r.Diagnostics, func(i, j int) bool {
-		a, b := r.Diagnostics[i], r.Diagnostics[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Span.Start.Line != b.Span.Start.Line {
-			return a.Span.Start.Line < b.Span.Start.Line
-		}
-		if a.Span.Start.Column != b.Span.Start.Column {
-			return a.Span.Start.Column < b.Span.Start.Column
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		if a.Provider != b.Provider {
-			return a.Provider < b.Provider
-		}
-		return a.Message < b.Message
+	slices.SortStableFunc(r.Diagnostics, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Span.Start.Line, b.Span.Start.Line),
+			cmp.Compare(a.Span.Start.Column, b.Span.Start.Column),
+			rules.CompareDiagnostics(a.Diagnostic, b.Diagnostic))
 	})
 	sort.SliceStable(r.Errors, func(i, j int) bool { return r.Errors[i].File < r.Errors[j].File })
 	r.Summary.Error, r.Summary.Warning, r.Summary.Info = 0, 0, 0

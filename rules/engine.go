@@ -1,7 +1,8 @@
 package rules
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/atslint/atslint/request"
@@ -215,26 +216,26 @@ func (e *Engine) checkProvider(p *Pass) {
 	p.Reportf(span, req.Pointer+"/provider", "%s", msg)
 }
 
-// SortDiagnostics orders diagnostics by position, then rule, provider and
-// message, so that output is the same at any level of parallelism.
+// SortDiagnostics orders diagnostics by position, then as
+// CompareDiagnostics does, so that output is the same at any level of
+// parallelism.
 func SortDiagnostics(ds []Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if a.Span.Start.Offset != b.Span.Start.Offset {
-			return a.Span.Start.Offset < b.Span.Start.Offset
-		}
-		if a.Span.Front.Start != b.Span.Front.Start {
-			return a.Span.Front.Start < b.Span.Front.Start
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		if a.Provider != b.Provider {
-			return a.Provider < b.Provider
-		}
-		if a.Request != b.Request {
-			return a.Request < b.Request
-		}
-		return a.Message < b.Message
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Span.Start.Offset, b.Span.Start.Offset),
+			cmp.Compare(a.Span.Front.Start, b.Span.Front.Start),
+			CompareDiagnostics(a, b))
 	})
+}
+
+// CompareDiagnostics orders two diagnostics at the same position: by rule,
+// provider, request and message. Front ends that order by positions of
+// their own (the report by file, line and column; the analyzer by
+// token.Pos) break ties with it.
+func CompareDiagnostics(a, b Diagnostic) int {
+	return cmp.Or(
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Provider, b.Provider),
+		cmp.Compare(a.Request, b.Request),
+		cmp.Compare(a.Message, b.Message))
 }
