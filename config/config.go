@@ -187,9 +187,9 @@ func (c *Config) strings(v *yaml.Node, key string) ([]string, error) {
 }
 
 func (c *Config) provider(n *yaml.Node) (string, error) {
-	p, ok := rules.NormalizeProvider(n.Value)
-	if !ok || n.Kind != yaml.ScalarNode {
-		return "", c.errf(n, "unknown provider %q; known providers: %s", n.Value, strings.Join(rules.KnownProviders(), ", "))
+	p, err := rules.ParseProvider(n.Value) // a non-scalar node's Value is "": unknown
+	if err != nil {
+		return "", c.errf(n, "%v", err)
 	}
 	return p, nil
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/schemas"
@@ -75,6 +76,39 @@ func New(opts Options) *Engine {
 	}
 	e.match = matcherFor(e.set)
 	return e
+}
+
+// Engines hands out one Engine per severity map, for front ends whose
+// config gives different files different severities. It is safe for
+// concurrent use.
+type Engines struct {
+	opts Options
+	m    sync.Map // severityKey → *Engine
+}
+
+// NewEngines returns the Engines for opts; opts.Severity is replaced by
+// each file's map.
+func NewEngines(opts Options) *Engines { return &Engines{opts: opts} }
+
+// For returns the engine with severities sev.
+func (es *Engines) For(sev map[string]Severity) *Engine {
+	key := severityKey(sev)
+	if e, ok := es.m.Load(key); ok {
+		return e.(*Engine)
+	}
+	opts := es.opts
+	opts.Severity = sev
+	e, _ := es.m.LoadOrStore(key, New(opts))
+	return e.(*Engine)
+}
+
+func severityKey(m map[string]Severity) string {
+	parts := make([]string, 0, len(m))
+	for k, v := range m {
+		parts = append(parts, k+"="+v.String())
+	}
+	slices.Sort(parts)
+	return strings.Join(parts, ",")
 }
 
 // Set returns the catalogue the engine checks against.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -25,6 +26,16 @@ func KnownProviders() []string {
 // categorySuffixes are StackOne's category suffixes on provider keys
 // (bullhorn_ats is Bullhorn's key in StackOne's OAuth callbacks).
 var categorySuffixes = []string{"_ats", "_hris", "_crm"}
+
+// ParseProvider is NormalizeProvider for a name a user gave (flag, config,
+// directive): an unknown name is an error that lists the known ones.
+func ParseProvider(name string) (string, error) {
+	p, ok := NormalizeProvider(name)
+	if !ok {
+		return "", fmt.Errorf("unknown provider %q; known providers: %s", name, strings.Join(KnownProviders(), ", "))
+	}
+	return p, nil
+}
 
 // NormalizeProvider maps a provider key as a user wrote it ("Bullhorn",
 // "bullhorn_ats") to atslint's key. ok is false for an unknown provider.

@@ -251,7 +251,7 @@ func isTemplate(s string) bool {
 	s = strings.TrimSpace(s)
 	return strings.Contains(s, "${") || strings.Contains(s, "{{") ||
 		strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") ||
-		strings.HasPrefix(s, "$") && isIdent(s[1:])
+		strings.HasPrefix(s, "$") && isIdentifier(s[1:])
 }
 
 // noteCreates are the unified operations that create a note.

@@ -113,10 +113,9 @@ func (r *Report) AddErrorFile(eng *rules.Engine, file string, data []byte, opts 
 		}
 		var providers []string
 		if e.Provider != "" {
-			p, ok := rules.NormalizeProvider(e.Provider)
-			if !ok {
-				r.Problems = append(r.Problems, Problem{File: file, Span: e.ProviderSpan,
-					Message: fmt.Sprintf("unknown provider %q; known providers: %s", e.Provider, strings.Join(rules.KnownProviders(), ", "))})
+			p, err := rules.ParseProvider(e.Provider)
+			if err != nil {
+				r.Problems = append(r.Problems, Problem{File: file, Span: e.ProviderSpan, Message: err.Error()})
 			} else {
 				providers = []string{p}
 			}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/atslint/atslint/rules"
@@ -38,9 +37,9 @@ func runRules(e *env, args []string) int {
 	}
 	list := rules.All()
 	if *provider != "" {
-		p, ok := rules.NormalizeProvider(*provider)
-		if !ok {
-			fmt.Fprintf(e.stderr, "atslint: unknown provider %q; known providers: %s\n", *provider, strings.Join(rules.KnownProviders(), ", "))
+		p, err := rules.ParseProvider(*provider)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "atslint: %v\n", err)
 			return exitUsage
 		}
 		var kept []*rules.Rule
