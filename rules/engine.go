@@ -273,3 +273,35 @@ func CompareDiagnostics(a, b Diagnostic) int {
 		cmp.Compare(a.Request, b.Request),
 		cmp.Compare(a.Message, b.Message))
 }
+
+// ignoreSet holds the ignore entries of a file's requests, copied, so
+// that the requests themselves need not be kept.
+type ignoreSet struct {
+	byIndex map[int][]*ignoreUse
+	order   []*ignoreUse // every entry, in request order
+}
+
+type ignoreUse struct {
+	request.Ignore
+	index int
+}
+
+func (s *ignoreSet) add(index int, igs []*request.Ignore) {
+	if len(igs) == 0 {
+		if s.byIndex != nil {
+			delete(s.byIndex, index) // the last request of an index holds its ignores
+		}
+		return
+	}
+	if s.byIndex == nil {
+		s.byIndex = map[int][]*ignoreUse{}
+	}
+	list := make([]*ignoreUse, len(igs))
+	for i, ig := range igs {
+		c := *ig
+		c.Rule, c.Reason, c.Pointer = strings.Clone(c.Rule), strings.Clone(c.Reason), strings.Clone(c.Pointer)
+		list[i] = &ignoreUse{Ignore: c, index: index}
+	}
+	s.byIndex[index] = list
+	s.order = append(s.order, list...)
+}

@@ -3,8 +3,6 @@ package rules
 import (
 	"slices"
 	"strings"
-
-	"github.com/atslint/atslint/request"
 )
 
 var ruleIgnore = &Rule{
@@ -115,55 +113,41 @@ func IgnoreDiagnostics(ig Ignore, used bool, syntax string, sev Severity) []Diag
 // documentIgnoreSyntax is how a request document writes an ignore.
 const documentIgnoreSyntax = `{"rule": "ruleset/name", "reason": "…"} in "x-atslint": {"ignore": […]}`
 
-// ignoreSet holds the ignore entries of a file's requests, copied, so
-// that the requests themselves need not be kept.
-type ignoreSet struct {
-	byIndex map[int][]*ignoreEntry
-	order   []*ignoreEntry // every entry, in request order
-}
-
-type ignoreEntry struct {
-	request.Ignore
-	index int
-}
-
-func (s *ignoreSet) add(index int, igs []*request.Ignore) {
-	if len(igs) == 0 {
-		if s.byIndex != nil {
-			delete(s.byIndex, index) // the last request of an index holds its ignores
-		}
-		return
-	}
-	if s.byIndex == nil {
-		s.byIndex = map[int][]*ignoreEntry{}
-	}
-	list := make([]*ignoreEntry, len(igs))
-	for i, ig := range igs {
-		c := *ig
-		c.Rule, c.Reason, c.Pointer = strings.Clone(c.Rule), strings.Clone(c.Reason), strings.Clone(c.Pointer)
-		list[i] = &ignoreEntry{Ignore: c, index: index}
-	}
-	s.byIndex[index] = list
-	s.order = append(s.order, list...)
-}
-
 // applyIgnores drops the diagnostics that a request's own ignore entries
 // silence and reports entries that have no reason or silence nothing. The
-// record of which entry silenced what is this call's: Requests are read,
-// never written.
+// entries are copies kept by the file's check, and the record of which
+// entry silenced what is this call's: Requests are read, never written.
 func (e *Engine) applyIgnores(set *ignoreSet, ds []Diagnostic) []Diagnostic {
 	if len(set.order) == 0 {
 		return ds
 	}
-	igs := make([]Ignore, len(set.order))
-	for i, ig := range set.order {
-		igs[i] = Ignore{Rules: []string{ig.Rule}, Reason: ig.Reason}
+	// Only the diagnostics of requests with ignores are matched, each
+	// against its own request's entries.
+	kept := make([]Diagnostic, 0, len(ds))
+	byReq := map[int][]Diagnostic{}
+	for _, d := range ds {
+		if _, ok := set.byIndex[d.Request]; ok {
+			byReq[d.Request] = append(byReq[d.Request], d)
+		} else {
+			kept = append(kept, d)
+		}
 	}
-	kept, used := ApplyIgnores(ds, igs, func(d Diagnostic) string { return d.Rule },
-		func(i int, d Diagnostic) bool { return slices.Contains(set.byIndex[d.Request], set.order[i]) })
+	used := map[*ignoreUse]bool{}
+	for index, entries := range set.byIndex {
+		igs := make([]Ignore, len(entries))
+		for i, ig := range entries {
+			igs[i] = Ignore{Rules: []string{ig.Rule}, Reason: ig.Reason}
+		}
+		k, u := ApplyIgnores(byReq[index], igs, func(d Diagnostic) string { return d.Rule },
+			func(int, Diagnostic) bool { return true })
+		kept = append(kept, k...)
+		for i, ig := range entries {
+			used[ig] = u[i]
+		}
+	}
 	sev := e.severity(ruleIgnore)
-	for i, ig := range set.order {
-		for _, d := range IgnoreDiagnostics(igs[i], used[i], documentIgnoreSyntax, sev) {
+	for _, ig := range set.order {
+		for _, d := range IgnoreDiagnostics(Ignore{Rules: []string{ig.Rule}, Reason: ig.Reason}, used[ig], documentIgnoreSyntax, sev) {
 			d.Pointer, d.Request, d.Span = ig.Pointer, ig.index, ig.Span
 			kept = append(kept, d)
 		}
