@@ -230,7 +230,7 @@ type Request struct {
 
 	// Body is the JSON body, nil when the request has none.
 	Body *Value
-	// BodyMember is the span of the "body" key, when present.
+	// BodyKeySpan is the span of the "body" key, when present.
 	BodyKeySpan Span
 
 	Ignores []*Ignore

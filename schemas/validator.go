@@ -24,7 +24,7 @@ import (
 // annotations to it. Its semantics and its error tree follow those of
 // github.com/santhosh-tekuri/jsonschema/v5 with format assertion on, which
 // atslint used before and which its tests still use as an oracle
-// (validator_test.go): that library compiles every draft's metaschema at
+// (oracle_test.go): that library compiles every draft's metaschema at
 // init and links the net package, which cost more than the rest of a run.
 //
 // Validation allocates nothing for a valid value: error locations are
