@@ -326,3 +326,28 @@ func TestDiagnosticTag(t *testing.T) {
 		}
 	}
 }
+
+// TestIgnoreProblems: the one set of messages about ignores, for request
+// documents and Go directives alike.
+func TestIgnoreProblems(t *testing.T) {
+	const syntax = "//atslint:ignore RULE reason"
+	for _, tc := range []struct {
+		ig   Ignore
+		used bool
+		want []string
+	}{
+		{Ignore{Reason: "x"}, false, []string{"ignore names no rule; write " + syntax}},
+		{Ignore{Rules: []string{"stackone/page-size"}}, false, []string{"ignore of stackone/page-size has no reason; say why the diagnostic does not apply"}},
+		{Ignore{Rules: []string{"Jane Doe"}}, false, []string{"ignore has no reason and names no rule ID (ruleset/name)"}},
+		{Ignore{Rules: []string{"stackone/page-size", "stackone/unknown-filter"}, Reason: "x"}, true, nil},
+		{Ignore{Rules: []string{"stackone/page-size", "stackone/unknown-filter"}, Reason: "x"}, false,
+			[]string{"ignore of stackone/page-size,stackone/unknown-filter silences nothing; remove it"}},
+		{Ignore{Rules: []string{"stackone/page-sise", "jane doe"}, Reason: "x"}, false,
+			[]string{`ignore names unknown rule "stackone/page-sise"`, "ignore names no rule ID (ruleset/name)"}},
+	} {
+		assert.Equal(t, tc.want, tc.ig.Problems(tc.used, syntax), "%+v used=%v", tc.ig, tc.used)
+	}
+	assert.False(t, Ignore{Rules: []string{"atslint/ignore"}, Reason: "x"}.Silences("atslint/ignore"), "an ignore cannot silence ignores")
+	assert.False(t, Ignore{Rules: []string{"stackone/page-size"}}.Silences("stackone/page-size"), "no reason, no silence")
+	assert.Nil(t, IgnoreDiagnostics(Ignore{}, false, syntax, Off))
+}
