@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestDocsUpToDate fails when docs/rules.md or the README's rule table no
+// TestDocsUpToDate fails when docs/rules.md, docs/providers.md or the README's rule table no
 // longer match the rule definitions.
 func TestDocsUpToDate(t *testing.T) {
 	want := Markdown(All())
@@ -15,6 +15,13 @@ func TestDocsUpToDate(t *testing.T) {
 	}
 	if string(got) != string(want) {
 		t.Errorf("docs/rules.md is stale; run: go generate ./rules")
+	}
+	providers, err := os.ReadFile("../docs/providers.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(providers) != string(ProvidersMarkdown()) {
+		t.Errorf("docs/providers.md is stale; run: go generate ./rules")
 	}
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {

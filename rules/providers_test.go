@@ -427,3 +427,44 @@ func TestProxyUnknownValuesNeverReport(t *testing.T) {
 		assert.Empty(t, ds, tc.name)
 	}
 }
+
+// Every spelling of the provider list means its provider; StackOne's keys
+// as its docs spell them, display names, category-suffixed forms and the
+// keys earlier releases accepted all resolve.
+func TestProviderSpellings(t *testing.T) {
+	for _, p := range Providers() {
+		require.NotEmpty(t, p.Spellings, p.Key)
+		for _, s := range p.Spellings {
+			assert.NotEmpty(t, s.From, "%s: spelling %q says not where it comes from", p.Key, s.Text)
+			k, ok := NormalizeProvider(s.Text)
+			assert.True(t, ok, s.Text)
+			assert.Equal(t, p.Key, k, s.Text)
+		}
+	}
+	for in, want := range map[string]string{
+		"workdayats": "workday", "sapsuccessfactors_ats": "successfactors", "bullhorn_ats": "bullhorn", "jobadder": "jobadder",
+		"vincere": "vincere", "eploy": "eploy", "oraclehcm": "oracle", "jazzhr": "jazzhr", "pinpoint": "pinpoint", "breezyhr": "breezy",
+		"cornerstone": "cornerstone", "ukgpro": "ukgpro", "logicmelon": "logicmelon", "mercury": "mercury",
+		"Workday ATS": "workday", "Workday ATS (OAuth)": "workday", "SAP Success Factors": "successfactors", "Breezy HR": "breezy",
+		"Oracle HCM": "oracle", "UKG Pro ATS": "ukgpro", "JobAdder (OAuth)": "jobadder",
+		"workday_ats": "workday", "greenhouse_ats": "greenhouse", "Greenhouse ATS": "greenhouse", "LEVER_hris": "lever",
+		"workday": "workday", "successfactors": "successfactors", "breezy": "breezy", "bullhorn": "bullhorn", " Bullhorn ": "bullhorn",
+	} {
+		got, ok := NormalizeProvider(in)
+		assert.True(t, ok, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{"", "nope", "workdays", "ats", "taleo", "oraclehcm2"} {
+		_, ok := NormalizeProvider(in)
+		assert.False(t, ok, in)
+	}
+	// An unknown key names the closest spelling, written as a key.
+	for in, want := range map[string]string{
+		"workdayat": "workdayats", "sapsucessfactors_ats": "sapsuccessfactors_ats", "bullhorm": "bullhorn",
+		"Breezy H": "breezy", "oraclhcm": "oraclehcm",
+	} {
+		assert.EqualError(t, UnknownProviderError(in), `unknown provider "`+in+`" (did you mean "`+want+`"?); known providers: `+
+			strings.Join(KnownProviders(), ", ")+" (StackOne's keys such as workdayats and sapsuccessfactors_ats are accepted too)", in)
+	}
+	assert.NotContains(t, UnknownProviderError("zzzzzzzz").Error(), "did you mean")
+}

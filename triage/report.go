@@ -115,7 +115,7 @@ func (r *Report) AddErrorFile(eng *rules.Engine, file string, data []byte, opts 
 			p, ok := rules.NormalizeProvider(e.Provider)
 			if !ok {
 				r.Problems = append(r.Problems, Problem{File: file, Span: e.ProviderSpan,
-					Message: fmt.Sprintf("unknown provider %q; known providers: %s", e.Provider, strings.Join(rules.KnownProviders(), ", "))})
+					Message: rules.UnknownProviderError(e.Provider).Error()})
 			} else {
 				providers = []string{p}
 			}

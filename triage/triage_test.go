@@ -124,7 +124,7 @@ func TestAddErrorFileProblems(t *testing.T) {
 		`"x"`:                  `1:1 expected a StackOne error response (an object with a numeric "statusCode") or an array of them, got string`,
 		`[]`:                   `1:1 expected a StackOne error response (an object with a numeric "statusCode") or an array of them, got an empty array`,
 		`[{"message": "m"}]`:   `1:2 expected a StackOne error response (an object with a numeric "statusCode"), got an object without a numeric "statusCode"`,
-		`{"statusCode": 404, "provider": "nope"}`: `1:33 unknown provider "nope"; known providers: ashby, avature, bamboohr, breezy, bullhorn, eploy, freshteam, greenhouse, icims, jazzhr, jobadder, jobvite, lever, personio, pinpoint, recruitee, recruiterflow, smartrecruiters, successfactors, teamtailor, workable, workday`,
+		`{"statusCode": 404, "provider": "nope"}`: `1:33 unknown provider "nope"; known providers: ashby, avature, bamboohr, breezy, bullhorn, cornerstone, eploy, freshteam, greenhouse, icims, jazzhr, jobadder, jobvite, lever, logicmelon, mercury, oracle, personio, pinpoint, recruitee, recruiterflow, smartrecruiters, successfactors, teamtailor, ukgpro, vincere, workable, workday (StackOne's keys such as workdayats and sapsuccessfactors_ats are accepted too)`,
 	} {
 		rep := &Report{}
 		rep.AddErrorFile(eng, "f.json", []byte(doc), request.Options{})
