@@ -25,7 +25,7 @@ var ruleAshbyProxyGet = &Rule{
 			`"body": {"method": "get", "url": "https://api.ashbyhq.com/candidate.info?id=5f1c"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://api.ashbyhq.com/candidate.info", "headers": {"Content-Type": "application/json"}, "body": {"id": "5f1c"}}}`,
-		Sources: []string{srcAshbyDocs + ", Introduction (developers.ashbyhq.com/reference/introduction): most endpoints are POST even for reads; params in the JSON body", quirk("AS-01", "H"), srcProxyDocs},
+		Sources: []string{srcAshbyDocs + ", Introduction (developers.ashbyhq.com/reference/introduction): most endpoints are POST even for reads; params in the JSON body", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := proxyOf(p)
@@ -47,7 +47,7 @@ var ruleAshbyProxyLimit = &Rule{
 			`"body": {"method": "post", "url": "https://api.ashbyhq.com/candidate.list", "headers": {"Content-Type": "application/json"}, "body": {"limit": 500}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://api.ashbyhq.com/candidate.list", "headers": {"Content-Type": "application/json"}, "body": {"limit": 100}}}`,
-		Sources: []string{srcAshbyDocs + ", Pagination and incremental sync (developers.ashbyhq.com/docs/pagination-and-incremental-sync): limit default and max 100", quirk("AS-03", "H"), srcProxyDocs},
+		Sources: []string{srcAshbyDocs + ", Pagination and incremental sync (developers.ashbyhq.com/docs/pagination-and-incremental-sync): limit default and max 100", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := proxyOf(p)
@@ -81,7 +81,7 @@ var ruleAshbyProxyOnBehalfOf = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://api.ashbyhq.com/application.changeStage", "headers": {"X-On-Behalf-Of": "3ae6b2a4-5f0e-4c7b-9d3a-1f2e4b6c8d0a"}, ` +
 			`"body": {"applicationId": "0f2e", "interviewStageId": "9a4c"}}}`,
-		Sources: []string{srcAshbyDocs + ", changelog 2026-04-30 (developers.ashbyhq.com/changelog/2026-04-30-add-on-behalf-of-header)", quirk("AS-04", "H"), srcProxyDocs},
+		Sources: []string{srcAshbyDocs + ", changelog 2026-04-30 (developers.ashbyhq.com/changelog/2026-04-30-add-on-behalf-of-header)", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := proxyOf(p)

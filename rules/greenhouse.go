@@ -87,7 +87,7 @@ var ruleGreenhouseActingUser = &Rule{
 		Sources: []string{
 			seed("Greenhouse: 404 Not Found for an invalid Greenhouse user ID provided during account linking"),
 			srcHarvestCandidates + " and Applications: On-Behalf-Of on every write endpoint; Add Note requires user_id",
-			srcGreenhouseSupport, quirk("GH-01", "H"), quirk("GH-09", "H"),
+			srcGreenhouseSupport,
 		},
 	},
 	Check: func(p *Pass) {
@@ -117,7 +117,7 @@ var ruleGreenhouseNoteVisibility = &Rule{
 			`"body": {"content": [{"body": "Strong systems design round"}], "author_id": "4080"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"content": [{"body": "Strong systems design round"}], "author_id": "4080", "visibility": {"value": "private"}}}`,
-		Sources: []string{srcHarvestCandidates + ", Add Note: user_id, body and visibility (admin_only, private, public) are required", quirk("GH-09", "H")},
+		Sources: []string{srcHarvestCandidates + ", Add Note: user_id, body and visibility (admin_only, private, public) are required"},
 	},
 	Check: func(p *Pass) {
 		b := bodyObject(p)
@@ -158,7 +158,7 @@ var ruleGreenhouseRejectionEmail = &Rule{
 			`"body": {"rejected_reason_id": "r1", "passthrough": {"rejection_email": {"email_template_id": 4121}}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications/a1/reject", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"rejected_reason_id": "r1"}}`,
-		Sources: []string{srcHarvestApplications + ", Reject Application: rejection_email sends an email to the candidate", quirk("GH-11", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestApplications + ", Reject Application: rejection_email sends an email to the candidate", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		o := greenhouseRejection(p)
@@ -179,7 +179,7 @@ var ruleGreenhouseRejectionEmailTemplate = &Rule{
 			`"body": {"rejected_reason_id": "r1", "passthrough": {"rejection_email": {"send_email_at": "2024-05-01T09:00:00Z"}}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications/a1/reject", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"rejected_reason_id": "r1", "passthrough": {"rejection_email": {"send_email_at": "2024-05-01T09:00:00Z", "email_template_id": 4121}}}}`,
-		Sources: []string{srcHarvestApplications + ", Reject Application: email_template_id is required with rejection_email", quirk("GH-11", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestApplications + ", Reject Application: email_template_id is required with rejection_email", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		o := greenhouseRejection(p)
@@ -204,7 +204,7 @@ var ruleGreenhouseEmptyContactArray = &Rule{
 			`"body": {"title": "Staff Engineer", "emails": []}}`,
 		Good: `{"method": "PATCH", "url": "https://api.stackone.com/unified/ats/candidates/c1", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"title": "Staff Engineer"}}`,
-		Sources: []string{srcHarvestCandidates + ", Edit Candidate: email_addresses: [] will clear all", quirk("GH-13", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", Edit Candidate: email_addresses: [] will clear all", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		var obj *request.Value
@@ -240,7 +240,7 @@ var ruleGreenhouseProxyOnBehalfOfID = &Rule{
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/123/tags/7", "headers": {"On-Behalf-Of": "recruiting-bot"}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/123/tags/7", "headers": {"On-Behalf-Of": "4080"}}}`,
-		Sources: []string{srcHarvestCandidates + ": On-Behalf-Of: {greenhouse user ID}", seed("Greenhouse: 404 for an invalid Greenhouse user ID"), quirk("GH-01", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ": On-Behalf-Of: {greenhouse user ID}", seed("Greenhouse: 404 for an invalid Greenhouse user ID"), srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, _ := harvestV12(p)
@@ -279,7 +279,7 @@ var ruleGreenhouseProxyPerPage = &Rule{
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?per_page=1000"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?per_page=500"}}`,
-		Sources: []string{srcHarvestCandidates + ", List Candidates: per_page 1–500, default 100; page with Link headers", quirk("GH-04", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", List Candidates: per_page 1–500, default 100; page with Link headers", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, _ := harvestV12(p)
@@ -305,7 +305,7 @@ var ruleGreenhouseProxyCursorParams = &Rule{
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?cursor=eyJwIjoyfQ&status=closed"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?cursor=eyJwIjoyfQ"}}`,
-		Sources: []string{srcHarvestV3 + " and the v3 migration guide: a cursor must be the only query parameter", quirk("GH-05", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestV3 + " and the v3 migration guide: a cursor must be the only query parameter", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, version, _ := harvest(p)
@@ -332,7 +332,7 @@ var ruleGreenhouseProxyV3Page = &Rule{
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?page=2"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?cursor=eyJwIjoyfQ"}}`,
-		Sources: []string{srcHarvestV3 + ": page is not supported in v3", quirk("GH-05", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestV3 + ": page is not supported in v3", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, version, _ := harvest(p)
@@ -359,7 +359,7 @@ var ruleGreenhouseProxyApplicationStatus = &Rule{
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/applications?status=open"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/applications?status=active"}}`,
-		Sources: []string{srcHarvestApplications + ", List Applications: status values; anything else returns an empty response", quirk("GH-07", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestApplications + ", List Applications: status values; anything else returns an empty response", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, rest := harvestV12(p)
@@ -385,7 +385,7 @@ var ruleGreenhouseProxyCandidateIDsIgnored = &Rule{
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?email=ada%40example.com&candidate_ids=1,2,3"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?candidate_ids=1,2,3"}}`,
-		Sources: []string{srcHarvestCandidates + ", List Candidates: if email and candidate_ids are included, candidate_ids will be ignored", quirk("GH-08", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", List Candidates: if email and candidate_ids are included, candidate_ids will be ignored", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, rest := harvestV12(p)
@@ -411,7 +411,7 @@ var ruleGreenhouseProxyCustomFieldClear = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "patch", "url": "https://harvest.greenhouse.io/v1/candidates/123", "headers": {"On-Behalf-Of": "4080"}, ` +
 			`"body": {"custom_fields": [{"id": 1234, "delete_value": "true"}]}}}`,
-		Sources: []string{srcHarvestCandidates + ", Edit Candidate: custom fields are cleared with delete_value \"true\"; nil or blank will not work", quirk("GH-13", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", Edit Candidate: custom fields are cleared with delete_value \"true\"; nil or blank will not work", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, rest := harvestV12(p)
@@ -467,7 +467,7 @@ var ruleGreenhouseProxyAttachmentShareLink = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/123/attachments", "headers": {"On-Behalf-Of": "4080"}, ` +
 			`"body": {"filename": "resume.pdf", "type": "resume", "url": "https://files.example.com/resumes/123.pdf"}}}`,
-		Sources: []string{srcHarvestCandidates + ", Add Attachment: shareable links from cloud services will result in a corrupted file", quirk("GH-14", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", Add Attachment: shareable links from cloud services will result in a corrupted file", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		u := greenhouseAttachment(p).Get("url")
@@ -495,7 +495,7 @@ var ruleGreenhouseProxyAttachmentContentType = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/123/attachments", "headers": {"On-Behalf-Of": "4080"}, ` +
 			`"body": {"filename": "resume.pdf", "type": "resume", "content": "JVBERi0xLjQK", "content_type": "application/pdf"}}}`,
-		Sources: []string{srcHarvestCandidates + " and Applications, Add Attachment: content_type is required unless uploading by url", quirk("GH-14", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + " and Applications, Add Attachment: content_type is required unless uploading by url", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		att := greenhouseAttachment(p)
@@ -519,7 +519,7 @@ var ruleGreenhouseProxyCandidateApplications = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates", "headers": {"On-Behalf-Of": "4080"}, ` +
 			`"body": {"first_name": "Ada", "last_name": "Lovelace", "applications": [{"job_id": 215725}]}}}`,
-		Sources: []string{srcHarvestCandidates + ", Add Candidate: applications is required", quirk("GH-12", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", Add Candidate: applications is required", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, rest := harvestV12(p)

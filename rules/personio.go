@@ -32,7 +32,7 @@ var rulePersonioProxyCompanyID = &Rule{
 			`"body": {"method": "get", "url": "https://api.personio.de/v1/recruiting/applications"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://api.personio.de/v1/recruiting/applications", "headers": {"X-Company-Id": "118201"}}}`,
-		Sources: []string{srcPersonioDocs + ", Introduction (developer.personio.de/reference/introduction-1): Authorization plus X-Company-Id on every call", quirk("PE-01", "H"), srcProxyDocs},
+		Sources: []string{srcPersonioDocs + ", Introduction (developer.personio.de/reference/introduction-1): Authorization plus X-Company-Id on every call", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := personioRecruiting(p)
@@ -55,7 +55,7 @@ var rulePersonioProxyBlankName = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://api.personio.de/v1/recruiting/applications", "headers": {"X-Company-Id": "118201"}, ` +
 			`"body": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.com", "job_position_id": 42}}}`,
-		Sources: []string{srcPersonioDocs + ", Create application (developer.personio.de/v1.0/reference/post_v1-recruiting-applications): names must not be empty", quirk("PE-04", "H"), srcProxyDocs},
+		Sources: []string{srcPersonioDocs + ", Create application (developer.personio.de/v1.0/reference/post_v1-recruiting-applications): names must not be empty", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := personioRecruiting(p)
@@ -83,7 +83,7 @@ var rulePersonioProxyLegacyApplicant = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://api.personio.de/v1/recruiting/applications", "headers": {"X-Company-Id": "118201"}, ` +
 			`"body": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.com", "job_position_id": 42}}}`,
-		Sources: []string{srcPersonioDocs + ", Create applicant (developer.personio.de/v1.0/reference/post_recruiting-applicant): deprecated", quirk("PE-04", "H"), srcProxyDocs},
+		Sources: []string{srcPersonioDocs + ", Create applicant (developer.personio.de/v1.0/reference/post_recruiting-applicant): deprecated", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := personioRecruiting(p)

@@ -19,8 +19,6 @@ import (
 // Lever's "10 requests per second per key" (LV-02) is confidence M in the
 // facts (integrators quoting Lever), so there is no Lever rule.
 
-const srcFactsQuirks = "atslint facts: shared/facts/provider-quirks.md"
-
 // providerRate is one provider's budget per account.
 type providerRate struct {
 	provider string
@@ -144,7 +142,7 @@ var (
 				"publication and offer documents) and to 8 requests in flight; over that it answers 429 with X-RateLimit headers. " +
 				"This is separate from the seed's slower limit on application and interview lists (smartrecruiters/rate-limit)." + harNote,
 			Fix:     "Throttle each SmartRecruiters account below 10 requests per second, and retry 429 after the time SmartRecruiters gives.",
-			Sources: []string{"SmartRecruiters developer docs, Rate limiting (developers.smartrecruiters.com/docs/rate-limiting)", srcFactsQuirks + " SR-01 (confidence H)"},
+			Sources: []string{"SmartRecruiters developer docs, Rate limiting (developers.smartrecruiters.com/docs/rate-limiting)"},
 		},
 		CheckAll: rateSmartRecruiters.check,
 	}
@@ -154,7 +152,7 @@ var (
 			"response header (50 in Greenhouse's example), and over it Greenhouse answers 429 with X-RateLimit-Reset and Retry-After. " +
 			"Info, not warning: a key's limit may differ from 50, and unlisted vendors may get lower ones." + harNote,
 		Fix:     "Keep each Greenhouse account under the X-RateLimit-Limit of its key per 10 seconds (50 unless the header says otherwise); honour Retry-After.",
-		Sources: []string{"Greenhouse Harvest API docs, Rate limiting (developers.greenhouse.io/harvest.html; grnhse/greenhouse-api-docs _introduction.md)", srcFactsQuirks + " GH-03 (confidence H)"},
+		Sources: []string{"Greenhouse Harvest API docs, Rate limiting (developers.greenhouse.io/harvest.html; grnhse/greenhouse-api-docs _introduction.md)"},
 	})
 	ruleWorkableRateLimit = rateWorkable.rule(Info, Doc{
 		Title: "one Workable account over 10 requests in 10 seconds",
@@ -162,7 +160,7 @@ var (
 			"Workable answers 429 (X-Rate-Limit-Limit/Remaining/Reset headers). Info, not warning: which token a linked account " +
 			"uses is not visible in a recording, and with an OAuth token the limit is 50." + harNote,
 		Fix:     "Keep each Workable account under 10 requests per 10 seconds (1 per second) when it uses an account token, 50 with OAuth; honour X-Rate-Limit-Reset.",
-		Sources: []string{"Workable API docs, Rate limits (workable.readme.io/reference/rate-limits)", srcFactsQuirks + " WK-01 (confidence H)"},
+		Sources: []string{"Workable API docs, Rate limits (workable.readme.io/reference/rate-limits)"},
 	})
 	rulePersonioRateLimit = ratePersonio.rule(Warning, Doc{
 		Title: "one Personio account over 20 application or document requests in 60 seconds",
@@ -170,7 +168,7 @@ var (
 			"endpoints. atslint counts the unified application and document operations (/unified/ats/applications…, " +
 			"/unified/ats/documents…) of each Personio account." + harNote,
 		Fix:     "Send at most 20 application and document requests per minute per Personio account (one every 3 seconds).",
-		Sources: []string{"Personio developer docs, Recruiting API introduction (developer.personio.de/reference/introduction-1)", srcFactsQuirks + " PE-02 (confidence H)"},
+		Sources: []string{"Personio developer docs, Recruiting API introduction (developer.personio.de/reference/introduction-1)"},
 	})
 	ruleICIMSRateLimit = rateICIMS.rule(Info, Doc{
 		Title: "one iCIMS account over 10,000 requests in a day",
@@ -178,7 +176,7 @@ var (
 			"any 24-hour window, since the recording does not say which time zone the day is in. Info, not warning: the " +
 			"customer may have bought a higher limit." + harNote,
 		Fix:     "Budget iCIMS requests per day: sync incrementally (filter[updated_after]) instead of re-reading everything, or ask the customer about their limit.",
-		Sources: []string{"iCIMS developer community, Integration licenses (developer-community.icims.com/integration-licenses)", srcFactsQuirks + " IC-01 (confidence H)"},
+		Sources: []string{"iCIMS developer community, Integration licenses (developer-community.icims.com/integration-licenses)"},
 	})
 )
 

@@ -17,7 +17,7 @@ var ruleRecruiteeProxyCareersToken = &Rule{
 			`"body": {"method": "get", "url": "https://acme.recruitee.com/api/offers"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://acme.recruitee.com/api/offers", "headers": {"X-Careers-Sites-Token": "${RECRUITEE_CAREERS_TOKEN}"}}}`,
-		Sources: []string{"Recruitee API docs, Authentication (docs.recruitee.com/reference/authentication-1): X-Careers-Sites-Token, 401 without it after 2027-02-10", quirk("RC-02", "H"), srcProxyDocs},
+		Sources: []string{"Recruitee API docs, Authentication (docs.recruitee.com/reference/authentication-1): X-Careers-Sites-Token, 401 without it after 2027-02-10", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := proxyOf(p)

@@ -25,7 +25,6 @@ var ruleTeamtailorMissingPermissions = &Rule{
 		Sources: []string{
 			seed("Teamtailor: 501, API key missing permissions; ask the customer to re-authenticate"),
 			srcTeamtailorDocs + " and Teamtailor Support, API keys (support.teamtailor.com/en/articles/5963369): candidates and job applications need an Admin key",
-			quirk("TT-01", "H"),
 		},
 	},
 	Check: func(p *Pass) {
@@ -49,7 +48,7 @@ var ruleTeamtailorProxyAPIVersion = &Rule{
 			`"body": {"method": "get", "url": "https://api.teamtailor.com/v1/candidates"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://api.teamtailor.com/v1/candidates", "headers": {"X-Api-Version": "20240404"}}}`,
-		Sources: []string{srcTeamtailorDocs + ": dated X-Api-Version header; the Airbyte Teamtailor source docs (docs.airbyte.com/integrations/sources/teamtailor)", quirk("TT-02", "H"), srcProxyDocs},
+		Sources: []string{srcTeamtailorDocs + ": dated X-Api-Version header; the Airbyte Teamtailor source docs (docs.airbyte.com/integrations/sources/teamtailor)", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := proxyOf(p)
