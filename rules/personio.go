@@ -22,11 +22,12 @@ func personioRecruiting(p *Pass) *proxyCall {
 }
 
 var rulePersonioProxyCompanyID = &Rule{
-	ID: "personio/proxy-company-id", Severity: Error, Predicts: "4xx", Providers: []string{"personio"},
+	ID: "personio/proxy-company-id", Severity: Info, Predicts: "4xx", Providers: []string{"personio"},
 	Doc: Doc{
 		Title: "Personio Recruiting API passthrough without X-Company-Id",
 		Why: "Personio's Recruiting API needs, besides the bearer token, an X-Company-Id header with the Personio company " +
-			"id on every call. Without it the call is refused.",
+			"id on every call. Without it the call is refused." +
+			" atslint cannot see what StackOne adds: its passthrough forwards the call with the credentials of the linked account, and no source says whether it also sends X-Company-Id from what was given at linking. So this is info, a reminder to check, not a predicted failure.",
 		Fix: "Add X-Company-Id with the customer's Personio company id.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://api.personio.de/v1/recruiting/applications"}}`,
@@ -39,7 +40,7 @@ var rulePersonioProxyCompanyID = &Rule{
 		if pc == nil || !pc.headersKnown || pc.header("X-Company-Id") != nil {
 			return
 		}
-		pc.reportMissingHeader(p, "Personio's Recruiting API requires X-Company-Id on every call, so this request is refused; add X-Company-Id with the Personio company id")
+		pc.reportMissingHeader(p, "Personio's Recruiting API requires X-Company-Id on every call, and this passthrough call does not send it; unless StackOne adds it from the linked account, the call is refused, so add X-Company-Id with the Personio company id")
 	},
 }
 
