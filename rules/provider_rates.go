@@ -126,7 +126,9 @@ var (
 	rateWorkable        = providerRate{provider: "workable", name: "Workable", limit: 10, window: 10 * time.Second, per: "10 seconds"}
 	ratePersonio        = providerRate{provider: "personio", name: "Personio", limit: 20, window: time.Minute, per: "60 seconds",
 		counts: func(p *Pass) bool { return opFamily(p, "applications", "documents") }}
-	rateICIMS = providerRate{provider: "icims", name: "iCIMS", limit: 10000, window: 24 * time.Hour, per: "day"}
+	rateICIMS       = providerRate{provider: "icims", name: "iCIMS", limit: 10000, window: 24 * time.Hour, per: "day"}
+	rateCornerstone = providerRate{provider: "cornerstone", name: "Cornerstone", limit: 100, window: time.Minute, per: "minute",
+		counts: func(p *Pass) bool { return opFamily(p, "applications") }}
 )
 
 const harNote = " atslint reads the timestamps of a HAR recording (startedDateTime) and counts the requests of each linked account " +
@@ -178,8 +180,22 @@ var (
 		Fix:     "Budget iCIMS requests per day: sync incrementally (filter[updated_after]) instead of re-reading everything, or ask the customer about their limit.",
 		Sources: []string{"iCIMS developer community, Integration licenses (developer-community.icims.com/integration-licenses)"},
 	})
+	ruleCornerstoneRateLimit = rateCornerstone.rule(Warning, Doc{
+		Title: "one Cornerstone account over 100 application requests in a minute",
+		Why: "Cornerstone's Job Application API allows 100 requests per minute, 6,000 per hour and 144,000 per day, per " +
+			"environment (pilot, stage and production each have their own quota); over it Cornerstone answers 429 \"CSOD Too many " +
+			"requests.\". atslint counts the unified application operations (/unified/ats/applications…) of each Cornerstone " +
+			"account, inferring that StackOne serves them from the Job Application API." + harNote,
+		Fix: "Send at most 100 application requests per minute per Cornerstone account, and after a 429 wait for the window " +
+			"to pass instead of retrying at once.",
+		Sources: []string{
+			"Cornerstone developer docs, Job Application API throttling (csod.dev/guides/job-application/throttling.html): 100 per minute, 6,000 per hour, 144,000 per day",
+			"Cornerstone developer docs, Throttling (csod.dev/guides/getting-started/throttling.html): limits per environment; 429 with \"CSOD Too many requests.\"",
+		},
+	})
 )
 
 func init() {
-	Register(ruleSmartRecruitersRequestRate, ruleGreenhouseRateLimit, ruleWorkableRateLimit, rulePersonioRateLimit, ruleICIMSRateLimit)
+	Register(ruleSmartRecruitersRequestRate, ruleGreenhouseRateLimit, ruleWorkableRateLimit, rulePersonioRateLimit, ruleICIMSRateLimit,
+		ruleCornerstoneRateLimit)
 }

@@ -198,8 +198,9 @@ var ruleSFProxyFilterDateTimeOffset = &Rule{
 			return
 		}
 		re := sfDateTimeFieldLiteral()
-		if m := re.FindStringSubmatch(f); m != nil {
-			p.ReportParamValue(*q, "%s is compared with datetime'…', which SuccessFactors reads in the data centre's local time; if the field is Edm.DateTimeOffset (as …DateTime fields usually are) the window shifts by the data centre's offset, so check $metadata and use datetimeoffset'…Z'", m[1])
+		// The field is not named: a filter may hold anything.
+		if re.MatchString(f) {
+			p.ReportParamValue(*q, "a …DateTime field is compared with datetime'…', which SuccessFactors reads in the data centre's local time; if the field is Edm.DateTimeOffset (as …DateTime fields usually are) the window shifts by the data centre's offset, so check $metadata and use datetimeoffset'…Z'")
 		}
 	},
 }

@@ -68,7 +68,7 @@ func TestRulesForProvider(t *testing.T) {
 	assert.Contains(t, errOut, `unknown provider "nope"; known providers: ashby,`)
 	// StackOne's own keys, as its docs spell them, select their provider.
 	for key, want := range map[string]string{"workdayats": "", "sapsuccessfactors_ats": "successfactors/", "bullhorn_ats": "bullhorn/",
-		"jobadder": "", "vincere": "", "eploy": "", "oraclehcm": "", "cornerstone": "", "SAP Success Factors": "successfactors/"} {
+		"jobadder": "", "vincere": "", "eploy": "", "oraclehcm": "oracle/", "cornerstone": "cornerstone/", "SAP Success Factors": "successfactors/"} {
 		out, errOut, code := atslint(t, "", "rules", "--provider", key)
 		require.Equal(t, exitOK, code, "%s: %s", key, errOut)
 		assert.Contains(t, out, "stackone/page-size", key)
