@@ -104,7 +104,7 @@ var ProviderRows = []ProviderRow{
 	{Provider: "bamboohr", Status: 503, Error: "503 Service Unavailable", Cause: "BambooHR API unavailable (an outage: since 2026-09-16 BambooHR no longer uses 503 for rate limits)",
 		Fix: "Retry later with backoff; do not treat it as throttling", Source: bambooHRChanges},
 	{Provider: "successfactors", Status: 401, Error: "401 Unauthorized", Cause: "Account not active yet: after a SuccessFactors account is linked, authentication can take up to 15 minutes to start working, and StackOne answers 401 until then",
-		Fix: "If the account was linked less than 15 minutes ago, wait and retry; do not rotate the credentials. Otherwise check them per StackOne's SuccessFactors guide",
+		Fix:   "If the account was linked less than 15 minutes ago, wait and retry; do not rotate the credentials. Otherwise check them per StackOne's SuccessFactors guide",
 		Guide: "https://hub.stackone.com/connection-guides/ats/sapsuccessfactors", Source: successFactorsGuide},
 }
 
