@@ -18,9 +18,14 @@ func init() {
 		ruleSFProxyUpsertPurge, ruleSFProxyBackgroundPurge, ruleSFOfferTemplate)
 }
 
-// SAP's Knowledge Base Articles are public at userapps.support.sap.com.
+// SAP's Knowledge Base Articles are public at userapps.support.sap.com
+// (2933028 was read at apps.support.sap.com).
 func sapKBA(n, says string) string {
-	return "SAP Knowledge Base Article " + n + " (userapps.support.sap.com/sap/support/knowledge/en/" + n + "): " + says
+	host := "userapps.support.sap.com"
+	if n == "2933028" {
+		host = "apps.support.sap.com"
+	}
+	return "SAP Knowledge Base Article " + n + " (" + host + "/sap/support/knowledge/en/" + n + "): " + says
 }
 
 // sfOData returns a SuccessFactors passthrough call to the OData v2 API and
