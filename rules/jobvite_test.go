@@ -14,7 +14,7 @@ func TestJobviteQueryCredentials(t *testing.T) {
 		"1:154 jobvite/proxy-credentials-in-query (jobvite) Jobvite takes its API key only in the x-jvi-api header since April 2024, so a key in the query string is refused, and it leaks into logs; send it as x-jvi-api",
 		"1:170 jobvite/proxy-credentials-in-query (jobvite) Jobvite takes its secret only in the x-jvi-sc header since April 2024, so a secret in the query string is refused, and it leaks into logs; send it as x-jvi-sc and rotate it",
 	}, got)
-	for _, d := range New(Options{Provider: "jobvite"}).CheckBytes([]byte(doc), Limits{}).Diagnostics {
+	for _, d := range checkBytes(New(Options{Provider: "jobvite"}), []byte(doc)) {
 		assert.NotContains(t, d.Message, secret)
 	}
 	// Headers, another host, or another provider: quiet.

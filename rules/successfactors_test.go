@@ -12,7 +12,7 @@ import (
 func providerRules(t *testing.T, provider, native string) []string {
 	t.Helper()
 	var got []string
-	for _, d := range New(Options{Provider: provider}).CheckBytes([]byte(proxy(native)), Limits{}).Diagnostics {
+	for _, d := range checkBytes(New(Options{Provider: provider}), []byte(proxy(native))) {
 		if d.Provider != "" {
 			got = append(got, d.Rule)
 		}
