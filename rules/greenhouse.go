@@ -15,7 +15,7 @@ func init() {
 		ruleGreenhouseProxyHarvestRetired, ruleGreenhouseActingUser, ruleGreenhouseNoteVisibility, ruleGreenhouseRejectionEmail,
 		ruleGreenhouseRejectionEmailTemplate, ruleGreenhouseEmptyContactArray,
 		ruleGreenhouseProxyOnBehalfOfID, ruleGreenhouseProxyPerPage, ruleGreenhouseProxyCursorParams,
-		ruleGreenhouseProxyV3Page, ruleGreenhouseProxyApplicationStatus, ruleGreenhouseProxyCandidateIDsIgnored,
+		ruleGreenhouseProxyV3Page, ruleGreenhouseProxyV3LastActivity, ruleGreenhouseProxyApplicationStatus, ruleGreenhouseProxyCandidateIDsIgnored,
 		ruleGreenhouseProxyCustomFieldClear, ruleGreenhouseProxyAttachmentShareLink,
 		ruleGreenhouseProxyAttachmentContentType, ruleGreenhouseProxyCandidateApplications,
 	)
@@ -408,6 +408,32 @@ var ruleGreenhouseProxyV3Page = &Rule{
 		}
 		if q := pc.param("page"); q != nil {
 			p.ReportParam(*q, "Harvest v3 does not support page, so this request fails or never advances; follow the cursor from the previous response")
+		}
+	},
+}
+
+var ruleGreenhouseProxyV3LastActivity = &Rule{
+	ID: "greenhouse/proxy-v3-last-activity", Severity: Info, Predicts: "4xx", Providers: []string{"greenhouse"},
+	Doc: Doc{
+		Title: "Greenhouse Harvest v3 request filters with v1's last_activity_after",
+		Why: "Harvest v1/v2 filtered changed records with last_activity_after; integrators' migration notes say Harvest v3 " +
+			"polls changes with last_activity_at[gte] and a cursor. A v1 parameter carried over to a v3 path is then refused " +
+			"or not applied. Info, because this rests on integrators' notes, not on Greenhouse's v3 reference, which " +
+			"atslint's sources do not include.",
+		Fix: "Filter with last_activity_at[gte]=… on the first request, then follow the cursor.",
+		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
+			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/applications?last_activity_after=2026-10-01T00:00:00Z"}}`,
+		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
+			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/applications?last_activity_at[gte]=2026-10-01T00:00:00Z"}}`,
+		Sources: []string{srcPrismaticGreenhouse, srcProxyDocs},
+	},
+	Check: func(p *Pass) {
+		pc, version, _ := harvest(p)
+		if pc == nil || version != "v3" {
+			return
+		}
+		if q := pc.param("last_activity_after"); q != nil {
+			p.ReportParam(*q, "last_activity_after is Harvest v1/v2's filter; integrators' notes say v3 polls changes with last_activity_at[gte] and a cursor, so check the v3 reference and use last_activity_at[gte]")
 		}
 	},
 }

@@ -310,6 +310,8 @@ func TestProxyRules(t *testing.T) {
 		{"gh per_page 0", "greenhouse", `{"method": "get", "path": "/v1/jobs?per_page=0"}`, []string{"greenhouse/proxy-per-page"}},
 		{"gh v3 cursor alone", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?cursor=abc"}`, nil},
 		{"gh v3 cursor with two others", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?per_page=10&cursor=abc&status=open"}`, []string{"greenhouse/proxy-cursor-params", "greenhouse/proxy-cursor-params"}},
+		{"gh v3 last_activity_after", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v3/candidates?last_activity_after=2026-01-01T00:00:00Z"}`, []string{"greenhouse/proxy-v3-last-activity"}},
+		{"gh v1 last_activity_after is v1's own", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?last_activity_after=2026-01-01T00:00:00Z"}`, nil},
 		{"gh v1 page is fine", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v1/jobs?page=2"}`, nil},
 		{"gh status on v1 applications", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v1/applications?status=rejected"}`, nil},
 		{"gh native reject with template", "greenhouse", `{"method": "post", "url": "https://harvest.greenhouse.io/v1/applications/9/reject", "headers": {"On-Behalf-Of": "1"}, "body": {"rejection_email": {"email_template_id": 3}}}`, []string{"greenhouse/rejection-email"}},
