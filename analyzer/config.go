@@ -92,7 +92,11 @@ func newState(s Settings) (*state, error) {
 
 // provider normalises a provider name, or says which ones are known.
 func provider(name string) (string, error) {
-	return rules.ParseProvider(strings.TrimSpace(name))
+	p, ok := rules.NormalizeProvider(name)
+	if !ok {
+		return "", rules.UnknownProviderError(strings.TrimSpace(name))
+	}
+	return p, nil
 }
 
 // configState is one config file with the engines for its severity maps.

@@ -187,9 +187,9 @@ func (c *Config) strings(v *yaml.Node, key string) ([]string, error) {
 }
 
 func (c *Config) provider(n *yaml.Node) (string, error) {
-	p, err := rules.ParseProvider(n.Value) // a non-scalar node's Value is "": unknown
-	if err != nil {
-		return "", c.errf(n, "%v", err)
+	p, ok := rules.NormalizeProvider(n.Value)
+	if !ok || n.Kind != yaml.ScalarNode {
+		return "", c.errf(n, "%v", rules.UnknownProviderError(n.Value))
 	}
 	return p, nil
 }

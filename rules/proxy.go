@@ -109,6 +109,10 @@ var providerHosts = map[string][]string{
 	"teamtailor": {"api.teamtailor.com", "api.na.teamtailor.com"},
 	"recruitee":  {".recruitee.com"},
 	"icims":      {".icims.com"},
+	// SAP's OData API servers (apiN.successfactors.com/.eu, apiN.sapsf.com/.eu/.cn).
+	"successfactors": {".successfactors.com", ".successfactors.eu", ".sapsf.com", ".sapsf.eu", ".sapsf.cn"},
+	"jobvite":        {".jobvite.com"},
+	"oracle":         {".oraclecloud.com"}, // Fusion HCM hosts: <pod>.fa.<region>.oraclecloud.com
 }
 
 // on reports whether the native request goes to provider's API: its url

@@ -46,9 +46,10 @@ func (r *Report) AddErrorFile(eng *rules.Engine, file string, data []byte, opts 
 		}
 		var providers []string
 		if e.Provider != "" {
-			p, err := rules.ParseProvider(e.Provider)
-			if err != nil {
-				r.Problems = append(r.Problems, Problem{File: file, Span: e.ProviderSpan, Message: err.Error()})
+			p, ok := rules.NormalizeProvider(e.Provider)
+			if !ok {
+				r.Problems = append(r.Problems, Problem{File: file, Span: e.ProviderSpan,
+					Message: rules.UnknownProviderError(e.Provider).Error()})
 			} else {
 				providers = []string{p}
 			}

@@ -75,7 +75,7 @@ func Text(w io.Writer, r *Report) error {
 		}
 		if len(it.Others) > 0 {
 			fmt.Fprintf(&b, "  provider-specific: %s %s a known cause for %d; name the provider (%s) to see %s\n",
-				strings.Join(it.Others, " and "), plural(len(it.Others), "has", "have"), it.Status, howToName(it), plural(len(it.Others), "it", "them"))
+				andList(it.Others), plural(len(it.Others), "has", "have"), it.Status, howToName(it), plural(len(it.Others), "it", "them"))
 		}
 		for _, n := range it.Notes {
 			fmt.Fprintf(&b, "  note: %s%s\n", n.Text, retryAfter(it, n))
@@ -259,3 +259,11 @@ func JSON(w io.Writer, r *Report) error {
 
 // Formats are the output formats of triage.
 var Formats = map[string]func(io.Writer, *Report) error{"text": Text, "json": JSON}
+
+// andList writes "a", "a and b", "a, b and c".
+func andList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
