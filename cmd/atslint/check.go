@@ -71,7 +71,7 @@ type setup struct {
 	failOn  rules.Severity
 	format  func(io.Writer, *report.Report) error
 	limits  source.Limits
-	engines sync.Map // severity-map key → *rules.Engine
+	engines *rules.Engines
 
 	output        string             // --output file, "" for stdout
 	baseline      *baseline.Baseline // --baseline, nil without
@@ -133,30 +133,12 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 		}
 		s.baseline = b
 	}
+	s.engines = rules.NewEngines(s.opts)
 	return s, nil
 }
 
 // engine returns the engine for a file, with the config's severities for it.
-func (s *setup) engine(file string) *rules.Engine {
-	sev := s.cfg.Severities(file)
-	key := severityKey(sev)
-	if e, ok := s.engines.Load(key); ok {
-		return e.(*rules.Engine)
-	}
-	opts := s.opts
-	opts.Severity = sev
-	e, _ := s.engines.LoadOrStore(key, rules.New(opts))
-	return e.(*rules.Engine)
-}
-
-func severityKey(m map[string]rules.Severity) string {
-	var parts []string
-	for k, v := range m {
-		parts = append(parts, k+"="+v.String())
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, ",")
-}
+func (s *setup) engine(file string) *rules.Engine { return s.engines.For(s.cfg.Severities(file)) }
 
 func runCheck(e *env, args []string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
