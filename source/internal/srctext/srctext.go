@@ -431,3 +431,11 @@ func Lookup(maps ...map[string]string) Vars {
 		return "", false
 	}
 }
+
+// Byte0 returns the first byte and whether it is there and known.
+func (t Text) Byte0() (byte, bool) {
+	if len(t.b) == 0 {
+		return 0, false
+	}
+	return t.b[0], !t.unk[0]
+}
