@@ -403,6 +403,8 @@ type Options struct {
 	// ReadFile reads another file; nil reads none (what such a file would
 	// give is unknown).
 	ReadFile func(path string) ([]byte, error)
+	// ReadDir lists the file names in a directory; nil lists none.
+	ReadDir func(dir string) ([]string, error)
 	// MaxDepth is the JSON nesting limit (request.Options).
 	MaxDepth int
 }
@@ -418,6 +420,14 @@ func (o Options) Read(path string) ([]byte, bool) {
 	}
 	b, err := o.ReadFile(path)
 	return b, err == nil
+}
+
+// Join joins a path to Dir.
+func (o Options) Join(path string) string {
+	if !strings.HasPrefix(path, "/") && o.Dir != "" {
+		return o.Dir + "/" + path
+	}
+	return path
 }
 
 // Lookup chains variable maps: the first that has the name wins.
