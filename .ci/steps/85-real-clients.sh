@@ -36,11 +36,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Versions the readers were last checked with.
-echo "installing newman, httpyac and @usebruno/cli (npm)"
-(cd "$tmp" && npm install --no-audit --no-fund --loglevel=error \
-  newman@6.2.2 httpyac@6.16.7 @usebruno/cli@4.1.0 >/dev/null)
-bin="$tmp/node_modules/.bin"
+# The clients, at the versions the readers were last checked with
+# (.ci/clients/package-lock.json), installed once per lock file into a
+# cache: about 400 MB of node_modules, whose install is most of this step.
+lock_sum=$(sha256sum .ci/clients/package-lock.json | cut -c1-16)
+clients="${XDG_CACHE_HOME:-$HOME/.cache}/atslint-ci/clients-$lock_sum"
+if [ ! -x "$clients/node_modules/.bin/bru" ]; then
+  echo "installing newman, httpyac and @usebruno/cli (npm ci)"
+  mkdir -p "$tmp/clients"
+  cp .ci/clients/package.json .ci/clients/package-lock.json "$tmp/clients/"
+  (cd "$tmp/clients" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  mkdir -p "$(dirname "$clients")"
+  rm -rf "$clients"
+  mv "$tmp/clients" "$clients"
+fi
+bin="$clients/node_modules/.bin"
 
 go build -o "$tmp/echoserver" ./internal/echoserver
 logs="$tmp/logs"
