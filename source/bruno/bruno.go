@@ -93,6 +93,13 @@ func Parse(f *srctext.File) ([]*Block, []request.Problem) {
 				break
 			}
 			probs = append(probs, f.Problem(request.RuleSyntax, "expected a block (name {) in a .bru file", off, e, "", 0))
+		case len(line) > 1 && line[0] != ' ' && line[0] != '\t' && (strings.HasSuffix(strings.TrimSpace(line), "{") || strings.HasSuffix(strings.TrimSpace(line), "[")):
+			// A block's content is indented: an unindented "name {" starts
+			// the next block, so this one was never closed.
+			probs = append(probs, f.Problem(request.RuleSyntax, "block "+quote(cur.Name)+" is never closed (no '}' line before the next block)", off, off, "", 0))
+			t := strings.TrimSpace(line)
+			name := strings.TrimSpace(t[:len(t)-1])
+			cur = &Block{Name: name, From: off, NameFrom: off + strings.Index(line, name), BodyFrom: next}
 		case line == "}" || line == "]" || strings.TrimRight(line, " \t") == "}" || strings.TrimRight(line, " \t") == "]":
 			cur.BodyTo, cur.To = off, e
 			cur.Pairs = pairs(f, cur.BodyFrom, cur.BodyTo)

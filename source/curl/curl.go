@@ -645,7 +645,7 @@ func (p *reader) request(k *call, u srctext.Text, stdin *srctext.Text, st *synta
 		}
 		from, _ := q.Source(0, 0)
 		target.Var(sep, from, from)
-		target.Append(urlencode(q))
+		target.Append(p.data(dataArg{"urlencode", q}, nil))
 	}
 	srctext.SetURL(f, r, target, ptr+"/url")
 	if !srctext.IsStackOne(r) {

@@ -168,8 +168,12 @@ func (c *reader) text(v *request.Value) srctext.Text {
 	default:
 		t = srctext.FromValue(c.f, v.Str, v.Span.Start.Offset, v.Span.End.Offset)
 	}
-	return srctext.Expand(t, syntax, c.lookup)
+	return srctext.Expand(srctext.Expand(t, tags, nil), syntax, c.lookup)
 }
+
+// tags are Nunjucks tags ({% response … %}, {% uuid %}, {% now %}): values
+// Insomnia computes when it sends the request, unknown here.
+var tags = srctext.Syntax{Open: "{%", Close: "%}", Name: func(string) (string, bool) { return "", false }}
 
 // literal maps a literal block scalar (text: |-) line by line to the
 // lines below its key.
