@@ -74,15 +74,35 @@ type Text struct {
 
 // Lit appends s, which is in the source byte for byte at off.
 func (t *Text) Lit(s string, off int) {
+	t.grow(len(s))
+	t.b = append(t.b, s...)
 	for i := 0; i < len(s); i++ {
-		t.push(s[i], off+i, off+i+1, false)
+		t.from = append(t.from, int32(off+i))
+		t.to = append(t.to, int32(off+i+1))
+		t.unk = append(t.unk, false)
 	}
+}
+
+// grow makes room for n more bytes.
+func (t *Text) grow(n int) {
+	if cap(t.b)-len(t.b) >= n {
+		return
+	}
+	c := len(t.b) + max(n, len(t.b))
+	t.b = append(make([]byte, 0, c), t.b...)
+	t.from = append(make([]int32, 0, c), t.from...)
+	t.to = append(make([]int32, 0, c), t.to...)
+	t.unk = append(make([]bool, 0, c), t.unk...)
 }
 
 // Var appends s, whose bytes all come from source [from, to).
 func (t *Text) Var(s string, from, to int) {
+	t.grow(len(s))
+	t.b = append(t.b, s...)
 	for i := 0; i < len(s); i++ {
-		t.push(s[i], from, to, false)
+		t.from = append(t.from, int32(from))
+		t.to = append(t.to, int32(to))
+		t.unk = append(t.unk, false)
 	}
 }
 
@@ -91,6 +111,7 @@ func (t *Text) Unknown(from, to int) { t.push(0, from, to, true) }
 
 // Append appends u.
 func (t *Text) Append(u Text) {
+	t.grow(len(u.b))
 	t.b = append(t.b, u.b...)
 	t.from = append(t.from, u.from...)
 	t.to = append(t.to, u.to...)
