@@ -23,6 +23,7 @@ import (
 	"github.com/atslint/atslint/rules"
 	"github.com/atslint/atslint/schemas"
 	"github.com/atslint/atslint/source"
+	envfile "github.com/atslint/atslint/source/env"
 )
 
 func init() {
@@ -36,6 +37,7 @@ type checkFlags struct {
 	jobs                                                  int
 	maxSize                                               int64
 	stdinName                                             string
+	envFile, envName                                      string
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -47,6 +49,8 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
 	fs.Int64Var(&f.maxSize, "max-size", source.DefaultMaxSize, "largest request document read, in bytes")
 	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
+	fs.StringVar(&f.envFile, "env", "", "environment file filling {{variables}} of Postman, Insomnia, Bruno and .http files\n(Postman environment, Bruno environment .bru, http-client.env.json, JSON object or NAME=value lines)")
+	fs.StringVar(&f.envName, "env-name", "", "environment to use from files that keep several (http-client.env.json, Bruno environments/NAME.bru, Insomnia)")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
 	fs.StringVar(&f.baseline, "baseline", "", "report only diagnostics that this baseline file does not hold")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write every diagnostic to this baseline file instead of reporting them")
@@ -81,7 +85,16 @@ type setup struct {
 // prepare validates flags and loads config and catalogue. A non-nil error
 // is a usage error (exit 2).
 func (f *checkFlags) prepare(dir string) (*setup, error) {
-	s := &setup{limits: source.Limits{MaxSize: f.maxSize}, output: f.output, writeBaseline: f.writeBaseline}
+	s := &setup{limits: source.Limits{MaxSize: f.maxSize, Env: source.Env{Name: f.envName, Files: true}}, output: f.output, writeBaseline: f.writeBaseline}
+	if f.envFile != "" {
+		data, err := os.ReadFile(f.envFile)
+		if err != nil {
+			return nil, fmt.Errorf("--env: %v", fileError(err))
+		}
+		if s.limits.Env.Vars, err = envfile.Read(f.envFile, data, f.envName); err != nil {
+			return nil, fmt.Errorf("--env %s: %v", f.envFile, err)
+		}
+	}
 	var ok bool
 	if s.format, ok = report.Formats[f.format]; !ok {
 		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
