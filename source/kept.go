@@ -57,7 +57,9 @@ func isInsomniaName(name string) bool {
 
 // isBrunoName claims a collection's request files and its bruno.json,
 // which holds no request (a walk skips it; named, it says so).
-func isBrunoName(name string) bool { return bruno.IsRequestPath(name) || path.Base(name) == "bruno.json" }
+func isBrunoName(name string) bool {
+	return bruno.IsRequestPath(name) || path.Base(name) == "bruno.json"
+}
 
 func readBruno(data []byte, l Limits) *request.Document {
 	if path.Base(l.file) == "bruno.json" {
