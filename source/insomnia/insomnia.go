@@ -72,6 +72,10 @@ func Read(data []byte, opts Options) *request.Document {
 		c.notExport(nil)
 		return c.doc
 	}
+	if root.Get("__export_format") != nil { // a v4 export saved as YAML
+		c.v4(root)
+		return c.doc
+	}
 	c.v5(root)
 	return c.doc
 }
