@@ -40,7 +40,7 @@ type Env struct {
 var (
 	Postman  = &Format{Name: "postman", Sniff: postman.Sniff, Read: readKept(postmanRead)}
 	Insomnia = &Format{Name: "insomnia", Names: isInsomniaName, Sniff: insomnia.Sniff, Read: readKept(insomnia.Read)}
-	Bruno    = &Format{Name: "bruno", Names: isBrunoName, Read: readBruno}
+	Bruno    = &Format{Name: "bruno", Extensions: []string{".bru"}, Names: isBrunoName, Read: readBruno}
 	HTTPFile = &Format{Name: "http", Extensions: []string{".http", ".rest"}, Read: readKept(httpfile.Read)}
 	Shell    = &Format{Name: "shell", Extensions: []string{".sh", ".bash"}, Sniff: curl.SniffScript, Read: readKept(shellRead)}
 	Markdown = &Format{Name: "markdown", Extensions: []string{".md", ".markdown"}, Read: readKept(markdownRead)}
@@ -55,16 +55,16 @@ func isInsomniaName(name string) bool {
 	return strings.Contains(base, "insomnia") && (ext == ".yaml" || ext == ".yml" || ext == ".json")
 }
 
-// isBrunoName claims a collection's request files and its bruno.json,
-// which holds no request (a walk skips it; named, it says so).
-func isBrunoName(name string) bool {
-	return bruno.IsRequestPath(name) || path.Base(name) == "bruno.json"
-}
+// isBrunoName claims a collection's bruno.json beside its .bru files.
+func isBrunoName(name string) bool { return path.Base(name) == "bruno.json" }
 
+// readBruno reads a .bru request file. A collection's bruno.json, its
+// collection.bru and folder.bru settings and its environments hold no
+// request: a walk skips them, a file named says so.
 func readBruno(data []byte, l Limits) *request.Document {
-	if path.Base(l.file) == "bruno.json" {
+	if path.Base(l.file) == "bruno.json" || bruno.IsPath(l.file) && !bruno.IsRequestPath(l.file) {
 		return &request.Document{Foreign: true, Problems: []request.Problem{{Rule: request.RuleNotARequest,
-			Message: "bruno.json describes a Bruno collection; its requests are the .bru files beside it"}}}
+			Message: "a Bruno collection's settings or environment, not a request; its requests are the other .bru files"}}}
 	}
 	return readKept(bruno.Read)(data, l)
 }

@@ -31,7 +31,7 @@ func TestDetectKeptFormats(t *testing.T) {
 		assert.Same(t, tc.want, source.Detect(tc.name, []byte(tc.head)), "%s %q", tc.name, tc.head)
 	}
 	for name, want := range map[string]bool{
-		"c/list.bru": true, "c/collection.bru": false, "c/environments/prod.bru": false,
+		"c/list.bru": true, "c/bruno.json": true, // a collection's settings are read, found Foreign
 		"a.http": true, "deploy.sh": true, "docs/README.md": true, "k8s.yaml": false, "Insomnia_1.yaml": true,
 	} {
 		assert.Equal(t, want, source.IsCandidate(name), name)
@@ -52,6 +52,8 @@ func TestKeptForeign(t *testing.T) {
 		{"broken.sh", "curl 'https://api.stackone.com/unified/ats/jobs\n", false},
 		{"jobs.http", "GET https://api.stackone.com/unified/ats/jobs\n", false},
 		{"bruno.json", `{"version": "1", "name": "x", "type": "collection"}`, true},
+		{"c/environments/prod.bru", "vars {\n  a: b\n}\n", true},
+		{"c/collection.bru", "auth {\n  mode: none\n}\n", true},
 	} {
 		res := source.CheckBytes(e, tc.name, []byte(tc.data), source.Limits{})
 		assert.Equal(t, tc.foreign, res.Foreign, tc.name)
