@@ -109,12 +109,13 @@ func (c *reader) fromYAML(n *yaml.Node, ptr string, depth int) *request.Value {
 		}
 		return c.fromYAML(n.Content[0], ptr, depth+1)
 	}
-	if n.Kind == yaml.AliasNode {
-		return c.fromYAML(n.Alias, ptr, depth+1)
-	}
 	off := c.f.LineStart(n.Line) + max(n.Column-1, 0)
 	v := &request.Value{Pointer: ptr}
 	switch n.Kind {
+	case yaml.AliasNode:
+		// Not followed: aliases of aliases grow exponentially ("billion
+		// laughs"), and an export never writes one. Its value is unknown.
+		v.Kind = request.Unknown
 	case yaml.MappingNode:
 		v.Kind = request.Object
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -161,6 +162,9 @@ func (c *reader) text(v *request.Value) srctext.Text {
 	n, isYAML := c.yaml[v]
 	var t srctext.Text
 	switch {
+	case v.Kind == request.Unknown:
+		t.Unknown(v.Span.Start.Offset, v.Span.End.Offset)
+		return t
 	case !isYAML && v.Kind == request.String:
 		t = srctext.FromJSON(c.f, v)
 	case !isYAML:

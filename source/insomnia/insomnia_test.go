@@ -96,3 +96,17 @@ func TestMalformed(t *testing.T) {
 		}
 	}
 }
+
+// Aliases are not expanded: nine levels of ten would be a billion values.
+func TestAliasesNotExpanded(t *testing.T) {
+	src := "type: collection.insomnia.rest/5.0\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	for c := 'b'; c <= 'j'; c++ {
+		p := string(c - 1)
+		src += string(c) + ": &" + string(c) + " [*" + p + ", *" + p + ", *" + p + ", *" + p + ", *" + p + ", *" + p + ", *" + p + ", *" + p + ", *" + p + ", *" + p + "]\n"
+	}
+	src += "collection:\n  - url: https://api.stackone.com/unified/ats/jobs\n    headers:\n      - name: x-account-id\n        value: *j\n"
+	doc := Read([]byte(src), Options{})
+	if len(doc.Requests) != 1 || doc.Requests[0].Header("x-account-id").Value.IsKnown() {
+		t.Fatalf("requests %+v, problems %+v", doc.Requests, doc.Problems)
+	}
+}

@@ -66,63 +66,100 @@ func (f *File) Problem(rule, msg string, from, to int, ptr string, index int) re
 // range it came from: its own byte for literal text, the whole {{var}}
 // reference for a substituted variable. Unknown bytes (an unresolved
 // variable, a dynamic one such as {{$guid}}) are a single NUL byte each.
+//
+// The source ranges are kept as runs, not per byte: a literal run maps its
+// bytes one to one, any other run maps all its bytes to one range. Runs are
+// indexed from an origin shift bytes before the text's first byte, so that
+// Slice shares them.
 type Text struct {
-	b        []byte
-	from, to []int32
-	unk      []bool
+	b     []byte
+	runs  []run
+	shift int
 }
+
+// run is a stretch of a Text starting at index at (counted from the
+// origin): a literal one maps byte at+k to source offset from+k; any other
+// maps each byte to [from, to).
+type run struct {
+	at, from, to int32
+	lit, unk     bool
+}
+
+// add appends run r (at the current end) unless the last run continues
+// into it.
+func (t *Text) add(r run) {
+	if n := len(t.runs); n > 0 {
+		l := t.runs[n-1]
+		if l.lit && r.lit && l.from-l.at == r.from-r.at ||
+			!l.lit && !r.lit && !l.unk && !r.unk && l.from == r.from && l.to == r.to {
+			return
+		}
+	}
+	t.runs = append(t.runs, r)
+}
+
+func (t *Text) end() int32 { return int32(len(t.b) + t.shift) }
 
 // Lit appends s, which is in the source byte for byte at off.
 func (t *Text) Lit(s string, off int) {
-	t.grow(len(s))
-	t.b = append(t.b, s...)
-	for i := 0; i < len(s); i++ {
-		t.from = append(t.from, int32(off+i))
-		t.to = append(t.to, int32(off+i+1))
-		t.unk = append(t.unk, false)
-	}
-}
-
-// grow makes room for n more bytes.
-func (t *Text) grow(n int) {
-	if cap(t.b)-len(t.b) >= n {
+	if s == "" {
 		return
 	}
-	c := len(t.b) + max(n, len(t.b))
-	t.b = append(make([]byte, 0, c), t.b...)
-	t.from = append(make([]int32, 0, c), t.from...)
-	t.to = append(make([]int32, 0, c), t.to...)
-	t.unk = append(make([]bool, 0, c), t.unk...)
+	t.add(run{at: t.end(), from: int32(off), lit: true})
+	t.b = append(t.b, s...)
 }
 
 // Var appends s, whose bytes all come from source [from, to).
 func (t *Text) Var(s string, from, to int) {
-	t.grow(len(s))
-	t.b = append(t.b, s...)
-	for i := 0; i < len(s); i++ {
-		t.from = append(t.from, int32(from))
-		t.to = append(t.to, int32(to))
-		t.unk = append(t.unk, false)
+	if s == "" {
+		return
 	}
+	t.add(run{at: t.end(), from: int32(from), to: int32(to)})
+	t.b = append(t.b, s...)
 }
 
 // Unknown appends an unknown stretch that stands at source [from, to).
-func (t *Text) Unknown(from, to int) { t.push(0, from, to, true) }
+func (t *Text) Unknown(from, to int) {
+	t.runs = append(t.runs, run{at: t.end(), from: int32(from), to: int32(to), unk: true})
+	t.b = append(t.b, 0)
+}
 
 // Append appends u.
 func (t *Text) Append(u Text) {
-	t.grow(len(u.b))
+	at := t.end()
+	for _, r := range u.runs {
+		rel := int(r.at) - u.shift
+		if rel >= len(u.b) {
+			break
+		}
+		if rel < 0 {
+			if r.lit {
+				r.from -= int32(rel)
+			}
+			rel = 0
+		}
+		r.at = at + int32(rel)
+		t.add(r)
+	}
 	t.b = append(t.b, u.b...)
-	t.from = append(t.from, u.from...)
-	t.to = append(t.to, u.to...)
-	t.unk = append(t.unk, u.unk...)
 }
 
 func (t *Text) push(c byte, from, to int, unk bool) {
-	t.b = append(t.b, c)
-	t.from = append(t.from, int32(from))
-	t.to = append(t.to, int32(to))
-	t.unk = append(t.unk, unk)
+	switch {
+	case unk:
+		t.Unknown(from, to)
+	case to == from+1:
+		t.Lit(string(c), from)
+	default:
+		t.Var(string(c), from, to)
+	}
+}
+
+// find returns the run of byte i.
+func (t Text) find(i int) run {
+	idx := int32(i + t.shift)
+	k := sort.Search(len(t.runs), func(k int) bool { return t.runs[k].at > idx }) - 1
+	return t.runs[max(k, 0)]
 }
 
 // Len is the length in bytes.
@@ -132,12 +169,13 @@ func (t Text) Len() int { return len(t.b) }
 func (t Text) String() string { return string(t.b) }
 
 // Byte returns byte i and whether it is known.
-func (t Text) Byte(i int) (byte, bool) { return t.b[i], !t.unk[i] }
+func (t Text) Byte(i int) (byte, bool) { return t.b[i], !t.find(i).unk }
 
 // Known reports whether every byte is known.
 func (t Text) Known() bool {
-	for _, u := range t.unk {
-		if u {
+	lo, hi := int32(t.shift), int32(t.shift+len(t.b))
+	for _, r := range t.runs {
+		if r.unk && r.at >= lo && r.at < hi {
 			return false
 		}
 	}
@@ -146,7 +184,29 @@ func (t Text) Known() bool {
 
 // Slice returns bytes [i, j).
 func (t Text) Slice(i, j int) Text {
-	return Text{b: t.b[i:j:j], from: t.from[i:j:j], to: t.to[i:j:j], unk: t.unk[i:j:j]}
+	if i >= j {
+		return Text{b: t.b[i:i:i]}
+	}
+	lo := sort.Search(len(t.runs), func(k int) bool { return t.runs[k].at > int32(i+t.shift) }) - 1
+	hi := sort.Search(len(t.runs), func(k int) bool { return t.runs[k].at >= int32(j+t.shift) })
+	return Text{b: t.b[i:j:j], runs: t.runs[max(lo, 0):hi:hi], shift: t.shift + i}
+}
+
+// start and stop are the source offsets where byte i starts and ends.
+func (t Text) start(i int) int {
+	r := t.find(i)
+	if r.lit {
+		return int(r.from) + i + t.shift - int(r.at)
+	}
+	return int(r.from)
+}
+
+func (t Text) stop(i int) int {
+	r := t.find(i)
+	if r.lit {
+		return int(r.from) + i + t.shift - int(r.at) + 1
+	}
+	return int(r.to)
 }
 
 // Source returns the source range of bytes [i, j); at is where an empty
@@ -155,13 +215,15 @@ func (t Text) Source(i, j int) (from, to int) {
 	if i >= j {
 		switch {
 		case i < len(t.b):
-			return int(t.from[i]), int(t.from[i])
+			p := t.start(i)
+			return p, p
 		case len(t.b) > 0:
-			return int(t.to[len(t.b)-1]), int(t.to[len(t.b)-1])
+			p := t.stop(len(t.b) - 1)
+			return p, p
 		}
 		return 0, 0
 	}
-	return int(t.from[i]), int(t.to[j-1])
+	return t.start(i), t.stop(j - 1)
 }
 
 // Span returns the source span of bytes [i, j).
@@ -176,10 +238,10 @@ func (t Text) Whole(f *File) request.Span { return t.Span(f, 0, len(t.b)) }
 // TrimSpace trims known ASCII white space at both ends.
 func (t Text) TrimSpace() Text {
 	i, j := 0, len(t.b)
-	for i < j && !t.unk[i] && isSpace(t.b[i]) {
+	for i < j && isSpace(t.b[i]) && !t.find(i).unk {
 		i++
 	}
-	for j > i && !t.unk[j-1] && isSpace(t.b[j-1]) {
+	for j > i && isSpace(t.b[j-1]) && !t.find(j-1).unk {
 		j--
 	}
 	return t.Slice(i, j)
@@ -190,7 +252,7 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\
 // Index returns the first index of known byte c at or after i, or -1.
 func (t Text) Index(c byte, i int) int {
 	for ; i < len(t.b); i++ {
-		if t.b[i] == c && !t.unk[i] {
+		if t.b[i] == c && !t.find(i).unk {
 			return i
 		}
 	}
@@ -202,12 +264,32 @@ func (t Text) Split(sep byte) []Text {
 	var out []Text
 	start := 0
 	for i := range t.b {
-		if t.b[i] == sep && !t.unk[i] {
+		if t.b[i] == sep && !t.find(i).unk {
 			out = append(out, t.Slice(start, i))
 			start = i + 1
 		}
 	}
 	return append(out, t.Slice(start, len(t.b)))
+}
+
+// Remapped is t with every byte mapped to source [from, to), its unknown
+// bytes still unknown.
+func (t Text) Remapped(from, to int) Text {
+	var out Text
+	for i := 0; i < len(t.b); {
+		j := i + 1
+		unk := t.find(i).unk
+		for j < len(t.b) && !unk && !t.find(j).unk {
+			j++
+		}
+		if unk {
+			out.Unknown(from, to)
+		} else {
+			out.Var(string(t.b[i:j]), from, to)
+		}
+		i = j
+	}
+	return out
 }
 
 // FromSource is the text of source bytes [from, to).
@@ -395,11 +477,7 @@ func expand(t Text, syn Syntax, vars Vars, depth int) Text {
 		case strings.Contains(val, syn.Open):
 			var inner Text
 			inner.Var(val, from, to)
-			inner = expand(inner, syn, vars, depth+1)
-			for x := range inner.b {
-				inner.from[x], inner.to[x] = int32(from), int32(to)
-			}
-			out.Append(inner)
+			out.Append(expand(inner, syn, vars, depth+1).Remapped(from, to))
 		default:
 			out.Var(val, from, to)
 		}
@@ -468,5 +546,5 @@ func (t Text) Byte0() (byte, bool) {
 	if len(t.b) == 0 {
 		return 0, false
 	}
-	return t.b[0], !t.unk[0]
+	return t.Byte(0)
 }
