@@ -266,6 +266,7 @@ type input struct {
 	path    string // "" for stdin
 	stdin   bool
 	regular bool // the directory walk saw a regular file
+	walked  bool // found by a directory walk, not named
 }
 
 // check checks every path and returns the report. Files are checked by up
@@ -285,7 +286,7 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			if s.cfg.Ignored(f.path) {
 				continue
 			}
-			srcs = append(srcs, input{name: filepath.ToSlash(f.path), path: f.path, regular: f.regular})
+			srcs = append(srcs, input{name: filepath.ToSlash(f.path), path: f.path, regular: f.regular, walked: f.walked})
 		}
 	}
 	type result struct {
@@ -323,6 +324,12 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	for i, r := range results {
 		if r.err != nil {
 			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
+			continue
+		}
+		if r.res.Foreign && srcs[i].walked && source.ByName(srcs[i].path) != source.Document {
+			// A walked script, Markdown file, .http file or collection
+			// that holds no StackOne request (DESIGN §2a). JSON that is no
+			// request document is the walk's own business (issue 11).
 			continue
 		}
 		rep.Summary.Files++
@@ -530,6 +537,7 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 type found struct {
 	path    string
 	regular bool // the directory entry is a regular file (not a symlink, pipe...)
+	walked  bool // found in a directory, not named
 }
 
 // collect expands a path into the files to check, sorted. A file named
@@ -561,7 +569,7 @@ func collect(path string) ([]found, []report.FileError) {
 			return nil
 		}
 		if source.IsCandidate(p) {
-			files = append(files, found{path: p, regular: d.Type().IsRegular()})
+			files = append(files, found{path: p, regular: d.Type().IsRegular(), walked: true})
 		}
 		return nil
 	})

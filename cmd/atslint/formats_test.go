@@ -162,3 +162,18 @@ var (
 	osReadFile  = os.ReadFile
 	osWriteFile = func(p string, b []byte) error { return os.WriteFile(p, b, 0o644) }
 )
+
+// TestWalkSkipsFilesWithoutRequests: a directory walk passes over scripts,
+// Markdown and .http files that hold no StackOne request, silently.
+func TestWalkSkipsFilesWithoutRequests(t *testing.T) {
+	t.Chdir("../..")
+	dir := t.TempDir()
+	writeFile(t, dir+"/README.md", "# Project\n\n```sh\nmake test\n```\n")
+	writeFile(t, dir+"/deploy.sh", "#!/bin/sh\ncurl -fsS https://example.com/health\n")
+	writeFile(t, dir+"/other.http", "GET https://example.com/users\n")
+	writeFile(t, dir+"/jobs.http", "GET https://api.stackone.com/unified/ats/jobs?page_size=50\nx-account-id: acc_1\n")
+	out, errOut, code := atslint(t, "", "check", "--format", "json", dir)
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, `"diagnostics": []`)
+	assert.Contains(t, out, `"files": 1`)
+}
