@@ -79,6 +79,8 @@ type sarifRuleProps struct {
 	Tags      []string `json:"tags"`
 	Providers []string `json:"providers,omitempty"`
 	Predicts  string   `json:"predicts,omitempty"`
+	// Fix is the safety of the rule's automatic fix ("safe", "unsafe").
+	Fix string `json:"fix,omitempty"`
 }
 
 type sarifInvocation struct {
@@ -216,7 +218,7 @@ func sarifRuleOf(r *rules.Rule) sarifRule {
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
 		HelpURI:              r.URL(),
 		Help:                 ruleHelp(r),
-		Properties:           sarifRuleProps{Tags: []string{set}, Providers: r.Providers, Predicts: r.Predicts},
+		Properties:           sarifRuleProps{Tags: []string{set}, Providers: r.Providers, Predicts: r.Predicts, Fix: fixSafety(r.AutoFix)},
 	}
 }
 
@@ -246,6 +248,10 @@ func ruleHelp(r *rules.Rule) sarifMessage {
 	var t, m strings.Builder
 	fmt.Fprintf(&t, "%s\n\nFix: %s\n", sentence(r.Doc.Why), sentence(r.Doc.Fix))
 	fmt.Fprintf(&m, "%s\n\n**Fix:** %s\n", sentence(r.Doc.Why), sentence(r.Doc.Fix))
+	if r.AutoFix != rules.NoFix {
+		fmt.Fprintf(&t, "\n%s: %s\n", r.AutoFixLabel(), sentence(r.Doc.AutoFix))
+		fmt.Fprintf(&m, "\n**%s:** %s\n", r.AutoFixLabel(), sentence(r.Doc.AutoFix))
+	}
 	if r.Doc.Bad != "" {
 		fmt.Fprintf(&t, "\nBad:\n\n%s\n", indent(r.Doc.Bad))
 		fmt.Fprintf(&m, "\nBad:\n\n```json\n%s\n```\n", strings.TrimSpace(r.Doc.Bad))
@@ -349,4 +355,12 @@ func region(d Diagnostic) *sarifRegion {
 func fingerprint(d Diagnostic) string {
 	sum := sha256.Sum256([]byte(strings.Join([]string{d.Rule, d.File, d.Pointer, d.Provider}, "\x00")))
 	return hex.EncodeToString(sum[:16])
+}
+
+// fixSafety names a fix's safety, "" for none.
+func fixSafety(s rules.Safety) string {
+	if s == rules.NoFix {
+		return ""
+	}
+	return s.String()
 }

@@ -19,6 +19,9 @@ type Diagnostic struct {
 	Predicts  string
 	Message   string
 	Span      request.Span
+	// Fix, when not nil, is what the rule would change to remove the
+	// diagnostic.
+	Fix *Fix
 }
 
 // Options configure an Engine.
