@@ -155,6 +155,7 @@ func (a *pkgRun) checkRequests() {
 				pos, end = s.call.Pos(), s.call.End()
 			}
 			d.Span = request.Span{}
+			d.Fix = nil // its edits are in the engine's spans, not yet Go source positions
 			a.diags = append(a.diags, Diagnostic{Diagnostic: d, Pos: pos, End: end})
 		}
 	}

@@ -101,7 +101,56 @@ type sarifResult struct {
 	Message             sarifMessage      `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
 	Properties          sarifResultProps  `json:"properties"`
+}
+
+// sarifFix is a result's fix (SARIF §3.55): byte regions of the file and
+// their new text.
+type sarifFix struct {
+	Description     sarifMessage          `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+	Properties      sarifFixProps         `json:"properties"`
+}
+
+type sarifFixProps struct {
+	Safety string `json:"safety"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLoc   `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifByteRegion `json:"deletedRegion"`
+	InsertedContent *sarifContent   `json:"insertedContent,omitempty"`
+}
+
+type sarifByteRegion struct {
+	ByteOffset int `json:"byteOffset"`
+	ByteLength int `json:"byteLength"`
+}
+
+type sarifContent struct {
+	Text string `json:"text"`
+}
+
+// sarifFixes is a diagnostic's fix in SARIF terms, nil when it has none.
+func sarifFixes(d Diagnostic) []sarifFix {
+	if d.Fix == nil {
+		return nil
+	}
+	ch := sarifArtifactChange{ArtifactLocation: artifact(d.File)}
+	for _, e := range d.Fix.Edits {
+		r := sarifReplacement{DeletedRegion: sarifByteRegion{ByteOffset: e.Span.Start.Offset, ByteLength: e.Span.End.Offset - e.Span.Start.Offset}}
+		if e.Text != "" {
+			r.InsertedContent = &sarifContent{Text: e.Text}
+		}
+		ch.Replacements = append(ch.Replacements, r)
+	}
+	return []sarifFix{{Description: sarifMessage{Text: sentence(capitalize(d.Fix.Description))},
+		ArtifactChanges: []sarifArtifactChange{ch}, Properties: sarifFixProps{Safety: d.Fix.Safety.String()}}}
 }
 
 type sarifResultProps struct {
@@ -186,6 +235,7 @@ func SARIF(w io.Writer, r *Report) error {
 			Message:             sarifMessage{Text: sentence(d.Message)},
 			Locations:           []sarifLocation{{PhysicalLocation: loc}},
 			PartialFingerprints: map[string]string{FingerprintKey: fp},
+			Fixes:               sarifFixes(d),
 			Properties: sarifResultProps{Provider: d.Provider, Operation: d.Operation, Pointer: d.Pointer,
 				Request: d.Request, Predicts: d.Predicts},
 		})

@@ -146,6 +146,9 @@ type Result struct {
 	// Skipped counts what the source held that is not a StackOne request
 	// (HAR entries for other hosts).
 	Skipped int
+	// HAR is set when the source was read as a HAR recording: a record of
+	// what was sent, which fixes never rewrite.
+	HAR bool
 }
 
 // CheckBytes reads a request document (or a HAR recording, which
@@ -171,7 +174,7 @@ func (e *Engine) CheckDocument(doc *request.Document) Result {
 		}
 	}
 	SortDiagnostics(ds)
-	return Result{Requests: len(doc.Requests), Diagnostics: ds, Skipped: doc.Skipped}
+	return Result{Requests: len(doc.Requests), Diagnostics: ds, Skipped: doc.Skipped, HAR: doc.HAR}
 }
 
 func (e *Engine) inputDiagnostic(p request.Problem) Diagnostic {

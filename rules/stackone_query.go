@@ -26,6 +26,24 @@ var equivalents = map[string]string{
 	"filter[status]": "filter[job_status]",
 }
 
+// filterAccepts reports whether the filter[...] parameter full takes the
+// value v as it is: a renamed parameter must not start failing on its value.
+func filterAccepts(op *schemas.Operation, full string, v *request.Value) bool {
+	_, key := request.SplitParamName(full)
+	f := findFilter(op, key)
+	if f == nil || !v.IsKnown() || v.Kind == request.Null {
+		return f != nil
+	}
+	s, isString := v.StringValue()
+	switch {
+	case f.Format == "date-time":
+		return isString && isDateTime(s)
+	case len(f.Enum) > 0:
+		return isString && declared(f.Enum, s)
+	}
+	return true
+}
+
 // declaresFilter reports whether op declares the filter[...] parameter full.
 func declaresFilter(op *schemas.Operation, full string) bool {
 	name, key := request.SplitParamName(full)
@@ -67,7 +85,7 @@ var ruleDeprecatedQueryParam = &Rule{
 			}
 			if r, ok := replacements[name]; ok {
 				p.ReportParam(q, "query parameter %s is deprecated; use %s", name, r)
-				if to, ok := equivalents[name]; ok && declaresFilter(op, to) && !hasParam(p.Request, to) {
+				if to, ok := equivalents[name]; ok && declaresFilter(op, to) && !hasParam(p.Request, to) && filterAccepts(op, to, q.Value) {
 					if e, ok := renameParam(p.Request, q, to); ok {
 						p.Fix("rename "+name+" to "+to, e)
 					}
