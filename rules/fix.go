@@ -203,3 +203,42 @@ func setParamValue(r *request.Request, q request.Param, text string) (request.Ed
 	}
 	return request.Edit{}, false
 }
+
+// setValue is the edit that sets a JSON number or numeric string value
+// token to the number text, keeping its kind.
+func setValue(v *request.Value, text string) (request.Edit, bool) {
+	if v == nil || v.Span.IsZero() {
+		return request.Edit{}, false
+	}
+	switch v.Kind {
+	case request.Number:
+		return replace(v.Span, text), true
+	case request.String:
+		return tokenRename(v.Span, text), true
+	}
+	return request.Edit{}, false
+}
+
+// setParam is the edit that sets the value of a native query parameter of
+// a passthrough request to text, inside the url or path string it was read
+// from; false when the reader could not map offsets inside that string.
+func (pc *proxyCall) setParam(q request.Param, text string) (request.Edit, bool) {
+	for _, lit := range []*request.Value{pc.urlV, pc.pathV} {
+		if lit == nil || q.Value == nil || q.Pointer != lit.Pointer {
+			continue
+		}
+		sp := q.Value.Span
+		if sp != lit.Span && sp.Start.Offset > lit.Span.Start.Offset && sp.End.Offset < lit.Span.End.Offset {
+			return replace(sp, text), true
+		}
+	}
+	return request.Edit{}, false
+}
+
+// capFix attaches the fix that lowers a native paging parameter to its
+// maximum.
+func capFix(p *Pass, pc *proxyCall, q request.Param, max string) {
+	if e, ok := pc.setParam(q, max); ok {
+		p.Fix("set "+q.Name+" to "+max, e)
+	}
+}
