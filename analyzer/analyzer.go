@@ -155,7 +155,7 @@ func (a *pkgRun) checkRequests() {
 				pos, end = s.call.Pos(), s.call.End()
 			}
 			d.Span = request.Span{}
-			d.Fix = nil // its edits are in the engine's spans, not yet Go source positions
+			d.Fix = a.goFix(d.Fix)
 			a.diags = append(a.diags, Diagnostic{Diagnostic: d, Pos: pos, End: end})
 		}
 	}
@@ -191,8 +191,9 @@ func (a *pkgRun) report() {
 		kept = append(kept, d)
 		a.pass.Report(analysis.Diagnostic{
 			Pos: d.Pos, End: d.End, Category: d.Rule,
-			Message: message(d.Diagnostic),
-			URL:     ruleURL(d.Rule),
+			Message:        message(d.Diagnostic),
+			URL:            ruleURL(d.Rule),
+			SuggestedFixes: suggestedFixes(d.Fix),
 		})
 	}
 	a.res.Diagnostics = kept

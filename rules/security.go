@@ -206,6 +206,10 @@ var ruleInsecureURL = &Rule{
 			p.Reportf(r.PathSpan, r.PathPointer, "url uses http://; credentials and candidate data would travel unencrypted")
 			if url := r.Root.Get("url"); url != nil && url.Span == r.PathSpan {
 				httpsFix(p, url)
+			} else if r.Root == nil && r.URL != "" && !strings.ContainsRune(r.URL, 0) {
+				// A front end with no document (Go source): the url is one
+				// string literal exactly when its span is the text plus quotes.
+				httpsFix(p, &request.Value{Kind: request.String, Str: r.URL, Span: r.PathSpan})
 			}
 		}
 		if p.Is(proxyOperation) {

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/token"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/atslint/atslint/fix"
 	"github.com/atslint/atslint/internal/udiff"
@@ -167,4 +169,55 @@ func (s *setup) finishDiff(e *env, rep *report.Report) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// maxVetFixRounds bounds atslint vet -fix: each round loads and analyses
+// the packages again.
+const maxVetFixRounds = 5
+
+// goFileEdits turns a fix from the analyzer (edits at Go source positions)
+// into byte edits of one file; false when it has none or spans files.
+func goFileEdits(fset *token.FileSet, f *rules.Fix) (string, []request.Edit, bool) {
+	if f == nil || len(f.Edits) == 0 {
+		return "", nil, false
+	}
+	var file string
+	var out []request.Edit
+	for _, e := range f.Edits {
+		s, t := fset.Position(token.Pos(e.Span.Start.Offset)), fset.Position(token.Pos(e.Span.End.Offset))
+		if s.Filename == "" || t.Filename != s.Filename || file != "" && s.Filename != file {
+			return "", nil, false
+		}
+		file = s.Filename
+		out = append(out, request.Edit{Text: e.Text, Span: request.Span{
+			Start: request.Pos{Offset: s.Offset, Line: s.Line, Column: s.Column},
+			End:   request.Pos{Offset: t.Offset, Line: t.Line, Column: t.Column}}})
+	}
+	return file, out, true
+}
+
+// applyGoFixes applies fixes to Go files in place: it returns how many
+// fixes it applied and to how many files.
+func applyGoFixes(edits map[string][][]request.Edit) (fixes, files int, err error) {
+	names := make([]string, 0, len(edits))
+	for name := range edits {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return fixes, files, fmt.Errorf("%s: %v", name, fileError(err))
+		}
+		out, n := fix.Apply(data, edits[name])
+		if n == 0 {
+			continue
+		}
+		if err := writeFixed(name, out); err != nil {
+			return fixes, files, fmt.Errorf("%s: writing the fixes: %v", name, err)
+		}
+		fixes += n
+		files++
+	}
+	return fixes, files, nil
 }

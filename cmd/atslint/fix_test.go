@@ -222,3 +222,38 @@ func TestFixFlagsUsage(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "--fix and --diff do not go with --baseline")
 }
+
+// TestVetFix: atslint vet -fix applies the analyzer's safe suggested fixes
+// to the Go files, -unsafe-fixes the rest, giving the analyzer's golden
+// file; the report then shows what is left.
+func TestVetFix(t *testing.T) {
+	repo, err := filepath.Abs("../..")
+	require.NoError(t, err)
+	src, err := os.ReadFile(filepath.Join(repo, "analyzer", "testdata", "src", "fixes", "fixes.go"))
+	require.NoError(t, err)
+	want, err := os.ReadFile(filepath.Join(repo, "analyzer", "testdata", "src", "fixes", "fixes.go.golden"))
+	require.NoError(t, err)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/fixes\n\ngo 1.22\n"), 0o644))
+	file := filepath.Join(dir, "fixes.go")
+	require.NoError(t, os.WriteFile(file, src, 0o644))
+
+	_, errOut, code := atslintIn(t, dir, "vet", "-fix", ".")
+	assert.Equal(t, exitFindings, code, errOut)
+	assert.Contains(t, errOut, "atslint: fixed 3 problems in 1 file\n")
+	got, err := os.ReadFile(file)
+	require.NoError(t, err)
+	safe := strings.NewReplacer(
+		`"http://api.stackone.com/unified/ats/candidates?`, `"https://api.stackone.com/unified/ats/candidates?`,
+		`"visibility": "public", "auther_id"`, `"visibility": {"value": "public"}, "auther_id"`,
+		`\"visibility\": \"public\"}"`, `\"visibility\": {\"value\": \"public\"}}"`,
+	).Replace(string(src))
+	assert.Equal(t, safe, string(got), "only the safe fixes")
+
+	out, errOut, code := atslintIn(t, dir, "vet", "-fix", "-unsafe-fixes", ".")
+	assert.Equal(t, exitOK, code, errOut)
+	got, err = os.ReadFile(file)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got))
+	assert.Equal(t, "fixes.go:67:99: warning: GET request has a body, which the API ignores [stackone/unexpected-body]\n", out, "what has no fix is left")
+}
