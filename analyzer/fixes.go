@@ -35,7 +35,7 @@ func (a *pkgRun) goFix(f *rules.Fix) *rules.Fix {
 }
 
 func (a *pkgRun) goEdit(e request.Edit) (request.Edit, bool) {
-	pos, end := token.Pos(e.Span.Start.Offset), token.Pos(e.Span.End.Offset)
+	pos, end := spanPos(e.Span)
 	fi := a.fileOf(pos)
 	if fi == nil || !pos.IsValid() || end < pos || a.fileOf(end) != fi {
 		return request.Edit{}, false
@@ -145,7 +145,7 @@ func suggestedFixes(f *rules.Fix) []analysis.SuggestedFix {
 	sf := analysis.SuggestedFix{Message: msg}
 	for _, e := range f.Edits {
 		sf.TextEdits = append(sf.TextEdits, analysis.TextEdit{
-			Pos: token.Pos(e.Span.Start.Offset), End: token.Pos(e.Span.End.Offset), NewText: []byte(e.Text)})
+			Pos: token.Pos(e.Span.Front.Start), End: token.Pos(e.Span.Front.End), NewText: []byte(e.Text)})
 	}
 	return []analysis.SuggestedFix{sf}
 }

@@ -12,7 +12,8 @@ type Edit struct {
 // one inserts at a point the other covers or also inserts at (the order of
 // the two would be a guess).
 func Overlap(a, b Span) bool {
-	as, ae, bs, be := a.Start.Offset, a.End.Offset, b.Start.Offset, b.End.Offset
+	as, ae := a.Range()
+	bs, be := b.Range()
 	if as < be && bs < ae {
 		return true
 	}
@@ -20,4 +21,31 @@ func Overlap(a, b Span) bool {
 		return true
 	}
 	return bs == be && as <= bs && bs <= ae
+}
+
+// Range returns the range a span covers in its own positions: the front
+// end's (Front) when it set them, else the byte offsets.
+func (s Span) Range() (start, end int) {
+	if s.Front != (FrontSpan{}) {
+		return s.Front.Start, s.Front.End
+	}
+	return s.Start.Offset, s.End.Offset
+}
+
+// Sub returns the part [from, to) of a span, counted in bytes from its
+// start, for a span whose text maps byte for byte onto its source (a
+// string literal without escapes). Front positions move alike: go/token
+// positions count bytes too.
+func (s Span) Sub(from, to int) Span {
+	at := func(off int) Pos {
+		p := s.Start
+		p.Offset += off
+		p.Column += off
+		return p
+	}
+	out := Span{Start: at(from), End: at(to)}
+	if s.Front != (FrontSpan{}) {
+		out.Front = FrontSpan{Start: s.Front.Start + from, End: s.Front.Start + to}
+	}
+	return out
 }

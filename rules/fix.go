@@ -84,20 +84,24 @@ func tokenRename(sp request.Span, name string) request.Edit { return replace(sp,
 // byte for byte plus the two quotes: no escape sequence inside, so offsets
 // into the decoded text are offsets into the source.
 func literalExact(v *request.Value) bool {
-	return v != nil && v.Kind == request.String && !v.Span.IsZero() &&
-		v.Span.End.Offset-v.Span.Start.Offset == len(v.Str)+2
+	if v == nil || v.Kind != request.String || v.Span.IsZero() {
+		return false
+	}
+	start, end := v.Span.Range()
+	return end-start == len(v.Str)+2
 }
 
 // inLiteral is the span of bytes [from, to) of an exact string literal's
 // decoded text.
 func inLiteral(v *request.Value, from, to int) request.Span {
-	at := func(off int) request.Pos {
-		p := v.Span.Start
-		p.Offset += 1 + off
-		p.Column += 1 + off
-		return p
-	}
-	return request.Span{Start: at(from), End: at(to)}
+	return v.Span.Sub(1+from, 1+to)
+}
+
+// inside reports whether span sp lies strictly inside span outer.
+func inside(sp, outer request.Span) bool {
+	s, e := sp.Range()
+	os, oe := outer.Range()
+	return sp != outer && os < s && e < oe
 }
 
 // urlParam reports whether a query parameter was read from the url string
@@ -105,10 +109,10 @@ func inLiteral(v *request.Value, from, to int) request.Span {
 // url parameter the span of the whole literal when they cannot map inside
 // it, and then nothing in it can be edited.
 func urlParam(r *request.Request, q request.Param) bool {
-	if r.PathSpan.IsZero() || q.Pointer != r.PathPointer || q.KeySpan == r.PathSpan {
+	if r.PathSpan.IsZero() || q.Pointer != r.PathPointer {
 		return false
 	}
-	return r.PathSpan.Start.Offset < q.KeySpan.Start.Offset && q.KeySpan.End.Offset < r.PathSpan.End.Offset
+	return inside(q.KeySpan, r.PathSpan)
 }
 
 // renameParam is the edit that renames a query parameter to full (the
@@ -187,7 +191,7 @@ func setParamValue(r *request.Request, q request.Param, text string) (request.Ed
 		return request.Edit{}, false
 	}
 	if urlParam(r, q) {
-		if v.Span == r.PathSpan || v.Span.Start.Offset <= r.PathSpan.Start.Offset || v.Span.End.Offset >= r.PathSpan.End.Offset {
+		if !inside(v.Span, r.PathSpan) {
 			return request.Edit{}, false
 		}
 		return replace(v.Span, text), true
@@ -227,9 +231,8 @@ func (pc *proxyCall) setParam(q request.Param, text string) (request.Edit, bool)
 		if lit == nil || q.Value == nil || q.Pointer != lit.Pointer {
 			continue
 		}
-		sp := q.Value.Span
-		if sp != lit.Span && sp.Start.Offset > lit.Span.Start.Offset && sp.End.Offset < lit.Span.End.Offset {
-			return replace(sp, text), true
+		if inside(q.Value.Span, lit.Span) {
+			return replace(q.Value.Span, text), true
 		}
 	}
 	return request.Edit{}, false

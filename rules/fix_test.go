@@ -16,7 +16,7 @@ func fixRule(t *testing.T, e *Engine, rule, src string) (string, []*Fix) {
 	var first []*Fix
 	for round := 0; round < 10; round++ {
 		var edits [][]request.Edit
-		for _, d := range e.CheckBytes([]byte(src), Limits{}).Diagnostics {
+		for _, d := range checkBytes(e, []byte(src)) {
 			if d.Rule == rule && d.Fix != nil {
 				if round == 0 {
 					first = append(first, d.Fix)
@@ -153,7 +153,7 @@ func TestFixes(t *testing.T) {
 			for _, f := range fixes {
 				assert.Equal(t, tc.safety, f.Safety)
 			}
-			for _, d := range e.CheckBytes([]byte(got), Limits{}).Diagnostics {
+			for _, d := range checkBytes(e, []byte(got)) {
 				assert.NotEqual(t, tc.rule, d.Rule, "after the fix: %s", d.Message)
 			}
 		})
@@ -168,7 +168,7 @@ func TestFixesCompose(t *testing.T) {
 	src := []byte(in)
 	for range 10 {
 		var edits [][]request.Edit
-		for _, d := range e.CheckBytes(src, Limits{}).Diagnostics {
+		for _, d := range checkBytes(e, src) {
 			if d.Fix != nil {
 				edits = append(edits, d.Fix.Edits)
 			}

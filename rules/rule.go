@@ -70,8 +70,9 @@ type Rule struct {
 	Severity Severity
 	// Providers the rule applies to; empty for provider-independent rules.
 	Providers []string
-	// Predicts is the HTTP outcome the rule predicts ("400", "404", "silent"…).
-	Predicts string
+	// Predicts is the HTTP outcome the rule predicts ("400", "4xx",
+	// "silent"…).
+	Predicts Outcome
 	Doc      Doc
 	// AutoFix is the safety of the fix the rule attaches to its
 	// diagnostics when it can (Doc.AutoFix says what it does); NoFix for

@@ -99,9 +99,11 @@ var ruleBodySchema = &Rule{
 			}
 			p.ReportValue(at, "%s: %s", where, v.Message)
 			if v.Keyword == "type" && at != b && at.Pointer == b.Pointer+v.Pointer && bareEnum(p, op.Body, b, v.Pointer, at) {
+				// Two insertions around the token keep its bytes as they are.
+				start, end := at.Span.Range()
 				p.Fix("wrap the value as {\"value\": …}",
-					request.Edit{Span: request.Span{Start: at.Span.Start, End: at.Span.Start}, Text: `{"value": `},
-					request.Edit{Span: request.Span{Start: at.Span.End, End: at.Span.End}, Text: `}`})
+					request.Edit{Span: at.Span.Sub(0, 0), Text: `{"value": `},
+					request.Edit{Span: at.Span.Sub(end-start, end-start), Text: `}`})
 			}
 		}
 	},
@@ -352,7 +354,11 @@ func removeMember(root *request.Value, key request.Span) (request.Edit, bool) {
 
 // objectOf finds the object below v that has a member whose key has span key.
 func objectOf(v *request.Value, key request.Span) *request.Value {
-	if v == nil || key.Start.Offset < v.Span.Start.Offset || key.End.Offset > v.Span.End.Offset {
+	if v == nil {
+		return nil
+	}
+	ks, ke := key.Range()
+	if vs, ve := v.Span.Range(); ks < vs || ke > ve {
 		return nil
 	}
 	for _, m := range v.Members {

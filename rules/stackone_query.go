@@ -3,7 +3,6 @@ package rules
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/schemas"
@@ -37,7 +36,7 @@ func filterAccepts(op *schemas.Operation, full string, v *request.Value) bool {
 	s, isString := v.StringValue()
 	switch {
 	case f.Format == "date-time":
-		return isString && isDateTime(s)
+		return isString && schemas.IsDateTime(s)
 	case len(f.Enum) > 0:
 		return isString && declared(f.Enum, s)
 	}
@@ -172,7 +171,7 @@ var ruleInvalidFilterValue = &Rule{
 			}
 			s, isString := q.Value.StringValue()
 			if f.Format == "date-time" {
-				if !isString || !isDateTime(s) {
+				if !isString || !schemas.IsDateTime(s) {
 					p.ReportParamValue(q, "filter[%s] is not an RFC 3339 date-time (for example 2024-01-01T00:00:00Z)", q.Key)
 				}
 				continue
@@ -191,11 +190,6 @@ func findFilter(op *schemas.Operation, key string) *schemas.Filter {
 		}
 	}
 	return nil
-}
-
-func isDateTime(s string) bool {
-	_, err := time.Parse(time.RFC3339Nano, s)
-	return err == nil
 }
 
 var rulePageSize = &Rule{

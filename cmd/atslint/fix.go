@@ -14,6 +14,7 @@ import (
 	"github.com/atslint/atslint/report"
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/source"
 )
 
 // fixFlags are check's --fix, --unsafe-fixes and --diff.
@@ -51,9 +52,10 @@ type fixed struct {
 // until none is left or the bound is reached. It returns the result of
 // checking the final bytes and those bytes. The bytes outside the fixes'
 // edits never change.
-func (s *setup) fixSource(eng *rules.Engine, data []byte) (rules.Result, []byte, int) {
-	res := eng.CheckBytes(data, s.limits)
-	if res.HAR {
+func (s *setup) fixSource(eng *rules.Engine, name string, data []byte) (source.Result, []byte, int) {
+	res := source.CheckBytes(eng, name, data, s.limits)
+	if res.Format != source.Document {
+		noFixes(res.Diagnostics)
 		return res, data, 0
 	}
 	total := 0
@@ -70,7 +72,7 @@ func (s *setup) fixSource(eng *rules.Engine, data []byte) (rules.Result, []byte,
 		}
 		total += n
 		data = next
-		res = eng.CheckBytes(data, s.limits)
+		res = source.CheckBytes(eng, name, data, s.limits)
 	}
 	return res, data, total
 }
@@ -120,7 +122,7 @@ type fixOutcome struct {
 
 // record handles one fixed source: writes it (--fix), writes the fixed
 // stdin to stdout, or adds its diff (--diff). An error is the file's.
-func (s *setup) record(out *fixOutcome, src source, f fixed, final []byte) error {
+func (s *setup) record(out *fixOutcome, src input, f fixed, final []byte) error {
 	if f.fixes == 0 || bytes.Equal(f.orig, final) {
 		if src.stdin && s.fix.apply && !s.fix.diff {
 			out.stdout.Write(final) // unchanged, but stdout is the document
@@ -184,7 +186,7 @@ func goFileEdits(fset *token.FileSet, f *rules.Fix) (string, []request.Edit, boo
 	var file string
 	var out []request.Edit
 	for _, e := range f.Edits {
-		s, t := fset.Position(token.Pos(e.Span.Start.Offset)), fset.Position(token.Pos(e.Span.End.Offset))
+		s, t := fset.Position(token.Pos(e.Span.Front.Start)), fset.Position(token.Pos(e.Span.Front.End))
 		if s.Filename == "" || t.Filename != s.Filename || file != "" && s.Filename != file {
 			return "", nil, false
 		}
