@@ -60,7 +60,7 @@ var ruleDeprecatedQueryParam = &Rule{
 		AutoFix: "Renames updated_after to filter[updated_after], job_id to filter[job_id] and filter[status] to filter[job_status], when the operation declares the new key and the request does not send it already; the value stays. page and sync_token have no equivalent that takes the same value, so they have no automatic fix.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?updated_after=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_after]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{srcSpec + ": deprecated: true on these parameters", srcFactsAPI + " §4"},
+		Sources: []string{srcSpec + ": deprecated: true on these parameters"},
 	},
 	Check: func(p *Pass) {
 		op := p.Operation
@@ -107,7 +107,7 @@ var ruleUnknownFilter = &Rule{
 		AutoFix: "Renames the key to the one declared filter key nearest to it, when no other is as near and the request does not send it already. Unsafe: the filter starts being applied.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_at]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_after]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{srcSpec + ": the filter parameter's object schema per operation", srcFactsAPI + " §4.2"},
+		Sources: []string{srcSpec + ": the filter parameter's object schema per operation"},
 	},
 	Check: func(p *Pass) {
 		op := p.Operation
@@ -202,7 +202,7 @@ var rulePageSize = &Rule{
 		AutoFix: "Lowers an integer page_size above 100 to 100. Unsafe: each page holds fewer records, so code that reads one page only gets fewer.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=500", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=100", "headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{srcPagination, srcFactsAPI + " §4"},
+		Sources: []string{srcPagination},
 	},
 	Check: func(p *Pass) {
 		if p.Operation == nil || !declaresParam(p.Operation, "page_size") {
