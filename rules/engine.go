@@ -159,7 +159,11 @@ func (fc *FileCheck) Add(req *request.Request) {
 // worker, in any order): the number, ignore entries, diagnostics and
 // Record of one request. Requests must be added in file order.
 func (fc *FileCheck) AddChecked(index int, ignores []*request.Ignore, ds []Diagnostic, rec *Record) {
-	fc.diags = append(fc.diags, ds...)
+	for _, d := range ds {
+		// A kept diagnostic holds no string that views the request's tree.
+		d.Pointer = strings.Clone(d.Pointer)
+		fc.diags = append(fc.diags, d)
+	}
 	fc.diags = append(fc.diags, fc.tracker.Add(rec)...)
 	fc.ignores.add(index, ignores)
 }

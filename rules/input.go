@@ -148,33 +148,59 @@ type Result struct {
 }
 
 // CheckBytes reads a request document (or a HAR recording, which
-// request.ReadDocument recognises) and checks it.
+// request.ReadDocument recognises) and checks it. The requests of an array
+// document are read, checked and dropped one at a time.
 func (e *Engine) CheckBytes(data []byte, l Limits) Result {
 	if int64(len(data)) > l.maxSize() {
 		return Result{Diagnostics: []Diagnostic{e.TooLarge(int64(len(data)), l)}}
 	}
-	doc, err := request.ReadDocument(data, request.Options{MaxDepth: l.maxDepth()})
-	if err != nil {
-		return Result{Diagnostics: []Diagnostic{e.inputDiagnostic(request.Problem{Rule: ruleNotARequest.ID, Message: err.Error()})}}
+	fc := e.NewFileCheck()
+	var probs []Diagnostic
+	n := 0
+	doc, ok := request.EachRequest(data, request.Options{MaxDepth: l.maxDepth()}, func(r *request.Request, ps []request.Problem) {
+		for _, p := range ps {
+			if d := e.inputDiagnostic(p); d.Severity != Off {
+				probs = append(probs, d)
+			}
+		}
+		if r != nil {
+			fc.Add(r)
+			n++
+		}
+	})
+	if !ok {
+		// Not JSON: the file is reported as such, and nothing read
+		// before the error is.
+		fc, probs, n = e.NewFileCheck(), nil, 0
 	}
-	return e.CheckDocument(doc)
+	return e.finish(fc, n, probs, doc)
 }
 
 // CheckDocument checks the requests of a document read by a front end and
 // reports the problems its reader found.
 func (e *Engine) CheckDocument(doc *request.Document) Result {
-	ds := e.Check(doc.Requests)
+	fc := e.NewFileCheck()
+	for _, r := range doc.Requests {
+		fc.Add(r)
+	}
+	return e.finish(fc, len(doc.Requests), nil, doc)
+}
+
+// finish adds the problems of the file as a whole and sorts.
+func (e *Engine) finish(fc *FileCheck, requests int, probs []Diagnostic, doc *request.Document) Result {
+	ds := fc.Diagnostics()
+	ds = append(ds, probs...)
 	for _, p := range doc.Problems {
 		if d := e.inputDiagnostic(p); d.Severity != Off {
 			ds = append(ds, d)
 		}
 	}
 	SortDiagnostics(ds)
-	return Result{Requests: len(doc.Requests), Diagnostics: ds, Skipped: doc.Skipped}
+	return Result{Requests: requests, Diagnostics: ds, Skipped: doc.Skipped}
 }
 
 func (e *Engine) inputDiagnostic(p request.Problem) Diagnostic {
-	d := Diagnostic{Rule: p.Rule, Severity: Error, Pointer: p.Pointer, Request: p.Request, Message: p.Message, Span: p.Span}
+	d := Diagnostic{Rule: p.Rule, Severity: Error, Pointer: strings.Clone(p.Pointer), Request: p.Request, Message: p.Message, Span: p.Span}
 	if r, ok := Lookup(p.Rule); ok {
 		d.Severity, d.Predicts = e.severity(r), r.Predicts
 	}

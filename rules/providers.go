@@ -35,7 +35,7 @@ func NormalizeProvider(name string) (string, bool) {
 	}
 	for _, k := range knownProviders {
 		if k == p {
-			return p, true
+			return k, true // the table's string: p may view a request's source
 		}
 	}
 	return p, false

@@ -6,7 +6,10 @@
 package benchdata
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -264,4 +267,26 @@ func WriteCorpus(dir string, n int) error {
 		}
 	}
 	return nil
+}
+
+// WriteArray writes the first n documents of a corpus as one array
+// document (one request file holding n requests) to w.
+func WriteArray(w io.Writer, n int) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString("[\n")
+	for i := range n {
+		if i > 0 {
+			bw.WriteString(",\n")
+		}
+		bw.Write(bytes.TrimRight(Document(i), "\n"))
+	}
+	bw.WriteString("\n]\n")
+	return bw.Flush()
+}
+
+// Array returns WriteArray's document of n requests.
+func Array(n int) []byte {
+	var b bytes.Buffer
+	WriteArray(&b, n)
+	return b.Bytes()
 }
