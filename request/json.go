@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -65,46 +64,47 @@ func (e *DepthError) Error() string {
 }
 
 // lineIndex maps byte offsets to 1-based line and byte column. Lines end at
-// '\n' (so "\r\n" works: the '\r' is the last byte of its line).
+// '\n' (so "\r\n" works: the '\r' is the last byte of its line). It keeps
+// no table: a cursor moves forward over the data, counting line breaks, so
+// that positions cost nothing to store and little to compute in the order
+// a reader asks for them (increasing, with small steps back within a
+// line); a position before the cursor's line starts over from the top.
 type lineIndex struct {
-	starts []int // offset of the first byte of each line; starts[0] == 0
-	hint   int   // line of the last lookup, for monotonic access
+	data []byte
+	// at is the offset of the last lookup; line (0-based) and lineStart
+	// are its line and that line's first offset.
+	at, line, lineStart int
+	// The data may be a piece of a larger file: offBase is the piece's
+	// offset in it, lineBase and colBase the line and column of its first
+	// byte.
+	offBase, lineBase, colBase int
 }
 
-// newLineIndex indexes data, reusing buf's storage.
-func newLineIndex(data []byte, buf []int) lineIndex {
-	starts := append(buf[:0], 0)
-	for off := 0; ; {
-		i := bytes.IndexByte(data[off:], '\n')
-		if i < 0 {
-			break
-		}
-		off += i + 1
-		starts = append(starts, off)
-	}
-	return lineIndex{starts: starts}
+func newLineIndex(data []byte) lineIndex {
+	return lineIndex{data: data, lineBase: 1, colBase: 1}
 }
 
 // pos returns the position of byte offset off.
 func (li *lineIndex) pos(off int) Pos {
-	s := li.starts
-	h := li.hint
-	// Fast path: offsets mostly arrive in increasing order.
-	if s[h] <= off && (h+1 == len(s) || off < s[h+1]) {
-		return Pos{Offset: off, Line: h + 1, Column: off - s[h] + 1}
+	if off < li.lineStart {
+		li.at, li.line, li.lineStart = 0, 0, 0
 	}
-	if h+1 < len(s) && s[h+1] <= off && (h+2 == len(s) || off < s[h+2]) {
-		li.hint = h + 1
-		return Pos{Offset: off, Line: h + 2, Column: off - s[h+1] + 1}
+	if off > li.at {
+		seg := li.data[li.at:min(off, len(li.data))]
+		if n := bytes.Count(seg, newline); n > 0 {
+			li.line += n
+			li.lineStart = li.at + bytes.LastIndexByte(seg, '\n') + 1
+		}
+		li.at = off
 	}
-	// Binary search: the last line whose start is <= off.
-	l := sort.Search(len(s), func(i int) bool { return s[i] > off }) - 1
-	if l < 0 {
-		l = 0
+	col := off - li.lineStart + 1
+	if li.line == 0 {
+		col += li.colBase - 1
 	}
-	li.hint = l
-	return Pos{Offset: off, Line: l + 1, Column: off - s[l] + 1}
+	return Pos{Offset: off + li.offBase, Line: li.line + li.lineBase, Column: col}
 }
+
+var newline = []byte{'\n'}
 
 // decOptions is shared by every decoder. Duplicate member names are kept
 // (the tree holds them all). The decoder lets invalid UTF-8 through so that
@@ -123,7 +123,6 @@ type scratch struct {
 	elems   []*Value
 	members []*Member
 	ptr     []byte
-	starts  []int
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -175,7 +174,7 @@ func newParser(data []byte, opts Options) (*parser, *scratch) {
 	sc := scratchPool.Get().(*scratch)
 	return &parser{
 		data:    data,
-		lines:   newLineIndex(data, sc.starts),
+		lines:   newLineIndex(data),
 		max:     opts.maxDepth(),
 		dec:     sc.dec,
 		stack:   sc.stack[:0],
@@ -195,9 +194,8 @@ func (p *parser) release(sc *scratch) {
 	clear(p.stack[:cap(p.stack)])
 	clear(p.elems[:cap(p.elems)])
 	clear(p.members[:cap(p.members)])
-	if max(cap(p.stack), cap(p.elems), cap(p.members), cap(p.ptr), cap(p.lines.starts)) <= maxPooled {
+	if max(cap(p.stack), cap(p.elems), cap(p.members), cap(p.ptr)) <= maxPooled {
 		sc.stack, sc.elems, sc.members, sc.ptr = p.stack[:0], p.elems[:0], p.members[:0], p.ptr[:0]
-		sc.starts = p.lines.starts[:0]
 		scratchPool.Put(sc)
 	}
 }
@@ -415,6 +413,23 @@ func (p *parser) parseElements(sc *scratch, fn func(int, *Value)) (*Value, error
 		return nil, err
 	}
 	return root, nil
+}
+
+// parseOne reads data, element index of an array whose frame is not
+// there, so that pointers start with "/index".
+func (p *parser) parseOne(sc *scratch, index int) (*Value, error) {
+	if err := p.start(sc); err != nil {
+		return nil, err
+	}
+	p.stack = append(p.stack, frame{v: &Value{Kind: Array}, count: index})
+	v, err := p.readTree(1)
+	if err == nil {
+		err = p.end()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 // start checks for empty input and sets the decoder on data.

@@ -1,6 +1,7 @@
 package request
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -109,4 +110,65 @@ func TestParseElementsOneAtATime(t *testing.T) {
 	root, err = ParseElements([]byte(` {"a": 1}`), Options{}, func(int, *Value) { t.Fatal("called for an object") })
 	assert.Nil(t, root)
 	assert.NoError(t, err)
+}
+
+// streamedFromReader is streamed for StreamArray.
+func streamedFromReader(data []byte) (reqs, probs []string, complete bool) {
+	complete, err := StreamArray(bytes.NewReader(data), Options{MaxDepth: 64}, func(r *Request, ps []Problem) {
+		if r != nil {
+			reqs = append(reqs, describeRequest(r))
+		}
+		for _, p := range ps {
+			probs = append(probs, describeProblem(p))
+		}
+	})
+	if err != nil {
+		panic(err) // a bytes.Reader does not fail
+	}
+	sort.Strings(probs)
+	return reqs, probs, complete
+}
+
+// checkStreamArray: StreamArray, when it completes, reads what EachRequest
+// reads; when it does not, EachRequest has a problem with the file as a
+// whole (or the file is no array).
+func checkStreamArray(t *testing.T, data []byte) {
+	t.Helper()
+	sr, sp, complete := streamedFromReader(data)
+	wr, wp, ok := streamed(data)
+	if complete {
+		if !ok || strings.Join(wr, "\n") != strings.Join(sr, "\n") || strings.Join(wp, "\n") != strings.Join(sp, "\n") {
+			t.Fatalf("StreamArray and EachRequest differ on %q:\nrequests\n%s\n---\n%s\nproblems\n%s\n---\n%s",
+				data, strings.Join(wr, "\n"), strings.Join(sr, "\n"), strings.Join(wp, "\n"), strings.Join(sp, "\n"))
+		}
+		return
+	}
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	isArray := len(trimmed) > 0 && trimmed[0] == '['
+	emptyArray := ok && len(wp) == 1 && strings.Contains(wp[0], "got an empty array")
+	if ok && isArray && !emptyArray {
+		t.Fatalf("StreamArray gave up on %q, which EachRequest reads", data)
+	}
+}
+
+func TestStreamArray(t *testing.T) {
+	for _, in := range []string{
+		"\xEF\xBB\xBF [\n  {\"method\": \"GET\", \"url\": \"/unified/ats/jobs?page_size=5\",\n \"body\": {\"a\": [1, {\"b\": \"\\u00e9\"}]}},\r\n 3, {\"url\": \"/x\"},\n{\"a\": 1}, [[[]]]  ]  \n",
+		`[{"method": "GET", "url": "/unified/ats/jobs"} , {"method": "POST", "path": "/unified/ats/candidates", "headers": {"x-account-id": "a"}}]`,
+		`[]`, `[{"method": "GET", "url": "/unified/ats/jobs"},]`, `[{"method": "GET", "url": "/unified/ats/jobs"}] x`, `{"method": "GET", "url": "/x"}`,
+		"[\"\xff\"]", `[` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `]`,
+	} {
+		checkStreamArray(t, []byte(in))
+	}
+	// A well-formed array of requests is streamed to the end.
+	_, _, complete := streamedFromReader([]byte(`[{"method": "GET", "url": "/unified/ats/jobs"}, {"method": "GET", "url": "/unified/ats/jobs"}]`))
+	assert.True(t, complete)
+}
+
+func FuzzStreamArray(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte("[\n{\"method\": \"GET\", \"url\": \"/unified/ats/jobs\"},\n 3, {\"url\": \"/x\"}]"))
+	f.Fuzz(checkStreamArray)
 }
