@@ -157,16 +157,20 @@ func (e *Engine) CheckBytes(data []byte, l Limits) Result {
 	fc := e.NewFileCheck()
 	var probs []Diagnostic
 	n := 0
-	doc, ok := request.EachRequest(data, request.Options{MaxDepth: l.maxDepth()}, func(r *request.Request, ps []request.Problem) {
-		for _, p := range ps {
-			if d := e.inputDiagnostic(p); d.Severity != Off {
-				probs = append(probs, d)
+	var doc *request.Document
+	ok := false
+	fc.AddAll(e.opts.Jobs, func(add func(*request.Request)) {
+		doc, ok = request.EachRequest(data, request.Options{MaxDepth: l.maxDepth()}, func(r *request.Request, ps []request.Problem) {
+			for _, p := range ps {
+				if d := e.inputDiagnostic(p); d.Severity != Off {
+					probs = append(probs, d)
+				}
 			}
-		}
-		if r != nil {
-			fc.Add(r)
-			n++
-		}
+			if r != nil {
+				add(r)
+				n++
+			}
+		})
 	})
 	if !ok {
 		// Not JSON: the file is reported as such, and nothing read
@@ -180,9 +184,11 @@ func (e *Engine) CheckBytes(data []byte, l Limits) Result {
 // reports the problems its reader found.
 func (e *Engine) CheckDocument(doc *request.Document) Result {
 	fc := e.NewFileCheck()
-	for _, r := range doc.Requests {
-		fc.Add(r)
-	}
+	fc.AddAll(e.opts.Jobs, func(add func(*request.Request)) {
+		for _, r := range doc.Requests {
+			add(r)
+		}
+	})
 	return e.finish(fc, len(doc.Requests), nil, doc)
 }
 
@@ -205,4 +211,31 @@ func (e *Engine) inputDiagnostic(p request.Problem) Diagnostic {
 		d.Severity, d.Predicts = e.severity(r), r.Predicts
 	}
 	return d
+}
+
+// CheckStream checks the requests a streaming reader (request.StreamArray)
+// hands over one at a time. complete is the reader's: when false, nothing
+// was checked and the file is to be read whole (CheckBytes). err is a
+// read error.
+func (e *Engine) CheckStream(l Limits, stream func(opts request.Options, fn func(*request.Request, []request.Problem)) (bool, error)) (res Result, complete bool, err error) {
+	fc := e.NewFileCheck()
+	var probs []Diagnostic
+	n := 0
+	fc.AddAll(e.opts.Jobs, func(add func(*request.Request)) {
+		complete, err = stream(request.Options{MaxDepth: l.maxDepth()}, func(r *request.Request, ps []request.Problem) {
+			for _, p := range ps {
+				if d := e.inputDiagnostic(p); d.Severity != Off {
+					probs = append(probs, d)
+				}
+			}
+			if r != nil {
+				add(r)
+				n++
+			}
+		})
+	})
+	if !complete || err != nil {
+		return Result{}, false, err
+	}
+	return e.finish(fc, n, probs, &request.Document{}), true, nil
 }

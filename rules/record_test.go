@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/atslint/atslint/internal/benchdata"
 	"github.com/atslint/atslint/request"
 )
 
@@ -158,4 +159,29 @@ func TestTrackerStateBounded(t *testing.T) {
 	assert.LessOrEqual(t, maxHeld, 51)
 	assert.Less(t, len(so.keys.m), 128)
 	assert.LessOrEqual(t, maxKeys, 1000+128)
+}
+
+// The requests of one file are checked by several workers at Options.Jobs
+// above 1, with the same result at any number: the cross-request rules and
+// ignores still see them in file order.
+func TestCheckBytesSameAtAnyJobs(t *testing.T) {
+	var entries []harEntry
+	for i := range 600 {
+		account := fmt.Sprintf("acc_%d", i%3)
+		path := "/unified/ats/candidates"
+		if i%5 == 0 {
+			path = "/unified/ats/applications"
+		}
+		entries = append(entries, harEntry{at: t0.Add(time.Duration(i) * 40 * time.Millisecond), path: path, account: account})
+	}
+	inputs := map[string][]byte{"array": benchdata.Array(700), "har": []byte(genHAR(entries))}
+	accounts := map[string]string{"acc_0": "smartrecruiters", "acc_1": "greenhouse", "acc_2": "personio"}
+	for name, data := range inputs {
+		want := New(Options{Accounts: accounts, Jobs: 1}).CheckBytes(data, Limits{})
+		require.Greater(t, len(want.Diagnostics), 50, name)
+		for _, jobs := range []int{2, 3, 8} {
+			got := New(Options{Accounts: accounts, Jobs: jobs}).CheckBytes(data, Limits{})
+			assert.Equal(t, want, got, "%s at %d jobs", name, jobs)
+		}
+	}
 }

@@ -43,7 +43,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.provider, "provider", "", "provider of requests that name none (greenhouse, lever, bullhorn, …)")
 	fs.StringVar(&f.configPath, "config", "", "config file (default: .atslint.yaml in the working directory or a parent)")
 	fs.StringVar(&f.openapi, "openapi", "", "check against this StackOne ATS OpenAPI document instead of the built-in catalogue")
-	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
+	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files, and of requests of one file, checked in parallel")
 	fs.Int64Var(&f.maxSize, "max-size", rules.DefaultMaxSize, "largest request document read, in bytes")
 	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
@@ -259,6 +259,8 @@ type source struct {
 // any -j.
 func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *report.Report {
 	rep := &report.Report{}
+	// Inside a file too: a single large file is checked by every worker.
+	s.opts.Jobs = jobs
 	var srcs []source
 	for _, p := range paths {
 		if p == "-" {
@@ -353,26 +355,63 @@ func (s *setup) checkSource(e *env, src source) (rules.Result, text, error) {
 		res, err := s.checkHAR(eng, bufio.NewReaderSize(f, sniffSize))
 		return res, text{path: src.path}, err
 	}
-	data, size, err := readSource(src.path, s.limits.MaxSize, src.regular)
+	maxSize := s.limits.MaxSize
+	if maxSize <= 0 {
+		maxSize = rules.DefaultMaxSize
+	}
+	data, size, err := readSource(src.path, min(maxSize, streamAbove), src.regular)
 	switch {
 	case err != nil:
 		return rules.Result{}, text{}, err
 	case data == nil:
-		// Over --max-size: only its start is looked at, in case it is a
-		// recording under another name.
+		// Large, or over --max-size: its start is looked at, in case it
+		// is a recording under another name or an array to stream.
 		f, err := openStream(src.path, true)
 		if err != nil {
 			return rules.Result{}, text{}, err
 		}
 		defer f.Close()
 		br := bufio.NewReaderSize(f, sniffSize)
-		if head, _ := br.Peek(sniffSize); request.SniffHAR(head) {
+		head, _ := br.Peek(sniffSize)
+		if request.SniffHAR(head) {
 			res, err := s.checkHAR(eng, br)
 			return res, text{path: src.path}, err
 		}
-		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(size, s.limits)}}, text{}, nil
+		if size > maxSize {
+			return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(size, s.limits)}}, text{}, nil
+		}
+		if startsArray(head) {
+			res, complete, err := eng.CheckStream(s.limits, func(opts request.Options, fn func(*request.Request, []request.Problem)) (bool, error) {
+				return request.StreamArray(br, opts, fn)
+			})
+			if err != nil {
+				return rules.Result{}, text{}, fileError(err)
+			}
+			if complete {
+				return res, text{path: src.path}, nil
+			}
+		}
+		// Not an array, or one with a problem best told by reading it
+		// whole.
+		if data, size, err = readSource(src.path, maxSize, true); err != nil {
+			return rules.Result{}, text{}, err
+		}
+		if data == nil {
+			return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(size, s.limits)}}, text{}, nil
+		}
 	}
 	return eng.CheckBytes(data, s.limits), text{data: data}, nil
+}
+
+// streamAbove is the size from which an array document is read from its
+// file one request at a time rather than whole: its bytes need not be
+// held, so memory stays flat however many requests it has.
+const streamAbove = 1 << 20
+
+// startsArray reports whether the start of a file is a JSON array.
+func startsArray(head []byte) bool {
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	return len(head) > 0 && head[0] == '['
 }
 
 // text is where a checked input's bytes are: in memory, or in a file that
