@@ -1,7 +1,6 @@
 package request
 
 import (
-	"bytes"
 	"errors"
 	"strconv"
 	"strings"
@@ -10,18 +9,20 @@ import (
 	"github.com/atslint/atslint/internal/textdist"
 )
 
-// Rule IDs of the problems the loaders report (DESIGN §3).
+// Rule IDs of the problems the readers report (DESIGN §3); package rules
+// registers them.
 const (
 	RuleSyntax       = "input/syntax"
 	RuleNotARequest  = "input/not-a-request"
 	RuleUnknownKey   = "input/unknown-key"
 	RuleTooDeep      = "input/too-deep"
+	RuleTooLarge     = "input/too-large"
 	expectedDocument = `a request document (an object with "method" and "url" or "path")`
 )
 
 // Problem is something wrong with the input itself, found while loading it.
 type Problem struct {
-	// Rule is RuleSyntax, RuleNotARequest, RuleUnknownKey or RuleTooDeep.
+	// Rule is one of the Rule constants above.
 	Rule string
 	// Message is lowercase and never quotes string values of the input
 	// (key names and the expected shape only).
@@ -43,16 +44,17 @@ type Document struct {
 	Requests []*Request
 	// Problems lists what is wrong with the file, in file order.
 	Problems []Problem
-	// Root is the parsed file, nil after a syntax or depth error and for a
-	// HAR recording (which is streamed, never held whole).
+	// Root is the parsed file, nil after a syntax or depth error and for
+	// files that are streamed, never held whole.
 	Root *Value
-	// HAR is set when the file was read as a HAR recording.
-	HAR bool
-	// Skipped counts HAR entries that are not StackOne requests.
+	// Skipped counts what the file held that is not a StackOne request
+	// (HAR entries for other hosts).
 	Skipped int
-	// Responses holds the failed responses of a HAR recording, when asked
-	// for (HAROptions.Responses).
-	Responses []Response
+	// Foreign is set when the file as a whole is not of the reader's format
+	// (JSON that is no request document: package.json, editor settings).
+	// Problems then says so (input/not-a-request): a file named on the
+	// command line reports it, a directory walk skips the file silently.
+	Foreign bool
 }
 
 // ReadDocument parses data as a request document (DESIGN §2): one request
@@ -62,18 +64,12 @@ type Document struct {
 // is reserved for failures that are not about the input (there are none
 // today); the Document is never nil.
 //
-// A HAR recording (SniffHAR, or an object with "log": {"entries": …}) is
-// read with ReadHAR instead.
+// Other formats (HAR recordings) are recognised by the dispatcher in
+// package source, which calls ReadDocument for request documents.
 func ReadDocument(data []byte, opts Options) (*Document, error) {
-	if SniffHAR(data) {
-		return ReadHAR(bytes.NewReader(data), HAROptions{Options: opts})
-	}
 	root, err := Parse(data, opts)
 	if err != nil {
 		return &Document{Problems: []Problem{ParseErrorProblem(data, err)}}, nil
-	}
-	if isHARTree(root) {
-		return ReadHAR(bytes.NewReader(data), HAROptions{Options: opts})
 	}
 	return DocumentFromValue(root), nil
 }
@@ -85,46 +81,46 @@ func ReadDocument(data []byte, opts Options) (*Document, error) {
 // why), and is never called with both nil.
 //
 // The Document returned holds no Requests and no Root; its Problems are
-// those not handed to fn (about the file as a whole, and every problem of
-// a HAR recording). When ok is false the file is not valid JSON or is too
-// deep: whatever fn was given must be dropped, since the file as a whole
-// is reported by the Document's one problem (ReadDocument returns no
-// requests then).
+// those not handed to fn (about the file as a whole). When ok is false the
+// file is not valid JSON or is too deep: whatever fn was given must be
+// dropped, since the file as a whole is reported by the Document's one
+// problem (ReadDocument returns no requests then).
 func EachRequest(data []byte, opts Options, fn func(*Request, []Problem)) (doc *Document, ok bool) {
-	handAll := func(d *Document) (*Document, bool) {
-		for _, r := range d.Requests {
-			fn(r, nil)
-		}
-		d.Requests, d.Root = nil, nil
-		return d, true
-	}
-	if SniffHAR(data) {
-		d, _ := ReadHAR(bytes.NewReader(data), HAROptions{Options: opts})
-		return handAll(d)
-	}
+	doc = &Document{Foreign: true} // unless an element looks like a request
 	n := 0
 	root, err := ParseElements(data, opts, func(i int, e *Value) {
 		n++
-		if r, probs := elementRequest(e, i); r != nil || len(probs) > 0 {
-			fn(r, probs)
-		}
+		doc.addElement(e, i, fn)
 	})
 	switch {
 	case err != nil:
 		return &Document{Problems: []Problem{ParseErrorProblem(data, err)}}, false
 	case root != nil: // an array
-		doc := &Document{}
 		if n == 0 {
 			doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, root, 0,
 				"expected "+expectedDocument+" or an array of them, got an empty array"))
 		}
 		return doc, true
 	}
-	d, _ := ReadDocument(data, opts)
-	if !d.HAR && d.Root == nil { // not JSON, or too deep
-		return d, false
+	doc, _ = ReadDocument(data, opts)
+	if doc.Root == nil { // not JSON, or too deep
+		return doc, false
 	}
-	return handAll(d)
+	for _, r := range doc.Requests {
+		fn(r, nil)
+	}
+	doc.Requests, doc.Root = nil, nil
+	return doc, true
+}
+
+// addElement reads element i of an array document and hands it to fn.
+func (doc *Document) addElement(e *Value, i int, fn func(*Request, []Problem)) {
+	if e.Kind == Object && looksLikeRequest(e) {
+		doc.Foreign = false
+	}
+	if r, probs := elementRequest(e, i); r != nil || len(probs) > 0 {
+		fn(r, probs)
+	}
 }
 
 // ParseErrorProblem turns an error from Parse into its Problem: input/syntax
@@ -167,6 +163,7 @@ func DocumentFromValue(root *Value) *Document {
 		if !looksLikeRequest(root) {
 			doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, root, 0,
 				"expected "+expectedDocument+" or an array of them, got an object without any of these keys"))
+			doc.Foreign = true
 			return doc
 		}
 		r, probs := RequestFromValue(root, 0)
@@ -178,9 +175,14 @@ func DocumentFromValue(root *Value) *Document {
 		if len(root.Elems) == 0 {
 			doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, root, 0,
 				"expected "+expectedDocument+" or an array of them, got an empty array"))
+			doc.Foreign = true
 			return doc
 		}
+		doc.Foreign = true // unless an element looks like a request
 		for i, e := range root.Elems {
+			if e.Kind == Object && looksLikeRequest(e) {
+				doc.Foreign = false
+			}
 			r, probs := elementRequest(e, i)
 			doc.Problems = append(doc.Problems, probs...)
 			if r != nil {
@@ -190,6 +192,7 @@ func DocumentFromValue(root *Value) *Document {
 	default:
 		doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, root, 0,
 			"expected "+expectedDocument+" or an array of them, got "+root.Kind.String()))
+		doc.Foreign = true
 	}
 	return doc
 }

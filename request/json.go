@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -30,7 +31,8 @@ type Options struct {
 	MaxDepth int
 }
 
-func (o Options) maxDepth() int {
+// Depth is the nesting limit in effect: MaxDepth, or its default.
+func (o Options) Depth() int {
 	switch {
 	case o.MaxDepth <= 0:
 		return DefaultMaxDepth
@@ -114,6 +116,10 @@ var newline = []byte{'\n'}
 // (see parser.badUTF8).
 var decOptions = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)}
 
+// DecoderOptions returns the options every decoder of request JSON uses,
+// for readers that stream a file token by token (source/har).
+func DecoderOptions() []jsontext.Options { return slices.Clone(decOptions) }
+
 // scratch is the reusable working memory of one parse: the decoder and
 // the parser's stacks, none of which outlive Parse.
 type scratch struct {
@@ -175,7 +181,7 @@ func newParser(data []byte, opts Options) (*parser, *scratch) {
 	return &parser{
 		data:    data,
 		lines:   newLineIndex(data),
-		max:     opts.maxDepth(),
+		max:     opts.Depth(),
 		dec:     sc.dec,
 		stack:   sc.stack[:0],
 		elems:   sc.elems[:0],

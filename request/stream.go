@@ -14,12 +14,13 @@ import (
 // file: memory grows with the largest request, not with the file. fn gets
 // what EachRequest gives it, with the same positions and pointers.
 //
-// complete is false when the file is not an array that can be streamed:
-// not an array, an empty one, invalid JSON or nesting too deep. Then
-// nothing fn was given counts: the file is to be read whole instead, with
-// EachRequest, which reports the problem exactly. err is a read error of
-// r.
-func StreamArray(r io.Reader, opts Options, fn func(*Request, []Problem)) (complete bool, err error) {
+// The Document returned holds no Requests and no Problems (those went to
+// fn); Foreign is set when no element looks like a request. complete is
+// false when the file is not an array that can be streamed: not an array,
+// an empty one, invalid JSON or nesting too deep. Then nothing fn was
+// given counts: the file is to be read whole instead, with EachRequest,
+// which reports the problem exactly. err is a read error of r.
+func StreamArray(r io.Reader, opts Options, fn func(*Request, []Problem)) (doc *Document, complete bool, err error) {
 	er := &errReader{r: r}
 	br := bufio.NewReaderSize(er, 64<<10)
 	s := arrayStream{line: 1, col: 1}
@@ -28,8 +29,9 @@ func StreamArray(r io.Reader, opts Options, fn func(*Request, []Problem)) (compl
 		s.cur, s.col = 3, 4
 	}
 	dec := jsontext.NewDecoder(br, decOptions...)
-	complete = s.read(dec, opts, fn)
-	return complete, er.err
+	doc = &Document{Foreign: true}
+	complete = s.read(dec, opts, doc, fn)
+	return doc, complete, er.err
 }
 
 // errReader keeps the first read error of r, which the decoder would
@@ -80,7 +82,7 @@ func (s *arrayStream) gap(dec *jsontext.Decoder, after bool) {
 	s.advance(b[:i])
 }
 
-func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, fn func(*Request, []Problem)) bool {
+func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, doc *Document, fn func(*Request, []Problem)) bool {
 	if dec.PeekKind() != '[' {
 		return false
 	}
@@ -109,9 +111,7 @@ func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, fn func(*Request
 			return false
 		}
 		s.advance(raw)
-		if r, probs := elementRequest(v, i); r != nil || len(probs) > 0 {
-			fn(r, probs)
-		}
+		doc.addElement(v, i, fn)
 		i++
 	}
 	if _, err := dec.ReadToken(); err != nil {

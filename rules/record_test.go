@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/atslint/atslint/internal/benchdata"
 	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/source/har"
 )
 
 // timedRequest is a GET of path at a time, with an API key and account.
@@ -161,10 +163,10 @@ func TestTrackerStateBounded(t *testing.T) {
 	assert.LessOrEqual(t, maxKeys, 1000+128)
 }
 
-// The requests of one file are checked by several workers at Options.Jobs
-// above 1, with the same result at any number: the cross-request rules and
-// ignores still see them in file order.
-func TestCheckBytesSameAtAnyJobs(t *testing.T) {
+// The requests of one file are checked by several workers (AddAll), with
+// the same result at any number: the cross-request rules and ignores
+// still see them in file order.
+func TestAddAllSameAtAnyJobs(t *testing.T) {
 	var entries []harEntry
 	for i := range 600 {
 		account := fmt.Sprintf("acc_%d", i%3)
@@ -174,14 +176,25 @@ func TestCheckBytesSameAtAnyJobs(t *testing.T) {
 		}
 		entries = append(entries, harEntry{at: t0.Add(time.Duration(i) * 40 * time.Millisecond), path: path, account: account})
 	}
-	inputs := map[string][]byte{"array": benchdata.Array(700), "har": []byte(genHAR(entries))}
+	array, err := request.ReadDocument(benchdata.Array(700), request.Options{})
+	require.NoError(t, err)
+	rec, err := har.Read(strings.NewReader(genHAR(entries)), har.Options{})
+	require.NoError(t, err)
 	accounts := map[string]string{"acc_0": "smartrecruiters", "acc_1": "greenhouse", "acc_2": "personio"}
-	for name, data := range inputs {
-		want := New(Options{Accounts: accounts, Jobs: 1}).CheckBytes(data, Limits{})
-		require.Greater(t, len(want.Diagnostics), 50, name)
+	check := func(jobs int, reqs []*request.Request) []Diagnostic {
+		fc := New(Options{Accounts: accounts}).NewFileCheck()
+		fc.AddAll(jobs, func(add func(*request.Request)) {
+			for _, r := range reqs {
+				add(r)
+			}
+		})
+		return fc.Diagnostics()
+	}
+	for name, reqs := range map[string][]*request.Request{"array": array.Requests, "har": rec.Requests} {
+		want := check(1, reqs)
+		require.Greater(t, len(want), 50, name)
 		for _, jobs := range []int{2, 3, 8} {
-			got := New(Options{Accounts: accounts, Jobs: jobs}).CheckBytes(data, Limits{})
-			assert.Equal(t, want, got, "%s at %d jobs", name, jobs)
+			assert.Equal(t, want, check(jobs, reqs), "%s at %d jobs", name, jobs)
 		}
 	}
 }
