@@ -293,8 +293,11 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 				return
 			}
 			res, txt, err := s.checkSource(e, srcs[i])
-			// Locate here, while the file's bytes are at hand.
-			results[i] = result{res, txt.locate(srcs[i].name, res.Diagnostics), err}
+			// Locate here, while the file's bytes are at hand; the located
+			// diagnostics replace the engine's, which are not kept twice.
+			diags := txt.locate(srcs[i].name, res.Diagnostics)
+			res.Diagnostics = nil
+			results[i] = result{res, diags, err}
 		}
 	}
 	jobs = max(1, min(jobs, len(srcs)))
