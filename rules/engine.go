@@ -146,11 +146,17 @@ func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 // be dropped once added, since what is kept of it is its diagnostics, its
 // ignore entries, and what the cross-request rules need (Record).
 type FileCheck struct {
+	added   int // requests added
 	e       *Engine
 	tracker *Tracker
 	diags   []Diagnostic
 	ignores ignoreSet
 }
+
+// keepViews is how many requests of a file may leave diagnostics whose
+// strings view their trees, keeping them alive: small files (most) are
+// spared a copy per diagnostic, and a long file keeps a few trees at most.
+const keepViews = 32
 
 // NewFileCheck starts the check of one file.
 func (e *Engine) NewFileCheck() *FileCheck {
@@ -167,10 +173,15 @@ func (fc *FileCheck) Add(req *request.Request) {
 // worker, in any order): the number, ignore entries, diagnostics and
 // Record of one request. Requests must be added in file order.
 func (fc *FileCheck) AddChecked(index int, ignores []*request.Ignore, ds []Diagnostic, rec *Record) {
-	for _, d := range ds {
-		// A kept diagnostic holds no string that views the request's tree.
-		d.Pointer = strings.Clone(d.Pointer)
-		fc.diags = append(fc.diags, d)
+	if fc.added++; fc.added <= keepViews {
+		fc.diags = append(fc.diags, ds...)
+	} else {
+		for _, d := range ds {
+			// A kept diagnostic holds no string that views the request's
+			// tree, so that the tree can go.
+			d.Pointer = strings.Clone(d.Pointer)
+			fc.diags = append(fc.diags, d)
+		}
 	}
 	fc.diags = append(fc.diags, fc.tracker.Add(rec)...)
 	fc.ignores.add(index, ignores)
