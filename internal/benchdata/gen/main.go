@@ -5,6 +5,7 @@
 //
 //	go run ./internal/benchdata/gen -n 10000 /tmp/corpus
 //	go run ./internal/benchdata/gen -array -n 100000 /tmp/array.json
+//	go run ./internal/benchdata/gen -array -clean -n 100000 /tmp/clean.json
 //	go run ./internal/benchdata/gen -har -n 1000000 /tmp/small.har
 package main
 
@@ -20,6 +21,7 @@ import (
 func main() {
 	n := flag.Int("n", 10000, "number of documents, requests or entries")
 	array := flag.Bool("array", false, "write one array document of n requests to FILE")
+	clean := flag.Bool("clean", false, "with -array: only good requests (no diagnostics)")
 	har := flag.Bool("har", false, "write a HAR recording of n small StackOne entries to FILE")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: gen [-n N] DIR | gen -array [-n N] FILE | gen -har [-n N] FILE")
@@ -30,13 +32,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := write(flag.Arg(0), *n, *array, *har); err != nil {
+	if err := write(flag.Arg(0), *n, *array, *clean, *har); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func write(path string, n int, array, har bool) error {
+func write(path string, n int, array, clean, har bool) error {
 	if !array && !har {
 		return benchdata.WriteCorpus(path, n)
 	}
@@ -44,9 +46,12 @@ func write(path string, n int, array, har bool) error {
 	if err != nil {
 		return err
 	}
-	if array {
+	switch {
+	case array && clean:
+		err = benchdata.WriteCleanArray(f, n)
+	case array:
 		err = benchdata.WriteArray(f, n)
-	} else {
+	default:
 		_, err = hargen.Write(f, hargen.Options{Entries: n, Small: true})
 	}
 	if cerr := f.Close(); err == nil {
