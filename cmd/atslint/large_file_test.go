@@ -37,3 +37,11 @@ func TestLargeArraySameOutput(t *testing.T) {
 		}
 	}
 }
+
+// -j reaches the engines, which split one file's requests between workers.
+func TestJobsReachEngines(t *testing.T) {
+	f := checkFlags{jobs: 3, format: "text"}
+	s, err := f.prepare(t.TempDir())
+	require.NoError(t, err)
+	assert.Equal(t, 3, s.engine("a.json").Jobs())
+}
