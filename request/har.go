@@ -490,11 +490,15 @@ func IsStackOneURL(r *Request) bool {
 	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
 		host = host[:i]
 	}
+	return IsStackOneHost(host) && strings.HasPrefix(r.Path, "/unified/")
+}
+
+// IsStackOneHost reports whether a host name (no port, no user info) is
+// StackOne's: stackone.com or a subdomain of it.
+func IsStackOneHost(host string) bool {
 	host = strings.TrimSuffix(host, ".")
-	if host != "stackone.com" && !strings.HasSuffix(host, ".stackone.com") {
-		return false
-	}
-	return strings.HasPrefix(r.Path, "/unified/")
+	return strings.EqualFold(host, "stackone.com") || len(host) > len(".stackone.com") &&
+		strings.EqualFold(host[len(host)-len(".stackone.com"):], ".stackone.com")
 }
 
 // isPreflight reports whether a request is a browser's CORS preflight
@@ -657,6 +661,7 @@ func (h *harReader) request(v *Value, raw []byte, start Pos, index int, ptr stri
 		MethodKnown:     true,
 		QueryComplete:   true,
 		HeadersComplete: true,
+		Input:           Recording,
 	}
 	r.SetURL(h.compact(urlV, start, ptr))
 	if !IsStackOneURL(r) {

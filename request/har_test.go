@@ -301,3 +301,18 @@ func FuzzReadHAR(f *testing.F) {
 		}
 	})
 }
+
+func TestHARRequestsAreRecordings(t *testing.T) {
+	doc := readHAR(t, harOf(`{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": []}}`), HAROptions{})
+	must(t, len(doc.Requests) == 1, "requests: %d", len(doc.Requests))
+	eq(t, doc.Requests[0].Input, Recording, "input")
+}
+
+func TestIsStackOneHost(t *testing.T) {
+	for host, want := range map[string]bool{
+		"api.stackone.com": true, "API.StackOne.com": true, "stackone.com": true, "eu.stackone.com.": true,
+		"evil-stackone.com": false, "stackone.com.evil.org": false, ".stackone.com": false, "": false, "127.0.0.1": false,
+	} {
+		eq(t, IsStackOneHost(host), want, "host %q", host)
+	}
+}

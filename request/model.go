@@ -149,6 +149,29 @@ type Ignore struct {
 	Used bool
 }
 
+// Input is the kind of input a Request comes from.
+type Input uint8
+
+const (
+	// SourceFile is a file someone wrote: a request document, a collection,
+	// Go source. The zero value.
+	SourceFile Input = iota
+	// Recording is traffic captured from a running program (HAR).
+	Recording
+	// Live is a request a running program is about to send (preflight).
+	Live
+)
+
+var inputNames = [...]string{"source files", "recordings", "live requests"}
+
+// String names the kind in the plural, as docs list them.
+func (in Input) String() string {
+	if int(in) < len(inputNames) {
+		return inputNames[in]
+	}
+	return "invalid"
+}
+
 // Request is one API request as a front end saw it.
 type Request struct {
 	// Index is the request's position in its file (0 for a single document).
@@ -208,6 +231,10 @@ type Request struct {
 
 	// Time is when the request was sent (HAR startedDateTime), zero if unknown.
 	Time time.Time
+
+	// Input is the kind of input the request was read from; rules declare
+	// which kinds they apply to.
+	Input Input
 
 	// Root is the whole request object as read (nil for Go source).
 	Root *Value

@@ -110,7 +110,7 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 		p := &Pass{engine: e, Request: req, Operation: op, candidates: cands}
 		passes[i] = p
 		for _, r := range e.rules {
-			if r.Check == nil || e.severity(r) == Off || len(r.Providers) > 0 {
+			if r.Check == nil || e.severity(r) == Off || len(r.Providers) > 0 || !r.Inputs.Has(req.Input) {
 				continue
 			}
 			p.run(r, "")
@@ -118,7 +118,7 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 		e.checkProvider(p)
 		for _, prov := range e.Providers(req) {
 			for _, r := range e.rules {
-				if r.Check == nil || e.severity(r) == Off || !r.AppliesTo(prov) {
+				if r.Check == nil || e.severity(r) == Off || !r.AppliesTo(prov) || !r.Inputs.Has(req.Input) {
 					continue
 				}
 				p.run(r, prov)
@@ -127,7 +127,7 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 	}
 	fp := &FilePass{engine: e, Passes: passes}
 	for _, r := range e.rules {
-		if r.CheckAll == nil || e.severity(r) == Off {
+		if r.CheckAll == nil || e.severity(r) == Off || len(reqs) > 0 && !r.Inputs.Has(reqs[0].Input) {
 			continue
 		}
 		fp.rule = r

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/atslint/atslint/internal/textdist"
+	"github.com/atslint/atslint/request"
 )
 
 // Severity of a diagnostic. The zero value is Off, so a rule or override
@@ -69,12 +70,40 @@ type Rule struct {
 	Providers []string
 	// Predicts is the HTTP outcome the rule predicts ("400", "404", "silent"…).
 	Predicts string
-	Doc      Doc
+	// Inputs are the kinds of input the rule applies to; zero means all.
+	// A rule about what is written in files (a literal credential) leaves
+	// out live requests, which carry the real values by design.
+	Inputs Inputs
+	Doc    Doc
 
 	// Check runs once per request (and per provider, for provider rules).
 	Check func(*Pass)
 	// CheckAll runs once per file over all its requests (rates, repeats).
 	CheckAll func(*FilePass)
+}
+
+// Inputs is a set of kinds of input (request.Input).
+type Inputs uint8
+
+const (
+	SourceFiles  = Inputs(1 << request.SourceFile)
+	Recordings   = Inputs(1 << request.Recording)
+	LiveRequests = Inputs(1 << request.Live)
+	AllInputs    = SourceFiles | Recordings | LiveRequests
+)
+
+// Has reports whether the set holds in; the zero set holds every input.
+func (s Inputs) Has(in request.Input) bool { return s == 0 || s&(1<<in) != 0 }
+
+// String lists the kinds: "source files, recordings".
+func (s Inputs) String() string {
+	var names []string
+	for in := request.SourceFile; in <= request.Live; in++ {
+		if s.Has(in) {
+			names = append(names, in.String())
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // RuleSet is the part of the ID before the slash ("stackone", "bullhorn").
