@@ -131,7 +131,7 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 			continue
 		}
 		fp.rule = r
-		r.CheckAll(fp)
+		fp.run(r)
 	}
 	for _, p := range passes {
 		out = append(out, p.diags...)
@@ -140,6 +140,11 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 	out = e.applyIgnores(reqs, out)
 	SortDiagnostics(out)
 	return out
+}
+
+func (fp *FilePass) run(r *Rule) {
+	defer annotatePanic(r)
+	r.CheckAll(fp)
 }
 
 // checkProvider reports a provider named by the request itself that atslint

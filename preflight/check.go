@@ -1,0 +1,181 @@
+package preflight
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/rules"
+)
+
+// check reads the body, builds the Request and runs the engine. It returns
+// the request to hand on (req itself, or a copy whose body replays the
+// bytes read) and the diagnostics. A non-nil error means the request must
+// not be sent (fail-closed); the caller closes its body.
+func (t *transport) check(req *http.Request, path string) (send *http.Request, diags []rules.Diagnostic, err error) {
+	body, send := t.readBody(req)
+	r := t.build(req, path, body)
+	defer func() {
+		if v := recover(); v != nil {
+			diags = nil
+			if ferr := t.failed(v); t.closed {
+				err = ferr
+			}
+		}
+	}()
+	return send, t.engine.Check([]*request.Request{r}), nil
+}
+
+// failed reports a failure inside the engine once per rule and returns
+// the error a fail-closed transport gives for it.
+func (t *transport) failed(v any) error {
+	id := "atslint"
+	rp, ok := v.(*rules.RulePanic)
+	if ok {
+		id = rp.Rule
+		v = rp.Value
+	}
+	// The panic value of a runtime error names no request value; any other
+	// value could hold anything, so only its type is told.
+	what := fmt.Sprintf("%T", v)
+	if err, ok := v.(interface{ RuntimeError() }); ok {
+		what = fmt.Sprint(err)
+	}
+	if _, seen := t.failedRules.LoadOrStore(id, true); !seen {
+		slog.Error("atslint preflight: a rule failed; requests it fails on are "+map[bool]string{false: "sent unchecked", true: "blocked"}[t.closed],
+			slog.String("rule", id), slog.String("panic", what))
+	}
+	return &Error{Diagnostics: []rules.Diagnostic{{Rule: id, Severity: rules.Error,
+		Message: "the rule failed on this request (" + what + "), and preflight is fail-closed"}}}
+}
+
+// readBody returns the body as a JSON value (nil when the request has
+// none, Unknown when it cannot be checked) and the request to send. The
+// caller's request is never changed: when the body has to be read from
+// req.Body itself, a shallow copy carries a body that replays it.
+func (t *transport) readBody(req *http.Request) (*request.Value, *http.Request) {
+	if req.Body == nil || req.Body == http.NoBody {
+		return nil, req
+	}
+	unknown := &request.Value{Kind: request.Unknown, Pointer: "/body"}
+	ct := req.Header.Get("Content-Type")
+	if ct != "" && !isJSON(ct) || req.ContentLength > t.maxBody {
+		return unknown, req
+	}
+	var data []byte
+	send := req
+	if req.GetBody != nil {
+		rc, err := req.GetBody()
+		if err != nil {
+			return unknown, req
+		}
+		data, err = io.ReadAll(io.LimitReader(rc, t.maxBody+1))
+		rc.Close()
+		if err != nil || int64(len(data)) > t.maxBody {
+			return unknown, req
+		}
+	} else {
+		var err error
+		data, err = io.ReadAll(io.LimitReader(req.Body, t.maxBody+1))
+		c := *req
+		send = &c
+		switch {
+		case err != nil:
+			// The base transport meets the same error after the same bytes.
+			send.Body = replay{io.MultiReader(bytes.NewReader(data), errReader{err}), req.Body}
+			return unknown, send
+		case int64(len(data)) > t.maxBody:
+			send.Body = replay{io.MultiReader(bytes.NewReader(data), req.Body), req.Body}
+			return unknown, send
+		}
+		send.Body = replay{bytes.NewReader(data), req.Body}
+	}
+	v := parseBody(data)
+	if v == nil {
+		return unknown, send
+	}
+	return v, send
+}
+
+// parseBody parses a JSON body so that the pointers of its values are
+// those of a request document ("/body/author_id"); nil when it is not JSON.
+func parseBody(data []byte) *request.Value {
+	const open, close = `{"body":`, "}"
+	doc := make([]byte, 0, len(open)+len(data)+len(close))
+	doc = append(append(append(doc, open...), data...), close...)
+	root, err := request.Parse(doc, request.Options{})
+	if err != nil {
+		return nil
+	}
+	return root.Get("body")
+}
+
+// isJSON reports a JSON media type: application/json, or a +json suffix.
+func isJSON(ct string) bool {
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = ct[:i]
+	}
+	ct = strings.TrimSpace(ct)
+	return strings.EqualFold(ct, "application/json") ||
+		len(ct) > 5 && strings.EqualFold(ct[len(ct)-5:], "+json")
+}
+
+// replay is a body read ahead of sending: it reads the bytes again, then
+// whatever the original has left, and closes the original.
+type replay struct {
+	io.Reader
+	orig io.Closer
+}
+
+func (r replay) Close() error { return r.orig.Close() }
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// build makes the Request the engine checks: the method, the URL as sent
+// to StackOne (a request under BaseURL as if to api.stackone.com), the
+// headers and the body, with JSON pointers as in a request document and no
+// source positions (there is no source).
+func (t *transport) build(req *http.Request, path string, body *request.Value) *request.Request {
+	r := &request.Request{
+		Input:           request.Live,
+		Provider:        strings.ToLower(providerOf(req.Context())),
+		Method:          strings.ToUpper(req.Method),
+		MethodKnown:     true,
+		QueryComplete:   true,
+		HeadersComplete: true,
+		Body:            body,
+	}
+	if r.Method == "" {
+		r.Method = http.MethodGet // net/http's meaning of an empty method
+	}
+	origin := stackOneAPI
+	if t.baseHost == "" || !strings.EqualFold(req.URL.Host, t.baseHost) {
+		origin = strings.ToLower(req.URL.Scheme) + "://" + req.URL.Host
+	}
+	u := origin + path
+	if req.URL.RawQuery != "" {
+		u += "?" + req.URL.RawQuery
+	}
+	r.SetURL(&request.Value{Kind: request.String, Str: u, Pointer: "/url"})
+	n := 0
+	for _, vs := range req.Header {
+		n += len(vs)
+	}
+	r.Headers = make([]request.Header, 0, n)
+	vals := make([]request.Value, n)
+	for name, vs := range req.Header {
+		ptr := "/headers/" + request.PointerToken(name)
+		for _, s := range vs {
+			v := &vals[len(r.Headers)]
+			*v = request.Value{Kind: request.String, Str: s, Pointer: ptr}
+			r.Headers = append(r.Headers, request.Header{Name: name, Value: v})
+		}
+	}
+	return r
+}
