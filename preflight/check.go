@@ -27,7 +27,26 @@ func (t *transport) check(req *http.Request, path string) (send *http.Request, d
 			}
 		}
 	}()
-	return send, t.engine.Check([]*request.Request{r}), nil
+	reqs := []*request.Request{r}
+	diags = t.engine.Check(reqs)
+	if len(diags) > 0 {
+		// Nothing is reported without pointers: give the request its
+		// pointers and check it again (the engine is deterministic).
+		setRequestPointers(r)
+		diags = t.engine.Check(reqs)
+	}
+	return send, diags, nil
+}
+
+// setRequestPointers gives the headers and body of a request built by
+// build the JSON Pointers they have in a request document.
+func setRequestPointers(r *request.Request) {
+	for i := range r.Headers {
+		r.Headers[i].Value.Pointer = "/headers/" + request.PointerToken(r.Headers[i].Name)
+	}
+	if r.Body != nil {
+		setPointers(r.Body, "/body")
+	}
 }
 
 // failed reports a failure inside the engine once per rule and returns
@@ -94,24 +113,11 @@ func (t *transport) readBody(req *http.Request) (*request.Value, *http.Request) 
 		}
 		send.Body = replay{bytes.NewReader(data), req.Body}
 	}
-	v := parseBody(data)
+	v := parseLean(data)
 	if v == nil {
 		return unknown, send
 	}
 	return v, send
-}
-
-// parseBody parses a JSON body so that the pointers of its values are
-// those of a request document ("/body/author_id"); nil when it is not JSON.
-func parseBody(data []byte) *request.Value {
-	const open, close = `{"body":`, "}"
-	doc := make([]byte, 0, len(open)+len(data)+len(close))
-	doc = append(append(append(doc, open...), data...), close...)
-	root, err := request.Parse(doc, request.Options{})
-	if err != nil {
-		return nil
-	}
-	return root.Get("body")
 }
 
 // isJSON reports a JSON media type: application/json, or a +json suffix.
@@ -139,8 +145,8 @@ func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // build makes the Request the engine checks: the method, the URL as sent
 // to StackOne (a request under BaseURL as if to api.stackone.com), the
-// headers and the body, with JSON pointers as in a request document and no
-// source positions (there is no source).
+// headers and the body, without source positions (there is no source) and
+// without JSON Pointers until something is reported (setRequestPointers).
 func (t *transport) build(req *http.Request, path string, body *request.Value) *request.Request {
 	r := &request.Request{
 		Input:           request.Live,
@@ -170,10 +176,9 @@ func (t *transport) build(req *http.Request, path string, body *request.Value) *
 	r.Headers = make([]request.Header, 0, n)
 	vals := make([]request.Value, n)
 	for name, vs := range req.Header {
-		ptr := "/headers/" + request.PointerToken(name)
 		for _, s := range vs {
 			v := &vals[len(r.Headers)]
-			*v = request.Value{Kind: request.String, Str: s, Pointer: ptr}
+			*v = request.Value{Kind: request.String, Str: s}
 			r.Headers = append(r.Headers, request.Header{Name: name, Value: v})
 		}
 	}
