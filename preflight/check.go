@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/atslint/atslint/request"
@@ -17,7 +18,8 @@ import (
 // bytes read) and the diagnostics. A non-nil error means the request must
 // not be sent (fail-closed); the caller closes its body.
 func (t *transport) check(req *http.Request, path string) (send *http.Request, diags []rules.Diagnostic, err error) {
-	body, send := t.readBody(req)
+	body, release, send := t.readBody(req)
+	defer release()
 	r := t.build(req, path, body)
 	defer func() {
 		if v := recover(); v != nil {
@@ -76,48 +78,77 @@ func (t *transport) failed(v any) error {
 // none, Unknown when it cannot be checked) and the request to send. The
 // caller's request is never changed: when the body has to be read from
 // req.Body itself, a shallow copy carries a body that replays it.
-func (t *transport) readBody(req *http.Request) (*request.Value, *http.Request) {
+func (t *transport) readBody(req *http.Request) (*request.Value, func(), *http.Request) {
 	if req.Body == nil || req.Body == http.NoBody {
-		return nil, req
+		return nil, noRelease, req
 	}
 	unknown := &request.Value{Kind: request.Unknown, Pointer: "/body"}
 	ct := req.Header.Get("Content-Type")
 	if ct != "" && !isJSON(ct) || req.ContentLength > t.maxBody {
-		return unknown, req
+		return unknown, noRelease, req
 	}
 	var data []byte
 	send := req
 	if req.GetBody != nil {
 		rc, err := req.GetBody()
 		if err != nil {
-			return unknown, req
+			return unknown, noRelease, req
 		}
-		data, err = io.ReadAll(io.LimitReader(rc, t.maxBody+1))
+		data, err = t.read(rc, req.ContentLength)
 		rc.Close()
 		if err != nil || int64(len(data)) > t.maxBody {
-			return unknown, req
+			return unknown, noRelease, req
 		}
 	} else {
 		var err error
-		data, err = io.ReadAll(io.LimitReader(req.Body, t.maxBody+1))
+		data, err = t.read(req.Body, req.ContentLength)
 		c := *req
 		send = &c
 		switch {
 		case err != nil:
 			// The base transport meets the same error after the same bytes.
 			send.Body = replay{io.MultiReader(bytes.NewReader(data), errReader{err}), req.Body}
-			return unknown, send
+			return unknown, noRelease, send
 		case int64(len(data)) > t.maxBody:
 			send.Body = replay{io.MultiReader(bytes.NewReader(data), req.Body), req.Body}
-			return unknown, send
+			return unknown, noRelease, send
 		}
 		send.Body = replay{bytes.NewReader(data), req.Body}
 	}
-	v := parseLean(data)
+	v, release := parseLean(data)
 	if v == nil {
-		return unknown, send
+		release()
+		return unknown, noRelease, send
 	}
-	return v, send
+	return v, release, send
+}
+
+func noRelease() {}
+
+// read reads at most maxBody+1 bytes of a body: in one buffer of the
+// announced length when there is one.
+func (t *transport) read(r io.Reader, length int64) ([]byte, error) {
+	if length <= 0 {
+		return io.ReadAll(io.LimitReader(r, t.maxBody+1))
+	}
+	// One byte more than announced, to see the end without a second
+	// buffer (and a body longer than announced, which the base
+	// transport will refuse).
+	buf := make([]byte, 0, length+1)
+	for int64(len(buf)) <= t.maxBody {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):min(int64(cap(buf)), t.maxBody+1)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
 }
 
 // isJSON reports a JSON media type: application/json, or a +json suffix.
@@ -143,6 +174,58 @@ type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
+// setTarget sets the path and query of a request from the escaped path
+// and raw query of a URL that net/url has parsed (so every escape is
+// well-formed). It is what request.SetURL does for a URL string, minus
+// the source positions, and minus the copies where nothing is escaped.
+func setTarget(r *request.Request, escPath, rawQuery string) {
+	r.PathKnown, r.PathPointer = true, "/url"
+	r.Segments = strings.Split(strings.Trim(escPath, "/"), "/")
+	if len(r.Segments) == 1 && r.Segments[0] == "" {
+		r.Segments = nil
+	}
+	r.Path = escPath
+	if strings.IndexByte(escPath, '%') >= 0 {
+		// Split before unescaping, so that %2F stays in its segment.
+		parts := strings.Split(escPath, "/")
+		for i, s := range parts {
+			parts[i] = unescape(s)
+		}
+		r.Path = strings.Join(parts, "/")
+		for i, s := range r.Segments {
+			r.Segments[i] = unescape(s)
+		}
+	}
+	if rawQuery == "" {
+		return
+	}
+	raw := request.ParseQuery(rawQuery)
+	vals := make([]request.Value, len(raw))
+	r.Query = make([]request.Param, len(raw))
+	for i, rp := range raw {
+		name, key := request.SplitParamName(rp.Key)
+		vals[i] = request.Value{Kind: request.String, Str: rp.Value, Pointer: "/url"}
+		r.Query[i] = request.Param{Name: name, Key: key, Value: &vals[i], Pointer: "/url"}
+	}
+}
+
+func unescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// lower is strings.ToLower without the copy of what is lowercase already.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
 // build makes the Request the engine checks: the method, the URL as sent
 // to StackOne (a request under BaseURL as if to api.stackone.com), the
 // headers and the body, without source positions (there is no source) and
@@ -160,15 +243,12 @@ func (t *transport) build(req *http.Request, path string, body *request.Value) *
 	if r.Method == "" {
 		r.Method = http.MethodGet // net/http's meaning of an empty method
 	}
-	origin := stackOneAPI
-	if t.baseHost == "" || !strings.EqualFold(req.URL.Host, t.baseHost) {
-		origin = strings.ToLower(req.URL.Scheme) + "://" + req.URL.Host
+	if t.baseHost != "" && strings.EqualFold(req.URL.Host, t.baseHost) {
+		r.Scheme, r.Host = "https", stackOneHost
+	} else {
+		r.Scheme, r.Host = lower(req.URL.Scheme), lower(req.URL.Host)
 	}
-	u := origin + path
-	if req.URL.RawQuery != "" {
-		u += "?" + req.URL.RawQuery
-	}
-	r.SetURL(&request.Value{Kind: request.String, Str: u, Pointer: "/url"})
+	setTarget(r, path, req.URL.RawQuery)
 	n := 0
 	for _, vs := range req.Header {
 		n += len(vs)

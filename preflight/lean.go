@@ -2,6 +2,7 @@ package preflight
 
 import (
 	"strconv"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 
@@ -25,7 +26,10 @@ import (
 const maxBodyDepth = request.DefaultMaxDepth - 1
 
 // leanParser reads one JSON value from data. Strings without escapes are
-// views of data, which therefore must never change afterwards.
+// views of data, which therefore must never change afterwards. Parsers
+// are pooled with their slabs: a tree lives only while its request is
+// checked (diagnostics hold no part of it), so the next request reuses
+// its memory instead of making garbage of every body.
 type leanParser struct {
 	data  []byte
 	i     int
@@ -38,28 +42,70 @@ type leanParser struct {
 	// children being collected for the open containers
 	elemStack []*request.Value
 	memStack  []*request.Member
+
+	// pooled are the slabs kept between parses; n counts what this parse
+	// handed out of each kind (beyond the pooled slab when it outgrew it).
+	pooled slabs
+	n      struct{ vals, mems, elems, mptrs int }
 }
 
+type slabs struct {
+	vals  []request.Value
+	mems  []request.Member
+	elems []*request.Value
+	mptrs []*request.Member
+}
+
+var parsers = sync.Pool{New: func() any { return new(leanParser) }}
+
+// maxPooled bounds the slabs a pooled parser keeps, so that one huge body
+// does not pin its memory.
+const maxPooled = 1 << 14
+
 // parseLean returns the tree of data, or nil when data is not one valid
-// JSON value (or nests deeper than maxBodyDepth).
-func parseLean(data []byte) *request.Value {
-	if !utf8.Valid(data) {
-		return nil
+// JSON value (or nests deeper than maxBodyDepth). release gives the
+// tree's memory back; the tree must not be used after it.
+func parseLean(data []byte) (v *request.Value, release func()) {
+	p := parsers.Get().(*leanParser)
+	p.data, p.i, p.depth = data, 0, 0
+	p.vals, p.mems, p.elems, p.mptrs = p.pooled.vals[:0], p.pooled.mems[:0], p.pooled.elems[:0], p.pooled.mptrs[:0]
+	p.n.vals, p.n.mems, p.n.elems, p.n.mptrs = 0, 0, 0, 0
+	if utf8.Valid(data) {
+		p.space()
+		if v = p.value(); v != nil {
+			if p.space(); p.i != len(data) {
+				v = nil
+			}
+		}
 	}
-	// About one value per 8 bytes in typical bodies; the slabs grow when
-	// that guess is short.
-	n := max(len(data)/8, 8)
-	p := leanParser{data: data, vals: make([]request.Value, 0, n), mems: make([]request.Member, 0, n/2+1)}
-	p.space()
-	v := p.value()
-	if v == nil {
-		return nil
+	return v, p.release
+}
+
+// release clears what the parse handed out of the pooled slabs, or gives
+// the parser bigger ones when this parse outgrew them, and pools it.
+func (p *leanParser) release() {
+	p.pooled.vals = reslab(p.pooled.vals, p.n.vals)
+	p.pooled.mems = reslab(p.pooled.mems, p.n.mems)
+	p.pooled.elems = reslab(p.pooled.elems, p.n.elems)
+	p.pooled.mptrs = reslab(p.pooled.mptrs, p.n.mptrs)
+	clear(p.elemStack[:cap(p.elemStack)])
+	clear(p.memStack[:cap(p.memStack)])
+	p.elemStack, p.memStack = p.elemStack[:0], p.memStack[:0]
+	p.data, p.vals, p.mems, p.elems, p.mptrs = nil, nil, nil, nil, nil
+	parsers.Put(p)
+}
+
+// reslab returns the slab to pool after a parse that used n of its kind:
+// the same one cleared, or a bigger one.
+func reslab[T any](slab []T, n int) []T {
+	if n <= cap(slab) {
+		clear(slab[:n])
+		return slab[:0]
 	}
-	p.space()
-	if p.i != len(data) {
-		return nil
+	if n > maxPooled {
+		return slab[:0]
 	}
-	return v
+	return make([]T, 0, n+n/4)
 }
 
 func (p *leanParser) space() {
@@ -75,16 +121,18 @@ func (p *leanParser) space() {
 
 func (p *leanParser) newValue() *request.Value {
 	if len(p.vals) == cap(p.vals) {
-		p.vals = make([]request.Value, 0, min(2*cap(p.vals), 4096))
+		p.vals = make([]request.Value, 0, max(64, len(p.data)/16))
 	}
+	p.n.vals++
 	p.vals = p.vals[:len(p.vals)+1]
 	return &p.vals[len(p.vals)-1]
 }
 
 func (p *leanParser) newMember() *request.Member {
 	if len(p.mems) == cap(p.mems) {
-		p.mems = make([]request.Member, 0, min(2*cap(p.mems)+1, 4096))
+		p.mems = make([]request.Member, 0, max(32, len(p.data)/32))
 	}
+	p.n.mems++
 	p.mems = p.mems[:len(p.mems)+1]
 	return &p.mems[len(p.mems)-1]
 }
@@ -282,8 +330,9 @@ func (p *leanParser) object() *request.Value {
 	}
 	n := len(p.memStack) - mark
 	if cap(p.mptrs)-len(p.mptrs) < n {
-		p.mptrs = make([]*request.Member, 0, max(n, 2*cap(p.mptrs), 16))
+		p.mptrs = make([]*request.Member, 0, max(n, len(p.data)/32, 16))
 	}
+	p.n.mptrs += n
 	at := len(p.mptrs)
 	p.mptrs = append(p.mptrs, p.memStack[mark:]...)
 	v.Members = p.mptrs[at : at+n : at+n]
@@ -329,8 +378,9 @@ func (p *leanParser) array() *request.Value {
 	}
 	n := len(p.elemStack) - mark
 	if cap(p.elems)-len(p.elems) < n {
-		p.elems = make([]*request.Value, 0, max(n, 2*cap(p.elems), 16))
+		p.elems = make([]*request.Value, 0, max(n, len(p.data)/32, 16))
 	}
+	p.n.elems += n
 	at := len(p.elems)
 	p.elems = append(p.elems, p.elemStack[mark:]...)
 	v.Elems = p.elems[at : at+n : at+n]

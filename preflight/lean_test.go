@@ -2,6 +2,7 @@ package preflight
 
 import (
 	"bytes"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -47,11 +48,14 @@ func sameTree(lean, full *request.Value, at string) string {
 func checkLean(t *testing.T, data []byte) {
 	t.Helper()
 	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
-		assert.Nil(t, parseLean(data), "a byte order mark is no part of an HTTP body")
+		v, release := parseLean(data)
+		defer release()
+		assert.Nil(t, v, "a byte order mark is no part of an HTTP body")
 		return
 	}
 	full, err := request.Parse(data, request.Options{MaxDepth: maxBodyDepth})
-	lean := parseLean(append([]byte(nil), data...))
+	lean, release := parseLean(append([]byte(nil), data...))
+	defer release()
 	if err != nil {
 		assert.Nil(t, lean, "request.Parse: %v; the lean reader accepts %q", err, data)
 		return
@@ -84,6 +88,17 @@ func TestLeanMatchesParse(t *testing.T) {
 	checkLean(t, benchdata.LargeApplication())
 }
 
+// A pooled parser gives every parse a clean tree, whatever the parse
+// before it held, however big.
+func TestLeanPoolReuse(t *testing.T) {
+	big := benchdata.LargeApplication()
+	for range 3 {
+		for _, c := range append(leanCases, string(big), `{"a": [1, {"b": null}]}`) {
+			checkLean(t, []byte(c))
+		}
+	}
+}
+
 func FuzzLeanMatchesParse(f *testing.F) {
 	for _, c := range leanCases {
 		f.Add([]byte(c))
@@ -93,10 +108,36 @@ func FuzzLeanMatchesParse(f *testing.F) {
 
 // Pointers are those of a request document, escaped as RFC 6901 says.
 func TestSetPointers(t *testing.T) {
-	v := parseLean([]byte(`{"a/b": [{"c~d": 1}], "": 2}`))
+	v, release := parseLean([]byte(`{"a/b": [{"c~d": 1}], "": 2}`))
+	defer release()
 	require.NotNil(t, v)
 	setPointers(v, "/body")
 	assert.Equal(t, "/body", v.Pointer)
 	assert.Equal(t, "/body/a~1b/0/c~0d", v.Members[0].Value.Elems[0].Members[0].Value.Pointer)
 	assert.Equal(t, "/body/", v.Members[1].Value.Pointer)
+}
+
+// setTarget reads a URL as request.SetURL does.
+func TestSetTargetMatchesSetURL(t *testing.T) {
+	for _, u := range []string{
+		"https://api.stackone.com/unified/ats/jobs",
+		"https://api.stackone.com/unified/ats/candidates/cand%2F7/notes/",
+		"https://api.stackone.com/unified/ats/candidates/caf%C3%A9?page_size=50&filter%5Bupdated_after%5D=2024-01-01T00%3A00%3A00Z&a+b=c+d&flag&&x=1=2",
+		"https://api.stackone.com/unified/ats/candidates?proxy[filter][eq][age]=3&filter[email]=a%40b.c",
+		"https://api.stackone.com/",
+		"https://api.stackone.com",
+	} {
+		pu, err := url.Parse(u)
+		require.NoError(t, err)
+		var lean, full request.Request
+		setTarget(&lean, pu.EscapedPath(), pu.RawQuery)
+		full.SetURL(&request.Value{Kind: request.String, Str: u, Pointer: "/url"})
+		assert.Equal(t, full.Path, lean.Path, u)
+		assert.Equal(t, full.PathSegments(), lean.PathSegments(), u)
+		require.Len(t, lean.Query, len(full.Query), u)
+		for i, q := range full.Query {
+			assert.Equal(t, [3]string{q.Name, q.Key, q.Value.Str}, [3]string{lean.Query[i].Name, lean.Query[i].Key, lean.Query[i].Value.Str}, u)
+			assert.Equal(t, "/url", lean.Query[i].Pointer)
+		}
+	}
 }

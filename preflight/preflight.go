@@ -76,8 +76,8 @@ type Options struct {
 // DefaultMaxBody is the body limit when Options.MaxBody is zero.
 const DefaultMaxBody = 1 << 20
 
-// stackOneAPI is where requests under BaseURL are checked as going.
-const stackOneAPI = "https://api.stackone.com"
+// stackOneHost is where requests under BaseURL are checked as going.
+const stackOneHost = "api.stackone.com"
 
 // Error is what a blocked request's RoundTrip returns (wrapped: use
 // errors.As). Diagnostics lists what blocked it.

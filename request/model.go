@@ -252,7 +252,16 @@ func (r *Request) Header(name string) *Header {
 
 // Params returns the query parameters with the given top-level name.
 func (r *Request) Params(name string) []Param {
-	var out []Param
+	n := 0
+	for _, p := range r.Query {
+		if p.Name == name {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Param, 0, n)
 	for _, p := range r.Query {
 		if p.Name == name {
 			out = append(out, p)

@@ -44,6 +44,10 @@ type Engine struct {
 	set   *schemas.Set
 	rules []*Rule
 	match *matcher
+	// The per-request rules that are on, sorted out once: those for any
+	// provider, and those of each provider.
+	anyProvider []*Rule
+	byProvider  map[string][]*Rule
 }
 
 // New returns an Engine. Provider names in opts must already be normalised
@@ -57,6 +61,18 @@ func New(opts Options) *Engine {
 		e.rules = All()
 	}
 	e.match = matcherFor(e.set)
+	e.byProvider = map[string][]*Rule{}
+	for _, r := range e.rules {
+		if r.Check == nil || e.severity(r) == Off {
+			continue
+		}
+		if len(r.Providers) == 0 {
+			e.anyProvider = append(e.anyProvider, r)
+		}
+		for _, p := range r.Providers {
+			e.byProvider[p] = append(e.byProvider[p], r)
+		}
+	}
 	return e
 }
 
@@ -109,19 +125,17 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 		op, cands := e.match.match(req)
 		p := &Pass{engine: e, Request: req, Operation: op, candidates: cands}
 		passes[i] = p
-		for _, r := range e.rules {
-			if r.Check == nil || e.severity(r) == Off || len(r.Providers) > 0 || !r.Inputs.Has(req.Input) {
-				continue
+		for _, r := range e.anyProvider {
+			if r.Inputs.Has(req.Input) {
+				p.run(r, "")
 			}
-			p.run(r, "")
 		}
 		e.checkProvider(p)
 		for _, prov := range e.Providers(req) {
-			for _, r := range e.rules {
-				if r.Check == nil || e.severity(r) == Off || !r.AppliesTo(prov) || !r.Inputs.Has(req.Input) {
-					continue
+			for _, r := range e.byProvider[prov] {
+				if r.Inputs.Has(req.Input) {
+					p.run(r, prov)
 				}
-				p.run(r, prov)
 			}
 		}
 	}
@@ -200,17 +214,19 @@ const ignoreRule = "atslint/ignore"
 // applyIgnores drops diagnostics silenced by a request's ignore entries and
 // reports entries that have no reason or silence nothing.
 func (e *Engine) applyIgnores(reqs []*request.Request, ds []Diagnostic) []Diagnostic {
-	byIndex := map[int]*request.Request{}
 	hasIgnores := false
 	for _, r := range reqs {
-		byIndex[r.Index] = r
 		hasIgnores = hasIgnores || len(r.Ignores) > 0
-		for _, ig := range r.Ignores {
-			ig.Used = false // a request may be checked more than once (per provider list, by tests)
-		}
 	}
 	if !hasIgnores {
 		return ds
+	}
+	byIndex := map[int]*request.Request{}
+	for _, r := range reqs {
+		byIndex[r.Index] = r
+		for _, ig := range r.Ignores {
+			ig.Used = false // a request may be checked more than once (per provider list, by tests)
+		}
 	}
 	kept := ds[:0]
 	for _, d := range ds {

@@ -192,6 +192,15 @@ func isIdent(s string) bool {
 	return s != ""
 }
 
+func declaresQuery(op *schemas.Operation, name string) bool {
+	for _, d := range op.Query {
+		if d.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
 var ruleUnknownQueryParam = &Rule{
 	ID: "stackone/unknown-query-param", Severity: Warning, Predicts: "silent",
 	Doc: Doc{
@@ -209,13 +218,16 @@ var ruleUnknownQueryParam = &Rule{
 		if op == nil {
 			return
 		}
-		var names []string
-		for _, q := range op.Query {
-			names = append(names, q.Name)
-		}
+		var names []string // for messages only: most requests need none
 		for _, q := range p.Request.Query {
-			if declared(names, q.Name) {
+			if declaresQuery(op, q.Name) {
 				continue
+			}
+			if names == nil {
+				names = make([]string, 0, len(op.Query))
+				for _, d := range op.Query {
+					names = append(names, d.Name)
+				}
 			}
 			msg := "query parameter " + quote(q.Name) + " is not declared by " + op.ID + "; StackOne ignores it"
 			if len(names) == 0 {
