@@ -18,8 +18,8 @@ import (
 // bytes read) and the diagnostics. A non-nil error means the request must
 // not be sent (fail-closed); the caller closes its body.
 func (t *transport) check(req *http.Request, path string) (send *http.Request, diags []rules.Diagnostic, err error) {
-	body, release, send := t.readBody(req)
-	defer release()
+	body, tree, send := t.readBody(req)
+	defer tree.release()
 	r := t.build(req, path, body)
 	defer func() {
 		if v := recover(); v != nil {
@@ -78,26 +78,25 @@ func (t *transport) failed(v any) error {
 // none, Unknown when it cannot be checked) and the request to send. The
 // caller's request is never changed: when the body has to be read from
 // req.Body itself, a shallow copy carries a body that replays it.
-func (t *transport) readBody(req *http.Request) (*request.Value, func(), *http.Request) {
+func (t *transport) readBody(req *http.Request) (*request.Value, *leanParser, *http.Request) {
 	if req.Body == nil || req.Body == http.NoBody {
-		return nil, noRelease, req
+		return nil, nil, req
 	}
-	unknown := &request.Value{Kind: request.Unknown, Pointer: "/body"}
 	ct := req.Header.Get("Content-Type")
 	if ct != "" && !isJSON(ct) || req.ContentLength > t.maxBody {
-		return unknown, noRelease, req
+		return unknownBody(), nil, req
 	}
 	var data []byte
 	send := req
 	if req.GetBody != nil {
 		rc, err := req.GetBody()
 		if err != nil {
-			return unknown, noRelease, req
+			return unknownBody(), nil, req
 		}
 		data, err = t.read(rc, req.ContentLength)
 		rc.Close()
 		if err != nil || int64(len(data)) > t.maxBody {
-			return unknown, noRelease, req
+			return unknownBody(), nil, req
 		}
 	} else {
 		var err error
@@ -108,22 +107,23 @@ func (t *transport) readBody(req *http.Request) (*request.Value, func(), *http.R
 		case err != nil:
 			// The base transport meets the same error after the same bytes.
 			send.Body = replay{io.MultiReader(bytes.NewReader(data), errReader{err}), req.Body}
-			return unknown, noRelease, send
+			return unknownBody(), nil, send
 		case int64(len(data)) > t.maxBody:
 			send.Body = replay{io.MultiReader(bytes.NewReader(data), req.Body), req.Body}
-			return unknown, noRelease, send
+			return unknownBody(), nil, send
 		}
 		send.Body = replay{bytes.NewReader(data), req.Body}
 	}
-	v, release := parseLean(data)
+	v, tree := parseLean(data)
 	if v == nil {
-		release()
-		return unknown, noRelease, send
+		tree.release()
+		return unknownBody(), nil, send
 	}
-	return v, release, send
+	return v, tree, send
 }
 
-func noRelease() {}
+// unknownBody stands for a body that cannot be checked.
+func unknownBody() *request.Value { return &request.Value{Kind: request.Unknown, Pointer: "/body"} }
 
 // read reads at most maxBody+1 bytes of a body: in one buffer of the
 // announced length when there is one.

@@ -63,10 +63,10 @@ var parsers = sync.Pool{New: func() any { return new(leanParser) }}
 const maxPooled = 1 << 14
 
 // parseLean returns the tree of data, or nil when data is not one valid
-// JSON value (or nests deeper than maxBodyDepth). release gives the
+// JSON value (or nests deeper than maxBodyDepth). p.release gives the
 // tree's memory back; the tree must not be used after it.
-func parseLean(data []byte) (v *request.Value, release func()) {
-	p := parsers.Get().(*leanParser)
+func parseLean(data []byte) (v *request.Value, p *leanParser) {
+	p = parsers.Get().(*leanParser)
 	p.data, p.i, p.depth = data, 0, 0
 	p.vals, p.mems, p.elems, p.mptrs = p.pooled.vals[:0], p.pooled.mems[:0], p.pooled.elems[:0], p.pooled.mptrs[:0]
 	p.n.vals, p.n.mems, p.n.elems, p.n.mptrs = 0, 0, 0, 0
@@ -78,12 +78,15 @@ func parseLean(data []byte) (v *request.Value, release func()) {
 			}
 		}
 	}
-	return v, p.release
+	return v, p
 }
 
 // release clears what the parse handed out of the pooled slabs, or gives
 // the parser bigger ones when this parse outgrew them, and pools it.
 func (p *leanParser) release() {
+	if p == nil {
+		return
+	}
 	p.pooled.vals = reslab(p.pooled.vals, p.n.vals)
 	p.pooled.mems = reslab(p.pooled.mems, p.n.mems)
 	p.pooled.elems = reslab(p.pooled.elems, p.n.elems)

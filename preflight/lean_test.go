@@ -48,14 +48,14 @@ func sameTree(lean, full *request.Value, at string) string {
 func checkLean(t *testing.T, data []byte) {
 	t.Helper()
 	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
-		v, release := parseLean(data)
-		defer release()
+		v, p := parseLean(data)
+		defer p.release()
 		assert.Nil(t, v, "a byte order mark is no part of an HTTP body")
 		return
 	}
 	full, err := request.Parse(data, request.Options{MaxDepth: maxBodyDepth})
-	lean, release := parseLean(append([]byte(nil), data...))
-	defer release()
+	lean, p := parseLean(append([]byte(nil), data...))
+	defer p.release()
 	if err != nil {
 		assert.Nil(t, lean, "request.Parse: %v; the lean reader accepts %q", err, data)
 		return
@@ -108,8 +108,8 @@ func FuzzLeanMatchesParse(f *testing.F) {
 
 // Pointers are those of a request document, escaped as RFC 6901 says.
 func TestSetPointers(t *testing.T) {
-	v, release := parseLean([]byte(`{"a/b": [{"c~d": 1}], "": 2}`))
-	defer release()
+	v, p := parseLean([]byte(`{"a/b": [{"c~d": 1}], "": 2}`))
+	defer p.release()
 	require.NotNil(t, v)
 	setPointers(v, "/body")
 	assert.Equal(t, "/body", v.Pointer)

@@ -95,23 +95,23 @@ func (e *Engine) Operation(req *request.Request) *schemas.Operation {
 }
 
 // Providers returns the providers a request is checked against, in the
-// order of DESIGN.md §4.
+// order of DESIGN.md §4. The slice is shared: do not modify it.
 func (e *Engine) Providers(req *request.Request) []string {
 	if req.Provider != "" {
 		if p, ok := NormalizeProvider(req.Provider); ok {
-			return []string{p}
+			return oneProvider(p)
 		}
 		return nil // an unknown provider in a document is reported, not guessed
 	}
 	if h := req.Header("x-account-id"); h != nil && len(e.opts.Accounts) > 0 {
 		if id, ok := h.Value.StringValue(); ok {
 			if p, ok := e.opts.Accounts[id]; ok {
-				return []string{p}
+				return oneProvider(p)
 			}
 		}
 	}
 	if e.opts.Provider != "" {
-		return []string{e.opts.Provider}
+		return oneProvider(e.opts.Provider)
 	}
 	return e.opts.Providers
 }

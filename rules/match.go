@@ -57,7 +57,11 @@ func splitPath(p string) []string {
 // matchPath returns the templates whose path matches segs, most literal
 // segments first.
 func (m *matcher) matchPath(segs []string) []template {
-	var out []template
+	return m.appendMatches(nil, segs)
+}
+
+// appendMatches is matchPath appending to out.
+func (m *matcher) appendMatches(out []template, segs []string) []template {
 	best := -1
 	for _, t := range m.templates {
 		if len(t.segs) != len(segs) {
@@ -104,10 +108,12 @@ func (m *matcher) match(req *request.Request) (*schemas.Operation, []*schemas.Op
 		return nil, nil
 	}
 	segs := req.PathSegments()
-	var same []*schemas.Operation
+	var buf [8]template // most paths have one to three operations
 	var op *schemas.Operation
 	ambiguous := false
-	for _, t := range m.matchPath(segs) {
+	matched := m.appendMatches(buf[:0], segs)
+	same := make([]*schemas.Operation, 0, len(matched))
+	for _, t := range matched {
 		same = append(same, t.op)
 		if req.MethodKnown && strings.EqualFold(t.op.Method, req.Method) {
 			if op == nil {

@@ -145,9 +145,13 @@ var rulePlaceholderID = &Rule{
 		if len(p.candidates) == 0 {
 			return
 		}
-		tmpl := splitPath(p.candidates[0].Path)
 		segs := r.PathSegments()
-		for i, t := range tmpl {
+		// The template's segments, cut one by one: nearly every request
+		// has no placeholder, and splitting would allocate for each.
+		rest := strings.Trim(p.candidates[0].Path, "/")
+		for i := 0; rest != ""; i++ {
+			var t string
+			t, rest, _ = strings.Cut(rest, "/")
 			if i >= len(segs) || !strings.HasPrefix(t, "{") || segs[i] == unknownSegment {
 				continue
 			}
