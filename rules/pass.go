@@ -109,7 +109,10 @@ func (p *Pass) ReportRequest(format string, args ...any) {
 	r := p.Request
 	span, ptr := r.Span, r.Pointer
 	if !r.PathSpan.IsZero() {
-		span, ptr = r.PathSpan, r.PathPointer
+		span = r.PathSpan
+	}
+	if r.PathPointer != "" { // a live request has a pointer and no span
+		ptr = r.PathPointer
 	}
 	p.Reportf(span, ptr, format, args...)
 }
@@ -171,7 +174,10 @@ func (fp *FilePass) ReportRequest(p *Pass, provider, format string, args ...any)
 	r := p.Request
 	span, ptr := r.Span, r.Pointer
 	if !r.PathSpan.IsZero() {
-		span, ptr = r.PathSpan, r.PathPointer
+		span = r.PathSpan
+	}
+	if r.PathPointer != "" { // a live request has a pointer and no span
+		ptr = r.PathPointer
 	}
 	fp.Reportf(p, provider, span, ptr, format, args...)
 }
