@@ -29,14 +29,19 @@ func (t *transport) check(req *http.Request, path string) (send *http.Request, d
 			}
 		}
 	}()
-	reqs := []*request.Request{r}
-	diags = t.engine.Check(reqs)
+	r.Time = t.now()
+	diags, rec := t.engine.CheckRequest(r)
 	if len(diags) > 0 {
 		// Nothing is reported without pointers: give the request its
-		// pointers and check it again (the engine is deterministic).
+		// pointers and check it again (the engine is deterministic; the
+		// Record of the first check is the one counted).
 		setRequestPointers(r)
-		diags = t.engine.Check(reqs)
+		diags, _ = t.engine.CheckRequest(r)
 	}
+	// The rate rules count this request among those this transport has
+	// sent, under the tracker's lock.
+	diags = append(diags, t.tracker.Add(rec)...)
+	rules.SortDiagnostics(diags)
 	return send, diags, nil
 }
 

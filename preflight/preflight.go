@@ -24,6 +24,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/atslint/atslint/config"
 	"github.com/atslint/atslint/request"
@@ -69,8 +70,10 @@ type Options struct {
 	// sent unchecked: a linter must not take down the program it watches.
 	FailClosed bool
 
-	// rules, when non-nil, replaces the registry (tests).
+	// rules, when non-nil, replaces the registry; now replaces the clock
+	// (tests).
 	rules []*rules.Rule
+	now   func() time.Time
 }
 
 // DefaultMaxBody is the body limit when Options.MaxBody is zero.
@@ -133,6 +136,13 @@ type transport struct {
 	// request then goes unchecked (or, fail-closed, fails with it).
 	setupErr error
 
+	// tracker counts requests for the rate rules over the transport's
+	// life: per API key hash, per account, in memory that old entries
+	// leave (rules.Tracker).
+	tracker *rules.Tracker
+	// now is the clock requests are counted by (tests replace it).
+	now func() time.Time
+
 	// failed holds the rule IDs whose failure was reported, so that a
 	// rule that fails on every request is reported once.
 	failedRules sync.Map
@@ -147,7 +157,10 @@ func New(base http.RoundTripper, opts Options) http.RoundTripper {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	t := &transport{base: base, block: opts.Block, report: opts.Report, maxBody: opts.MaxBody, closed: opts.FailClosed}
+	t := &transport{base: base, block: opts.Block, report: opts.Report, maxBody: opts.MaxBody, closed: opts.FailClosed, now: time.Now}
+	if opts.now != nil {
+		t.now = opts.now
+	}
 	if t.report == nil {
 		t.report = logReport
 	}
@@ -164,6 +177,7 @@ func New(base http.RoundTripper, opts Options) http.RoundTripper {
 		return t
 	}
 	t.engine = rules.New(eopts)
+	t.tracker = t.engine.NewTracker()
 	return t
 }
 

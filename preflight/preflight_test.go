@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -414,4 +415,131 @@ func TestRulePanicFailsClosed(t *testing.T) {
 	assert.Equal(t, "test/panicky", pe.Diagnostics[0].Rule)
 	assert.Empty(t, srv.received())
 	assert.Equal(t, 1, body.closed)
+}
+
+// clock is a settable time source for the rate rules.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+func ruleCounts(ds []rules.Diagnostic) map[string]int {
+	out := map[string]int{}
+	for _, d := range ds {
+		out[d.Rule]++
+	}
+	return out
+}
+
+// 200 requests at once, all within one second: the rate rules count every
+// one of them, once, whatever the order.
+func TestConcurrentRequestsAreCountedByTheRateRules(t *testing.T) {
+	srv := newServer(t)
+	clk := &clock{now: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)}
+	c, got := client(srv, Options{now: clk.Now, Accounts: map[string]string{"acc_sr": "smartrecruiters", "acc_gh": "greenhouse"}})
+	var wg sync.WaitGroup
+	for i := range 200 {
+		wg.Go(func() {
+			account, path := "acc_gh", "/unified/ats/jobs"
+			switch {
+			case i%2 == 0 && i < 10:
+				account, path = "acc_sr", "/unified/ats/applications" // 5 application lists
+			case i%2 == 0:
+				account = "acc_sr"
+			}
+			req, err := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			req.Header.Set("x-account-id", account)
+			req.Header.Set("Authorization", "Basic c2tfbGl2ZV9jb25jdXJyZW50Og==")
+			resp, err := c.Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			resp.Body.Close()
+		})
+	}
+	wg.Wait()
+	assert.Len(t, srv.received(), 200)
+	got.mu.Lock()
+	defer got.mu.Unlock()
+	assert.Equal(t, map[string]int{
+		"smartrecruiters/request-rate":      1, // 100 in a second, limit 10: once per account
+		"greenhouse/rate-limit":             1, // 100 in a second, limit 50 per 10 s: once per account
+		"smartrecruiters/rate-limit":        4, // 5 application lists within 5 minutes: every one after the first
+		"smartrecruiters/list-applications": 5, // a per-request rule, for each list
+	}, ruleCounts(got.diags))
+	for _, d := range got.diags {
+		assert.Equal(t, "/url", d.Pointer, d.Rule)
+	}
+}
+
+// The StackOne limit is per API key; requests are counted over the
+// transport's life, in a window that moves with the clock.
+func TestStackOneRateLimitAtRunTime(t *testing.T) {
+	clk := &clock{now: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)}
+	c := &collector{}
+	rt := New(&recorder{}, Options{now: clk.Now, Report: c.report})
+	send := func(key string) {
+		req := mustRequest(t, "https://api.stackone.com/unified/ats/jobs")
+		req.Header.Set("x-account-id", "acc_1")
+		req.Header.Set("Authorization", key)
+		_, err := rt.RoundTrip(req)
+		require.NoError(t, err)
+	}
+	// 1,000 per key per minute is the limit: 1,000 in 59.94 s, then one
+	// more a minute after the first, are within it.
+	for range 1000 {
+		send("Basic a2V5LW9uZTo=")
+		clk.Add(59 * time.Millisecond)
+	}
+	clk.Add(time.Minute - 1000*59*time.Millisecond)
+	send("Basic a2V5LW9uZTo=")
+	assert.Empty(t, c.rules())
+	// Another key has its own count: 1,001 at once is one too many.
+	for range 1001 {
+		send("Basic a2V5LXR3bzo=")
+	}
+	assert.Equal(t, []string{"stackone/rate-limit"}, c.rules())
+	assert.Equal(t, "this API key sent 1001 requests in 60 s (limit 1000 per minute); StackOne answers 429", c.diags[0].Message)
+}
+
+// A provider's budget is a sliding window: ten a second, second after
+// second, is within SmartRecruiters' limit; an eleventh in a second is not.
+func TestProviderRateWindowMovesWithTheClock(t *testing.T) {
+	clk := &clock{now: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)}
+	c := &collector{}
+	rt := New(&recorder{}, Options{now: clk.Now, Report: c.report, Provider: "smartrecruiters"})
+	send := func() {
+		req := mustRequest(t, "https://api.stackone.com/unified/ats/jobs")
+		req.Header.Set("x-account-id", "acc_1")
+		_, err := rt.RoundTrip(req)
+		require.NoError(t, err)
+	}
+	for range 5 {
+		for range 10 {
+			send()
+		}
+		clk.Add(time.Second)
+	}
+	assert.Empty(t, c.rules())
+	for range 11 {
+		send()
+	}
+	assert.Equal(t, []string{"smartrecruiters/request-rate"}, c.rules())
 }
