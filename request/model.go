@@ -250,19 +250,28 @@ func (r *Request) Header(name string) *Header {
 	return nil
 }
 
-// Params returns the query parameters with the given top-level name.
+// Params returns the query parameters with the given top-level name, in
+// order. The slice may share the request's: do not modify it.
 func (r *Request) Params(name string) []Param {
-	n := 0
-	for _, p := range r.Query {
+	first, last, n := -1, -1, 0
+	for i, p := range r.Query {
 		if p.Name == name {
+			if first < 0 {
+				first = i
+			}
+			last = i
 			n++
 		}
 	}
-	if n == 0 {
+	switch {
+	case n == 0:
 		return nil
+	case last-first+1 == n:
+		// Together in the query, as they nearly always are: no copy.
+		return r.Query[first : last+1 : last+1]
 	}
 	out := make([]Param, 0, n)
-	for _, p := range r.Query {
+	for _, p := range r.Query[first : last+1] {
 		if p.Name == name {
 			out = append(out, p)
 		}
