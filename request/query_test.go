@@ -97,3 +97,12 @@ func TestParams(t *testing.T) {
 		t.Errorf("a shared slice must not let an append overwrite the query: cap %d", cap(got))
 	}
 }
+
+func TestIsStackOneHost(t *testing.T) {
+	for host, want := range map[string]bool{
+		"api.stackone.com": true, "API.StackOne.com": true, "stackone.com": true, "eu.stackone.com.": true,
+		"evil-stackone.com": false, "stackone.com.evil.org": false, ".stackone.com": false, "": false, "127.0.0.1": false,
+	} {
+		eq(t, IsStackOneHost(host), want, "host %q", host)
+	}
+}

@@ -32,7 +32,7 @@ func (r *Rule) ProviderList() string {
 func Explain(r *Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n\n", r.ID, r.Doc.Title)
-	fmt.Fprintf(&b, "Severity:  %s\nProviders: %s\nPredicts:  %s\n", r.Severity, r.ProviderList(), r.Predicts)
+	fmt.Fprintf(&b, "Severity:  %s\nProviders: %s\nPredicts:  %s\n", r.Severity, r.ProviderList(), r.Predicts.Describe())
 	if r.Inputs != 0 && r.Inputs != AllInputs {
 		fmt.Fprintf(&b, "Inputs:    %s (not %s)\n", r.Inputs, AllInputs&^r.Inputs)
 	}

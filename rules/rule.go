@@ -68,8 +68,9 @@ type Rule struct {
 	Severity Severity
 	// Providers the rule applies to; empty for provider-independent rules.
 	Providers []string
-	// Predicts is the HTTP outcome the rule predicts ("400", "404", "silent"…).
-	Predicts string
+	// Predicts is the HTTP outcome the rule predicts ("400", "4xx",
+	// "silent"…).
+	Predicts Outcome
 	// Inputs are the kinds of input the rule applies to; zero means all.
 	// A rule about what is written in files (a literal credential) leaves
 	// out live requests, which carry the real values by design.

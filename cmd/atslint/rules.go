@@ -96,7 +96,7 @@ func rulesJSON(w io.Writer, list []*rules.Rule) error {
 			ps = []string{}
 		}
 		out.Rules = append(out.Rules, jsonRule{ID: r.ID, Severity: r.Severity.String(), Providers: ps,
-			Predicts: r.Predicts, Title: r.Doc.Title, URL: r.URL()})
+			Predicts: string(r.Predicts), Title: r.Doc.Title, URL: r.URL()})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
