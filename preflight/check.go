@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
@@ -20,7 +21,8 @@ import (
 func (t *transport) check(req *http.Request, path string) (send *http.Request, diags []rules.Diagnostic, err error) {
 	body, tree, send := t.readBody(req)
 	defer tree.release()
-	r := t.build(req, path, body)
+	r, b := t.build(req, path, body)
+	defer b.release()
 	defer func() {
 		if v := recover(); v != nil {
 			diags = nil
@@ -235,11 +237,13 @@ func lower(s string) string {
 // to StackOne (a request under BaseURL as if to api.stackone.com), the
 // headers and the body, without source positions (there is no source) and
 // without JSON Pointers until something is reported (setRequestPointers).
-func (t *transport) build(req *http.Request, path string, body *request.Value) *request.Request {
-	r := &request.Request{
+func (t *transport) build(req *http.Request, path string, body *request.Value) (*request.Request, *built) {
+	b := builts.Get().(*built)
+	r := &b.req
+	*r = request.Request{
 		Input:           request.Live,
-		Provider:        strings.ToLower(providerOf(req.Context())),
-		Method:          strings.ToUpper(req.Method),
+		Provider:        lower(providerOf(req.Context())),
+		Method:          upper(req.Method),
 		MethodKnown:     true,
 		QueryComplete:   true,
 		HeadersComplete: true,
@@ -258,8 +262,12 @@ func (t *transport) build(req *http.Request, path string, body *request.Value) *
 	for _, vs := range req.Header {
 		n += len(vs)
 	}
-	r.Headers = make([]request.Header, 0, n)
-	vals := make([]request.Value, n)
+	if cap(b.vals) < n {
+		b.vals = make([]request.Value, n)
+		b.headers = make([]request.Header, 0, n)
+	}
+	vals := b.vals[:n]
+	r.Headers = b.headers[:0]
 	for name, vs := range req.Header {
 		for _, s := range vs {
 			v := &vals[len(r.Headers)]
@@ -267,5 +275,37 @@ func (t *transport) build(req *http.Request, path string, body *request.Value) *
 			r.Headers = append(r.Headers, request.Header{Name: name, Value: v})
 		}
 	}
-	return r
+	return r, b
+}
+
+// built is the memory of a Request that build made, pooled: the engine
+// keeps no part of a request once checked (a rate rule keeps a Record, a
+// diagnostic its own strings), so the next request reuses it.
+type built struct {
+	req     request.Request
+	headers []request.Header
+	vals    []request.Value
+}
+
+var builts = sync.Pool{New: func() any { return new(built) }}
+
+// release clears what the request held and pools its memory.
+func (b *built) release() {
+	b.req = request.Request{}
+	clear(b.headers[:cap(b.headers)])
+	clear(b.vals)
+	if cap(b.vals) > 256 { // a request with very many headers
+		b.headers, b.vals = nil, nil
+	}
+	builts.Put(b)
+}
+
+// upper is strings.ToUpper without the copy of what is upper case already.
+func upper(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' || c >= 0x80 {
+			return strings.ToUpper(s)
+		}
+	}
+	return s
 }
