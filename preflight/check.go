@@ -185,7 +185,7 @@ func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 // and raw query of a URL that net/url has parsed (so every escape is
 // well-formed). It is what request.SetURL does for a URL string, minus
 // the source positions, and minus the copies where nothing is escaped.
-func setTarget(r *request.Request, escPath, rawQuery string) {
+func setTarget(r *request.Request, b *built, escPath, rawQuery string) {
 	r.PathKnown, r.PathPointer = true, "/url"
 	r.Segments = strings.Split(strings.Trim(escPath, "/"), "/")
 	if len(r.Segments) == 1 && r.Segments[0] == "" {
@@ -206,14 +206,76 @@ func setTarget(r *request.Request, escPath, rawQuery string) {
 	if rawQuery == "" {
 		return
 	}
-	raw := request.ParseQuery(rawQuery)
-	vals := make([]request.Value, len(raw))
-	r.Query = make([]request.Param, len(raw))
-	for i, rp := range raw {
-		name, key := request.SplitParamName(rp.Key)
-		vals[i] = request.Value{Kind: request.String, Str: rp.Value, Pointer: "/url"}
-		r.Query[i] = request.Param{Name: name, Key: key, Value: &vals[i], Pointer: "/url"}
+	readQuery(r, b, rawQuery)
+}
+
+// readQuery appends the parameters of a raw query string to r.Query, as
+// request.ParseQuery and request.SplitParamName read them (pairs split on
+// '&', empty pairs skipped, '+' a space, a malformed escape kept as
+// written). Keys and values without escapes are views of rawQuery; the
+// decoded ones share one buffer: one allocation per query, not per
+// escaped string.
+func readQuery(r *request.Request, b *built, rawQuery string) {
+	n := strings.Count(rawQuery, "&") + 1
+	if cap(b.qvals) < n {
+		b.qvals = make([]request.Value, n)
+		b.query = make([]request.Param, 0, n)
 	}
+	vals := b.qvals[:n]
+	r.Query = b.query[:0]
+	var buf []byte
+	decode := func(s string) string {
+		i := strings.IndexAny(s, "%+")
+		if i < 0 {
+			return s
+		}
+		if buf == nil {
+			buf = make([]byte, 0, len(rawQuery))
+		}
+		start := len(buf)
+		buf = append(buf, s[:i]...)
+		for ; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+				buf = append(buf, unhex(s[i+1])<<4|unhex(s[i+2]))
+				i += 2
+			case c == '+':
+				buf = append(buf, ' ')
+			default:
+				buf = append(buf, c)
+			}
+		}
+		// buf never grows past its first capacity (decoding shortens), so
+		// earlier views stay valid.
+		return view(buf[start:])
+	}
+	for rest := rawQuery; ; {
+		pair, more, found := strings.Cut(rest, "&")
+		if pair != "" {
+			key, value, _ := strings.Cut(pair, "=")
+			name, k := request.SplitParamName(decode(key))
+			v := &vals[len(r.Query)]
+			*v = request.Value{Kind: request.String, Str: decode(value), Pointer: "/url"}
+			r.Query = append(r.Query, request.Param{Name: name, Key: k, Value: v, Pointer: "/url"})
+		}
+		if !found {
+			break
+		}
+		rest = more
+	}
+}
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+func unhex(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
 }
 
 func unescape(s string) string {
@@ -257,7 +319,7 @@ func (t *transport) build(req *http.Request, path string, body *request.Value) (
 	} else {
 		r.Scheme, r.Host = lower(req.URL.Scheme), lower(req.URL.Host)
 	}
-	setTarget(r, path, req.URL.RawQuery)
+	setTarget(r, b, path, req.URL.RawQuery)
 	n := 0
 	for _, vs := range req.Header {
 		n += len(vs)
@@ -285,6 +347,8 @@ type built struct {
 	req     request.Request
 	headers []request.Header
 	vals    []request.Value
+	query   []request.Param
+	qvals   []request.Value
 }
 
 var builts = sync.Pool{New: func() any { return new(built) }}
@@ -294,8 +358,13 @@ func (b *built) release() {
 	b.req = request.Request{}
 	clear(b.headers[:cap(b.headers)])
 	clear(b.vals)
+	clear(b.query[:cap(b.query)])
+	clear(b.qvals)
 	if cap(b.vals) > 256 { // a request with very many headers
 		b.headers, b.vals = nil, nil
+	}
+	if cap(b.qvals) > 256 {
+		b.query, b.qvals = nil, nil
 	}
 	builts.Put(b)
 }

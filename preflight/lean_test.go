@@ -124,13 +124,15 @@ func TestSetTargetMatchesSetURL(t *testing.T) {
 		"https://api.stackone.com/unified/ats/candidates/cand%2F7/notes/",
 		"https://api.stackone.com/unified/ats/candidates/caf%C3%A9?page_size=50&filter%5Bupdated_after%5D=2024-01-01T00%3A00%3A00Z&a+b=c+d&flag&&x=1=2",
 		"https://api.stackone.com/unified/ats/candidates?proxy[filter][eq][age]=3&filter[email]=a%40b.c",
+		"https://api.stackone.com/unified/ats/jobs?bad=%zz%4&q=%e2%98%83+x&=v&k=&+=%2B&",
 		"https://api.stackone.com/",
 		"https://api.stackone.com",
 	} {
 		pu, err := url.Parse(u)
 		require.NoError(t, err)
 		var lean, full request.Request
-		setTarget(&lean, pu.EscapedPath(), pu.RawQuery)
+		b := &built{}
+		setTarget(&lean, b, pu.EscapedPath(), pu.RawQuery)
 		full.SetURL(&request.Value{Kind: request.String, Str: u, Pointer: "/url"})
 		assert.Equal(t, full.Path, lean.Path, u)
 		assert.Equal(t, full.PathSegments(), lean.PathSegments(), u)

@@ -85,11 +85,15 @@ func (e *Engine) record(p *Pass) *Record {
 
 // family returns the segment after /unified/ats of a path, or "".
 func family(path string) string {
-	segs := strings.SplitN(strings.Trim(path, "/"), "/", 4)
-	if len(segs) < 3 {
-		return ""
+	rest := strings.Trim(path, "/")
+	for range 2 { // cut, not split: this runs for every request
+		var ok bool
+		if _, rest, ok = strings.Cut(rest, "/"); !ok {
+			return ""
+		}
 	}
-	return segs[2]
+	f, _, _ := strings.Cut(rest, "/")
+	return f
 }
 
 // RecordCheck is the state of one cross-request rule over one run (a file,

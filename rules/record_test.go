@@ -159,3 +159,14 @@ func TestTrackerStateBounded(t *testing.T) {
 	assert.Less(t, len(so.keys.m), 128)
 	assert.LessOrEqual(t, maxKeys, 1000+128)
 }
+
+func TestFamily(t *testing.T) {
+	for path, want := range map[string]string{
+		"/unified/ats/applications": "applications", "/unified/ats/candidates/c1/notes": "candidates",
+		"unified/ats/jobs/": "jobs", "/unified/ats": "", "/unified/ats/": "", "/unified//x/y": "x", "": "",
+	} {
+		if got := family(path); got != want {
+			t.Errorf("family(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
