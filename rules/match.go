@@ -20,6 +20,9 @@ type template struct {
 
 type matcher struct {
 	templates []template
+	// byLen holds the templates by their number of segments, in catalogue
+	// order: a path is only ever compared with templates of its length.
+	byLen [][]template
 }
 
 var matchers sync.Map // *schemas.Set → *matcher
@@ -40,6 +43,10 @@ func matcherFor(set *schemas.Set) *matcher {
 			t.segs = append(t.segs, s)
 		}
 		m.templates = append(m.templates, t)
+		for len(m.byLen) <= len(t.segs) {
+			m.byLen = append(m.byLen, nil)
+		}
+		m.byLen[len(t.segs)] = append(m.byLen[len(t.segs)], t)
 	}
 	actual, _ := matchers.LoadOrStore(set, m)
 	return actual.(*matcher)
@@ -63,12 +70,15 @@ func (m *matcher) matchPath(segs []string) []template {
 // appendMatches is matchPath appending to out.
 func (m *matcher) appendMatches(out []template, segs []string) []template {
 	best := -1
-	for _, t := range m.templates {
-		if len(t.segs) != len(segs) {
-			continue
-		}
+	if len(segs) >= len(m.byLen) {
+		return out
+	}
+	for _, t := range m.byLen[len(segs)] {
 		literal, ok := 0, true
-		for i, s := range t.segs {
+		// From the end: /unified/ats is common to all, the resource names
+		// after it tell templates apart.
+		for i := len(t.segs) - 1; i >= 0; i-- {
+			s := t.segs[i]
 			switch {
 			case segs[i] == unknownSegment:
 			case s == "":
