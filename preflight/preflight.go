@@ -206,7 +206,7 @@ func engineOptions(o Options) (rules.Options, error) {
 	norm := func(name string) (string, error) {
 		p, ok := rules.NormalizeProvider(name)
 		if !ok {
-			return "", fmt.Errorf("unknown provider %q; known providers: %s", name, strings.Join(rules.KnownProviders(), ", "))
+			return "", rules.UnknownProviderError(name)
 		}
 		return p, nil
 	}

@@ -113,7 +113,7 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 	if f.provider != "" {
 		p, ok := rules.NormalizeProvider(f.provider)
 		if !ok {
-			return nil, fmt.Errorf("unknown provider %q; known providers: %s", f.provider, strings.Join(rules.KnownProviders(), ", "))
+			return nil, rules.UnknownProviderError(f.provider)
 		}
 		s.opts.Provider = p
 	}
