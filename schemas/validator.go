@@ -713,21 +713,25 @@ func (st *validation) validate(n *node, v *request.Value, base int) (res evaluat
 			}
 			res.props = nil
 		}
-		for name, deps := range n.depRequired {
-			if memberNamed(members, name) == nil {
-				continue
-			}
-			for i, dep := range deps {
-				if memberNamed(members, dep) == nil &&
-					!add(fail("dependentRequired", n.loc+"/dependentRequired/"+escapeToken(name)+"/"+strconv.Itoa(i))) {
-					return res, errQuiet
+		// Most schemas have neither: ranging over an empty map still
+		// costs an iterator per value.
+		if len(n.depRequired) > 0 || len(n.depSchemas) > 0 {
+			for name, deps := range n.depRequired {
+				if memberNamed(members, name) == nil {
+					continue
+				}
+				for i, dep := range deps {
+					if memberNamed(members, dep) == nil &&
+						!add(fail("dependentRequired", n.loc+"/dependentRequired/"+escapeToken(name)+"/"+strconv.Itoa(i))) {
+						return res, errQuiet
+					}
 				}
 			}
-		}
-		for name, s := range n.depSchemas {
-			if memberNamed(members, name) != nil {
-				if err := inplace(s); err != nil && !add(err) {
-					return res, errQuiet
+			for name, s := range n.depSchemas {
+				if memberNamed(members, name) != nil {
+					if err := inplace(s); err != nil && !add(err) {
+						return res, errQuiet
+					}
 				}
 			}
 		}
