@@ -10,9 +10,6 @@ import (
 	"github.com/atslint/atslint/schemas"
 )
 
-// unknownSegment is how a front end marks a path segment it could not see.
-const unknownSegment = "\x00"
-
 type template struct {
 	op   *schemas.Operation
 	segs []string // literal segment, or "" for a {parameter}
@@ -80,7 +77,7 @@ func (m *matcher) appendMatches(out []template, segs []string) []template {
 		for i := len(t.segs) - 1; i >= 0; i-- {
 			s := t.segs[i]
 			switch {
-			case segs[i] == unknownSegment:
+			case segs[i] == request.UnknownSegment:
 			case s == "":
 				// A parameter matches any segment, empty and placeholder
 				// ones included: those are placeholder-id's business.
@@ -141,7 +138,7 @@ func (m *matcher) match(req *request.Request) (*schemas.Operation, []*schemas.Op
 
 func hasUnknownSegment(segs []string) bool {
 	for _, s := range segs {
-		if s == unknownSegment {
+		if s == request.UnknownSegment {
 			return true
 		}
 	}

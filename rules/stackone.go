@@ -152,7 +152,7 @@ var rulePlaceholderID = &Rule{
 		for i := 0; rest != ""; i++ {
 			var t string
 			t, rest, _ = strings.Cut(rest, "/")
-			if i >= len(segs) || !strings.HasPrefix(t, "{") || segs[i] == unknownSegment {
+			if i >= len(segs) || !strings.HasPrefix(t, "{") || segs[i] == request.UnknownSegment {
 				continue
 			}
 			what := placeholderKind(segs[i])
@@ -177,7 +177,7 @@ func placeholderKind(seg string) string {
 	case strings.HasPrefix(s, "${") && strings.HasSuffix(s, "}"),
 		strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}"),
 		strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">"),
-		strings.HasPrefix(s, ":") && len(s) > 1 && isIdent(s[1:]):
+		strings.HasPrefix(s, ":") && len(s) > 1 && isIdentifier(s[1:]):
 		return "an unresolved placeholder"
 	}
 	switch strings.ToLower(s) {
@@ -185,15 +185,6 @@ func placeholderKind(seg string) string {
 		return "a missing value (" + strings.ToLower(s) + ")"
 	}
 	return ""
-}
-
-func isIdent(s string) bool {
-	for i, c := range s {
-		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func declaresQuery(op *schemas.Operation, name string) bool {

@@ -23,6 +23,7 @@ import (
 	"github.com/atslint/atslint/rules"
 	"github.com/atslint/atslint/schemas"
 	"github.com/atslint/atslint/source"
+	envfile "github.com/atslint/atslint/source/env"
 )
 
 func init() {
@@ -36,6 +37,7 @@ type checkFlags struct {
 	jobs                                                  int
 	maxSize                                               int64
 	stdinName                                             string
+	envFile, envName                                      string
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -47,6 +49,8 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
 	fs.Int64Var(&f.maxSize, "max-size", source.DefaultMaxSize, "largest request document read, in bytes")
 	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
+	fs.StringVar(&f.envFile, "env", "", "environment file filling {{variables}} of Postman, Insomnia, Bruno and .http files\n(Postman environment, Bruno environment .bru, http-client.env.json, JSON object or NAME=value lines)")
+	fs.StringVar(&f.envName, "env-name", "", "environment to use from files that keep several (http-client.env.json, Bruno environments/NAME.bru, Insomnia)")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
 	fs.StringVar(&f.baseline, "baseline", "", "report only diagnostics that this baseline file does not hold")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write every diagnostic to this baseline file instead of reporting them")
@@ -71,7 +75,7 @@ type setup struct {
 	failOn  rules.Severity
 	format  func(io.Writer, *report.Report) error
 	limits  source.Limits
-	engines sync.Map // severity-map key → *rules.Engine
+	engines *rules.Engines
 
 	output        string             // --output file, "" for stdout
 	baseline      *baseline.Baseline // --baseline, nil without
@@ -81,7 +85,16 @@ type setup struct {
 // prepare validates flags and loads config and catalogue. A non-nil error
 // is a usage error (exit 2).
 func (f *checkFlags) prepare(dir string) (*setup, error) {
-	s := &setup{limits: source.Limits{MaxSize: f.maxSize}, output: f.output, writeBaseline: f.writeBaseline}
+	s := &setup{limits: source.Limits{MaxSize: f.maxSize, Env: source.Env{Name: f.envName, Files: true}}, output: f.output, writeBaseline: f.writeBaseline}
+	if f.envFile != "" {
+		data, err := os.ReadFile(f.envFile)
+		if err != nil {
+			return nil, fmt.Errorf("--env: %v", fileError(err))
+		}
+		if s.limits.Env.Vars, err = envfile.Read(f.envFile, data, f.envName); err != nil {
+			return nil, fmt.Errorf("--env %s: %v", f.envFile, err)
+		}
+	}
 	var ok bool
 	if s.format, ok = report.Formats[f.format]; !ok {
 		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
@@ -133,30 +146,12 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 		}
 		s.baseline = b
 	}
+	s.engines = rules.NewEngines(s.opts)
 	return s, nil
 }
 
 // engine returns the engine for a file, with the config's severities for it.
-func (s *setup) engine(file string) *rules.Engine {
-	sev := s.cfg.Severities(file)
-	key := severityKey(sev)
-	if e, ok := s.engines.Load(key); ok {
-		return e.(*rules.Engine)
-	}
-	opts := s.opts
-	opts.Severity = sev
-	e, _ := s.engines.LoadOrStore(key, rules.New(opts))
-	return e.(*rules.Engine)
-}
-
-func severityKey(m map[string]rules.Severity) string {
-	var parts []string
-	for k, v := range m {
-		parts = append(parts, k+"="+v.String())
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, ",")
-}
+func (s *setup) engine(file string) *rules.Engine { return s.engines.For(s.cfg.Severities(file)) }
 
 func runCheck(e *env, args []string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
@@ -253,6 +248,7 @@ type input struct {
 	path    string // "" for stdin
 	stdin   bool
 	regular bool // the directory walk saw a regular file
+	walked  bool // found by a directory walk, not named
 }
 
 // check checks every path and returns the report. Files are checked by up
@@ -272,7 +268,7 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			if s.cfg.Ignored(f.path) {
 				continue
 			}
-			srcs = append(srcs, input{name: filepath.ToSlash(f.path), path: f.path, regular: f.regular})
+			srcs = append(srcs, input{name: filepath.ToSlash(f.path), path: f.path, regular: f.regular, walked: f.walked})
 		}
 	}
 	type result struct {
@@ -310,6 +306,12 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	for i, r := range results {
 		if r.err != nil {
 			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
+			continue
+		}
+		if r.res.Foreign && srcs[i].walked && source.ByName(srcs[i].path) != source.Document {
+			// A walked script, Markdown file, .http file or collection
+			// that holds no StackOne request (DESIGN §2a). JSON that is no
+			// request document is the walk's own business (issue 11).
 			continue
 		}
 		rep.Summary.Files++
@@ -517,6 +519,7 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 type found struct {
 	path    string
 	regular bool // the directory entry is a regular file (not a symlink, pipe...)
+	walked  bool // found in a directory, not named
 }
 
 // collect expands a path into the files to check, sorted. A file named
@@ -548,7 +551,7 @@ func collect(path string) ([]found, []report.FileError) {
 			return nil
 		}
 		if source.IsCandidate(p) {
-			files = append(files, found{path: p, regular: d.Type().IsRegular()})
+			files = append(files, found{path: p, regular: d.Type().IsRegular(), walked: true})
 		}
 		return nil
 	})
