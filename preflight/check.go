@@ -43,6 +43,11 @@ func (t *transport) check(req *http.Request, path string) (send *http.Request, d
 	// The rate rules count this request among those this transport has
 	// sent, under the tracker's lock.
 	diags = append(diags, t.tracker.Add(rec)...)
+	// A fix is byte edits on a source; a live request has none, and the
+	// edits' text may hold the request's values.
+	for i := range diags {
+		diags[i].Fix = nil
+	}
 	rules.SortDiagnostics(diags)
 	return send, diags, nil
 }

@@ -274,6 +274,7 @@ func TestInsecureURLToStackOne(t *testing.T) {
 	_, err = rt.RoundTrip(req)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"security/insecure-url"}, c.rules())
+	assert.Nil(t, c.diags[0].Fix, "a fix edits a source; a live request has none")
 }
 
 func TestWithProvider(t *testing.T) {

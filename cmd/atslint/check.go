@@ -80,6 +80,10 @@ type setup struct {
 	output        string             // --output file, "" for stdout
 	baseline      *baseline.Baseline // --baseline, nil without
 	writeBaseline string             // --write-baseline file
+
+	fix        fixFlags   // check --fix, --unsafe-fixes, --diff
+	fixed      fixOutcome // what they did
+	stdinFixed bool       // stdout holds the fixed stdin (--fix -)
 }
 
 // prepare validates flags and loads config and catalogue. A non-nil error
@@ -158,8 +162,10 @@ func runCheck(e *env, args []string) int {
 	fs.SetOutput(e.stderr)
 	var f checkFlags
 	f.register(fs)
+	var ff fixFlags
+	ff.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: atslint check [flags] PATH...\n\nChecks request documents (.json) and HAR recordings (.har); directories are searched recursively, - reads stdin.\n\nFlags:")
+		fmt.Fprintln(e.stderr, "usage: atslint check [flags] PATH...\n\nChecks request documents (.json) and HAR recordings (.har); directories are searched recursively, - reads stdin.\n--fix applies the fixes of fixable findings (marked [*]); HAR recordings are never rewritten.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	paths, err := parseInterleaved(fs, args)
@@ -173,11 +179,16 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "atslint check: no paths given (try: atslint check testdata/requests)")
 		return exitUsage
 	}
+	if ff.fixing() && (f.writeBaseline != "" || f.baseline != "") {
+		fmt.Fprintln(e.stderr, "atslint: --fix and --diff do not go with --baseline or --write-baseline")
+		return exitUsage
+	}
 	s, err := f.prepare(e.dir)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
 		return exitUsage
 	}
+	s.fix = ff
 	rep := s.check(e, paths, f.jobs, f.stdinName)
 	return s.finish(e, rep)
 }
@@ -208,6 +219,9 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 		fmt.Fprintf(e.stderr, "atslint: wrote %d baseline entries to %s\n", len(b.Entries), s.writeBaseline)
 		return exitOK
 	}
+	if s.fix.diff {
+		return s.finishDiff(e, rep)
+	}
 	if s.baseline != nil {
 		var matched int
 		rep.Diagnostics, matched = s.baseline.Filter(rep.Diagnostics)
@@ -219,6 +233,20 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 			fmt.Fprintf(e.stderr, "atslint: %s\n", n)
 		}
 	}
+	rep.UnsafeFixes = s.fix.unsafe
+	stdout := e.stdout
+	if s.stdinFixed {
+		// stdout holds the fixed document; the report goes to stderr.
+		if _, err := e.stdout.Write(s.fixed.stdout.Bytes()); err != nil {
+			fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
+			return exitUsage
+		}
+		stdout = e.stderr
+	}
+	if s.fixed.fixes > 0 {
+		fmt.Fprintf(e.stderr, "atslint: fixed %d %s in %d %s\n", s.fixed.fixes, plural(s.fixed.fixes, "problem", "problems"),
+			s.fixed.files, plural(s.fixed.files, "file", "files"))
+	}
 	var out bytes.Buffer
 	if err := s.format(&out, rep); err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
@@ -229,9 +257,14 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 			fmt.Fprintf(e.stderr, "atslint: --output: %v\n", err)
 			return exitUsage
 		}
-	} else if _, err := e.stdout.Write(out.Bytes()); err != nil {
+	} else if _, err := stdout.Write(out.Bytes()); err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
 		return exitUsage
+	}
+	if s.formatName == "text" {
+		if line := report.FixSummary(rep); line != "" {
+			fmt.Fprintf(e.stderr, "atslint: %s\n", line)
+		}
 	}
 	switch {
 	case len(rep.Errors) > 0:
@@ -275,6 +308,7 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		res   source.Result
 		diags []report.Diagnostic
 		err   error
+		txt   text // kept only when fixing
 	}
 	results := make([]result, len(srcs))
 	// Workers take the next file from a shared counter: no channel hand-off
@@ -288,7 +322,10 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			}
 			res, txt, err := s.checkSource(e, srcs[i])
 			// Locate here, while the file's bytes are at hand.
-			results[i] = result{res, txt.locate(srcs[i].name, res.Diagnostics), err}
+			results[i] = result{res, txt.locate(srcs[i].name, res.Diagnostics), err, text{}}
+			if s.fix.fixing() {
+				results[i].txt = txt
+			}
 		}
 	}
 	jobs = max(1, min(jobs, len(srcs)))
@@ -304,6 +341,10 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	}
 	rep.Diagnostics = make([]report.Diagnostic, 0, n)
 	for i, r := range results {
+		if r.err == nil && s.fix.fixing() {
+			r.err = s.record(&s.fixed, srcs[i], r.txt.fix, r.txt.data)
+			s.stdinFixed = s.stdinFixed || srcs[i].stdin && s.fix.apply && !s.fix.diff
+		}
 		if r.err != nil {
 			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
 			continue
@@ -341,7 +382,8 @@ func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 		if err != nil {
 			return source.Result{}, text{}, err
 		}
-		return source.CheckBytes(eng, src.name, data, s.limits), text{data: data}, nil
+		res, txt := s.checkData(eng, src.name, data)
+		return res, txt, nil
 	}
 	if h := testHookBeforeRead; h != nil {
 		h(src.path)
@@ -376,7 +418,24 @@ func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 		}
 		return source.Check(eng, &request.Document{Problems: []request.Problem{source.TooLarge(size, s.limits)}}), text{}, nil
 	}
-	return source.CheckBytes(eng, src.name, data, s.limits), text{data: data}, nil
+	res, txt := s.checkData(eng, src.name, data)
+	return res, txt, nil
+}
+
+// checkData checks the bytes of a file read whole and, with --fix or
+// --diff, fixes them: the result and the text are then those of the fixed
+// bytes. Only request documents are fixed; the findings in other formats
+// carry no fix.
+func (s *setup) checkData(eng *rules.Engine, name string, data []byte) (source.Result, text) {
+	if !s.fix.fixing() {
+		res := source.CheckBytes(eng, name, data, s.limits)
+		if res.Format != source.Document {
+			noFixes(res.Diagnostics)
+		}
+		return res, text{data: data}
+	}
+	res, final, n := s.fixSource(eng, name, data)
+	return res, text{data: final, fix: fixed{orig: data, fixes: n}}
 }
 
 // text is where a checked input's bytes are: in memory, or in a file that
@@ -385,6 +444,7 @@ func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 type text struct {
 	data []byte
 	path string
+	fix  fixed // with --fix or --diff: what fixing data did
 }
 
 // locate places the diagnostics of an input (report.Locate).
@@ -493,7 +553,9 @@ func (s *setup) checkStream(eng *rules.Engine, f *source.Format, r io.Reader) (s
 	if err != nil {
 		return source.Result{}, fileError(err)
 	}
-	return source.Check(eng, doc), nil
+	res := source.Check(eng, doc)
+	noFixes(res.Diagnostics) // a recording is never rewritten
+	return res, nil
 }
 
 func plural(n int, one, many string) string {
