@@ -274,7 +274,21 @@ func TestInsecureURLToStackOne(t *testing.T) {
 	_, err = rt.RoundTrip(req)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"security/insecure-url"}, c.rules())
-	assert.Nil(t, c.diags[0].Fix, "a fix edits a source; a live request has none")
+}
+
+// A fix is byte edits on a source file; a live request has none, and the
+// edits' text could carry the request's values.
+func TestLiveDiagnosticsCarryNoFix(t *testing.T) {
+	c := &collector{}
+	rt := New(&recorder{}, Options{Report: c.report})
+	req, err := http.NewRequest(http.MethodPost, "https://api.stackone.com/unified/ats/candidates/c1/notes",
+		strings.NewReader(`{"content": [{"body": "x"}], "auther_id": "u"}`))
+	require.NoError(t, err)
+	req.Header.Set("x-account-id", "acc_1")
+	_, err = rt.RoundTrip(req)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"stackone/unknown-field"}, c.rules(), "a rule with a fix in files")
+	assert.Nil(t, c.diags[0].Fix)
 }
 
 func TestWithProvider(t *testing.T) {
