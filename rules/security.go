@@ -114,6 +114,9 @@ func isAuthScheme(s string) bool {
 
 var ruleHardcodedCredential = &Rule{
 	ID: "security/hardcoded-credential", Severity: Error, Predicts: "none",
+	// A live request carries the real key by design; what leaks is a key
+	// written into a file.
+	Inputs: SourceFiles | Recordings,
 	Doc: Doc{
 		Title: "literal credential in a request",
 		Why: "A StackOne API key reaches every linked account of the project it belongs to. Written into a request " +
