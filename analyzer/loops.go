@@ -34,14 +34,20 @@ const waitAdvice = "it allows 1 request per 5 minutes, so repeated calls get 429
 // that builds one.
 func (a *pkgRun) checkLoops(in *inspector.Inspector) {
 	helpers := map[*types.Func]*site{}
+	done := map[ast.Node]bool{}
 	for _, s := range a.sites {
 		what := a.rateLimited(s)
 		if what == "" {
 			continue
 		}
 		if loop := innermostLoop(s.f.locals, s.call.Pos()); loop != nil {
+			done[s.call] = true
 			if !a.waits(loop) {
-				a.reportLoop(s, s.call, fmt.Sprintf("SmartRecruiters %s requested in a loop that never waits; %s", what, waitAdvice))
+				msg := fmt.Sprintf("SmartRecruiters %s requested in a loop that never waits; %s", what, waitAdvice)
+				if call, ok := s.call.(*ast.CallExpr); ok && s.sum != nil {
+					msg = fmt.Sprintf("%s requests the SmartRecruiters %s and is called in a loop that never waits; %s", s.f.callee(call).Name(), what, waitAdvice)
+				}
+				a.reportLoop(s, s.call, msg)
 			}
 			continue
 		}
@@ -57,6 +63,9 @@ func (a *pkgRun) checkLoops(in *inspector.Inspector) {
 			return true
 		}
 		call := n.(*ast.CallExpr)
+		if done[call] {
+			return true
+		}
 		fo := (&fn{info: a.pass.TypesInfo}).callee(call)
 		if fo == nil {
 			return true

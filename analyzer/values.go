@@ -13,6 +13,22 @@ import (
 type values struct {
 	entries  []entry
 	complete bool
+	// param, when not 0, says the values are the query encoding of the
+	// function's parameter param-1 (go-querystring): the caller's argument
+	// gives them.
+	param int
+}
+
+func (q *values) hasParam() bool {
+	if q.param > 0 {
+		return true
+	}
+	for _, e := range q.entries {
+		if hasParam(e.val) {
+			return true
+		}
+	}
+	return false
 }
 
 type entry struct {
@@ -72,7 +88,7 @@ func (q *values) set(op string, key string, ks, ke token.Pos, val str, at ast.No
 }
 
 func (q *values) clone() *values {
-	return &values{entries: append([]entry(nil), q.entries...), complete: q.complete}
+	return &values{entries: append([]entry(nil), q.entries...), complete: q.complete, param: q.param}
 }
 
 // evalValues evaluates a url.Values (header false) expression read at pos.
