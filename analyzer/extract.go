@@ -83,10 +83,15 @@ func (a *pkgRun) findRequests(in *inspector.Inspector) {
 	}
 	for _, fd := range a.funcOrder() {
 		fi := a.fileOf(fd.Pos())
-		if fi == nil || fi.ignored || !a.mayBuild(fd) {
+		if fi == nil || fi.ignored {
 			continue
 		}
-		a.findInFunc(fi, fd)
+		if a.mayBuild(fd) {
+			a.findInFunc(fi, fd)
+		} else if returnsString(a.pass.TypesInfo, fd) {
+			// A URL helper: its string result may make a caller's URL.
+			a.summarise(&fn{a: a, decl: fd, info: a.pass.TypesInfo, locals: indexLocals(a.pass.TypesInfo, fd.Body)})
+		}
 	}
 }
 

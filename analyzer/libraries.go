@@ -5,6 +5,8 @@ import (
 	"go/types"
 )
 
+const querystringValues = "github.com/google/go-querystring/query.Values"
+
 // libraryCall reports whether a function belongs to a modelled HTTP
 // library.
 func libraryCall(fo *types.Func) bool { return false }

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"encoding/base64"
+	"net/url"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -319,6 +320,16 @@ func (f *fn) evalStrCall(call *ast.CallExpr) (str, bool) {
 		return f.stringFunc(call, fnObj.Name()), true
 	case "net/url.JoinPath":
 		return f.joinPathString(call), true
+	case "net/url.PathEscape", "net/url.QueryEscape":
+		// An escaped value is one segment or one query value.
+		in := f.evalStr(call.Args[0])
+		if t, ok := in.text(); ok {
+			if fnObj.Name() == "PathEscape" {
+				return inexact(url.PathEscape(t), call.Args[0]), true
+			}
+			return inexact(url.QueryEscape(t), call.Args[0]), true
+		}
+		return markIDs(in), true
 	case "path.Join":
 		return f.pathJoin(call.Args, call), true
 	case "(*encoding/base64.Encoding).EncodeToString":

@@ -460,6 +460,9 @@ func (f *fn) bodyRefOf(e ast.Expr, how uint8) (bodyRef, bool) {
 		if b, ok := f.lookup(x); ok && b.rhs != nil && b.tuple <= 0 {
 			return f.bodyRefOf(b.rhs, how)
 		}
+		if r, ok := f.assignedBody(x, how); ok {
+			return r, true
+		}
 		if how == howReader {
 			return f.encodedInto(x)
 		}
@@ -489,6 +492,37 @@ func (f *fn) bodyRefOf(e ast.Expr, how uint8) (bodyRef, bool) {
 		}
 	}
 	return bodyRef{}, false
+}
+
+// assignedBody reads a body variable declared empty and assigned under a
+// condition (`var body io.Reader; if params != nil { body =
+// bytes.NewReader(data) }`): every assignment must come from the same
+// parameter.
+func (f *fn) assignedBody(id *ast.Ident, how uint8) (bodyRef, bool) {
+	if f.locals == nil {
+		return bodyRef{}, false
+	}
+	obj, _ := f.info.Uses[id].(*types.Var)
+	v := f.locals.vars[obj]
+	if v == nil || v.decl == nil || v.decl.kind != evDef || v.decl.rhs != nil && !isNilIdent(f.info, ast.Unparen(v.decl.rhs)) {
+		return bodyRef{}, false
+	}
+	var out bodyRef
+	n := 0
+	for _, e := range v.events {
+		if e == v.decl || e.kind != evDef {
+			continue
+		}
+		if e.rhs == nil || e.tuple >= 0 {
+			return bodyRef{}, false
+		}
+		r, ok := f.bodyRefOf(e.rhs, how)
+		if !ok || n > 0 && r != out {
+			return bodyRef{}, false
+		}
+		out, n = r, n+1
+	}
+	return out, n > 0
 }
 
 // encodedInto finds json.NewEncoder(v).Encode(p) or enc :=
@@ -621,6 +655,16 @@ func (f *fn) returnedString(obj *types.Func) (str, bool) {
 		}
 	}
 	return nil, false
+}
+
+// returnsString reports whether a function's first result is a string.
+func returnsString(info *types.Info, fd *ast.FuncDecl) bool {
+	fo, _ := info.Defs[fd.Name].(*types.Func)
+	if fo == nil {
+		return false
+	}
+	res := fo.Type().(*types.Signature).Results()
+	return res.Len() > 0 && isString(res.At(0).Type())
 }
 
 // funcOrder returns the function declarations of the package, callees

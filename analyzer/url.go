@@ -388,6 +388,12 @@ func (f *fn) urlBinding(b *binding, use ast.Expr) *urlVal {
 			if !f.benignUse(e) {
 				return unknownURL(use)
 			}
+		case evEscape:
+			// Stored in a struct literal (a client's BaseURL): writes
+			// through that field are the field's, not this variable's.
+			if _, ok := e.parent.(*ast.KeyValueExpr); !ok {
+				return unknownURL(use)
+			}
 		default:
 			return unknownURL(use)
 		}

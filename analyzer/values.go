@@ -125,6 +125,10 @@ func (f *fn) evalMap(e ast.Expr, pos token.Pos, header bool) *values {
 			return queryValues(u.query)
 		case "net/url.ParseQuery":
 			return queryValues(f.evalStr(x.Args[0]))
+		case querystringValues:
+			if len(x.Args) == 1 {
+				return f.queryStruct(x.Args[0])
+			}
 		}
 	case *ast.Ident:
 		if b, ok := f.lookup(x); ok {
