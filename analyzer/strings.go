@@ -2,11 +2,11 @@ package analyzer
 
 import (
 	"encoding/base64"
-	"net/url"
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
