@@ -5,7 +5,11 @@ import (
 	"go/types"
 )
 
-const querystringValues = "github.com/google/go-querystring/query.Values"
+const (
+	querystringValues      = "github.com/google/go-querystring/query.Values"
+	oapiStyleParam         = "github.com/oapi-codegen/runtime.StyleParamWithOptions"
+	oapiStyleParamLocation = "github.com/oapi-codegen/runtime.StyleParamWithLocation"
+)
 
 // libraryCall reports whether a function belongs to a modelled HTTP
 // library.

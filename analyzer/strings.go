@@ -320,6 +320,20 @@ func (f *fn) evalStrCall(call *ast.CallExpr) (str, bool) {
 		return f.stringFunc(call, fnObj.Name()), true
 	case "net/url.JoinPath":
 		return f.joinPathString(call), true
+	case oapiStyleParam, oapiStyleParamLocation:
+		// A generated client styles a path or header parameter; for a
+		// string in the simple style that is the value, escaped: one id.
+		i := 3
+		if fnObj.Name() == "StyleParamWithLocation" {
+			i = 4
+		}
+		if len(call.Args) <= i {
+			break
+		}
+		if style, ok := f.evalStr(call.Args[0]).text(); !ok || style != "simple" || !isString(f.typeOf(call.Args[i])) {
+			break
+		}
+		return markIDs(f.evalStr(call.Args[i])), true
 	case "net/url.PathEscape", "net/url.QueryEscape":
 		// An escaped value is one segment or one query value.
 		in := f.evalStr(call.Args[0])
