@@ -53,6 +53,7 @@ type site struct {
 	returned, escaped   bool
 	found               map[string]bool
 	library             bool // built with a modelled library
+	sentHere            bool // a builder chain that sends as it builds
 
 	req *request.Request
 }
@@ -312,7 +313,7 @@ func (f *fn) build(s *site) {
 	s.methodSeen = f.methodStr(s)
 	s.urlSeen = u.render()
 	sent, escaped := f.followRequest(s, &u, hdr, &body, r)
-	if s.reqVar == nil && !s.viaPackageFunction && s.client == nil && (s.sum == nil || s.sum.returned) && !s.library {
+	if s.reqVar == nil && !s.viaPackageFunction && s.client == nil && (s.sum == nil || s.sum.returned) && !s.sentHere {
 		// built and handed on in one expression: return http.NewRequest(…)
 		if f.returnsDirectly(s.call) {
 			s.returned = true
@@ -593,7 +594,7 @@ func (f *fn) isDo(call *ast.CallExpr) bool {
 		return false
 	}
 	fnObj := f.callee(call)
-	return fnObj != nil && fullName(fnObj) == "(*net/http.Client).Do"
+	return fnObj != nil && (fullName(fnObj) == "(*net/http.Client).Do" || librarySenders[fullName(fnObj)])
 }
 
 // clientMayAddHeaders reports whether sending through client may add
