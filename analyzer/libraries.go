@@ -22,25 +22,25 @@ const (
 type effectKind uint8
 
 const (
-	efNone       effectKind = iota // reads or sets what requests do not carry (timeouts, results)
-	efBaseURL                      // arg 0: the base URL relative URLs join
-	efHeader                       // args 0, 1: one header
-	efHeaders                      // arg 0: map[string]string of headers
-	efBasicAuth                    // args 0, 1: user, password
-	efAuthToken                    // arg 0: a bearer token
-	efQuery                        // args 0, 1: one query parameter
-	efQueries                      // arg 0: map[string]string of query parameters
-	efQueryString                  // arg 0: a raw query string
-	efBody                         // arg 0: the body, encoded by its type
-	efPathParam                    // args 0, 1: {name} in the URL
-	efPathParams                   // arg 0: map[string]string of path parameters
-	efURL                          // arg 0: the URL (SetURL)
-	efMethod                       // arg 0: the method (SetMethod)
-	efNewRequest                   // the receiver is the client of the request
-	efSend                         // sends: method from the model, URL arg 0
-	efExecute                      // sends: method arg 0, URL arg 1
-	efSendSet                      // sends with the method and URL set before (Send)
-	efHooks                        // middleware, transports: may add any header
+	efNone        effectKind = iota // reads or sets what requests do not carry (timeouts, results)
+	efBaseURL                       // arg 0: the base URL relative URLs join
+	efHeader                        // args 0, 1: one header
+	efHeaders                       // arg 0: map[string]string of headers
+	efBasicAuth                     // args 0, 1: user, password
+	efAuthToken                     // arg 0: a bearer token
+	efQuery                         // args 0, 1: one query parameter
+	efQueries                       // arg 0: map[string]string of query parameters
+	efQueryString                   // arg 0: a raw query string
+	efBody                          // arg 0: the body, encoded by its type
+	efPathParam                     // args 0, 1: {name} in the URL
+	efPathParams                    // arg 0: map[string]string of path parameters
+	efURL                           // arg 0: the URL (SetURL)
+	efMethod                        // arg 0: the method (SetMethod)
+	efNewRequest                    // the receiver is the client of the request
+	efSend                          // sends: method from the model, URL arg 0
+	efExecute                       // sends: method arg 0, URL arg 1
+	efSendSet                       // sends with the method and URL set before (Send)
+	efHooks                         // middleware, transports: may add any header
 )
 
 type effect struct {
