@@ -113,7 +113,6 @@ func run(pass *analysis.Pass, s *Settings) (_ any, err error) {
 		return nil, err
 	}
 	a.findRequests(in)
-	a.checkLoops(in)
 	a.applyIgnores()
 	a.report()
 	return a.res, nil

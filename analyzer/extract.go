@@ -154,6 +154,7 @@ func (a *pkgRun) findInFunc(fi *fileInfo, fd *ast.FuncDecl) {
 		fi.requests++
 		a.sites = append(a.sites, s)
 		a.res.Requests = append(a.res.Requests, s.call.Pos())
+		a.markRepeated(s)
 		a.checkSite(s)
 	}
 	a.fns = append(a.fns, f)

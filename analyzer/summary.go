@@ -43,6 +43,8 @@ type reqSummary struct {
 	// returned: the request is returned to the caller, who may still
 	// change and send it.
 	returned bool
+	// exported: callers in other packages can add to it (see summarise).
+	exported bool
 	// found holds the findings of the helper's own check (rule, provider
 	// and message), which callers do not repeat.
 	found map[string]bool
@@ -216,7 +218,7 @@ func (s *summary) fact() *summaryFact {
 	if s.ret != nil {
 		f.Ret, f.HasRet = encodeStr(*s.ret), true
 	}
-	if r := s.req; r != nil {
+	if r := s.req; r != nil && r.exported {
 		rf := &reqFact{Method: encodeStr(r.method), URL: encodeStr(r.url), Body: r.body, Returned: r.returned, HeadersComplete: r.hdr.complete}
 		for _, e := range r.hdr.entries {
 			rf.Headers = append(rf.Headers, entryFact{Key: e.key, Val: encodeStr(e.val)})
@@ -585,10 +587,16 @@ func (a *pkgRun) summarise(f *fn) {
 	if ret, ok := f.returnedString(obj); ok {
 		s.ret = &ret
 	}
+	// A caller can add to the request only what comes from parameters or
+	// what it does with a returned request; a request the function sends
+	// by itself still makes a call of it a request in this package (a
+	// rate-limited list called in a loop).
+	useful := false
 	if len(f.all) == 1 {
 		st := f.all[0]
-		if st.returned || hasParam(st.urlSeen) || hasParam(st.methodSeen) || st.hdrSeen.hasParam() || st.bodyRef.Kind == bodyParam {
-			r := &reqSummary{method: st.methodSeen, url: st.urlSeen, hdr: st.hdrSeen, body: st.bodyRef, returned: st.returned, found: st.found}
+		useful = st.returned || hasParam(st.urlSeen) || hasParam(st.methodSeen) || st.hdrSeen.hasParam() || st.bodyRef.Kind == bodyParam
+		if useful || st.req != nil && stackOneRequest(st.req) {
+			r := &reqSummary{method: st.methodSeen, url: st.urlSeen, hdr: st.hdrSeen, body: st.bodyRef, returned: st.returned, found: st.found, exported: useful}
 			if r.found == nil {
 				r.found = map[string]bool{}
 			}
@@ -602,7 +610,7 @@ func (a *pkgRun) summarise(f *fn) {
 		a.sums = map[*types.Func]*summary{}
 	}
 	a.sums[obj] = s
-	if obj.Exported() {
+	if obj.Exported() && (useful || s.ret != nil) {
 		// Only exported functions can be called from other packages.
 		a.pass.ExportObjectFact(obj, s.fact())
 	}
