@@ -118,9 +118,18 @@ func methodModel(fo *types.Func) (effect, bool, bool) {
 	return e, known, true
 }
 
+// libraryPackages are the packages with models, so that most calls are
+// told apart without building their names.
+var libraryPackages = map[string]bool{
+	"github.com/go-resty/resty/v2": true, "resty.dev/v3": true, "github.com/hashicorp/go-retryablehttp": true,
+}
+
 // libraryCall reports whether a function belongs to a modelled HTTP
 // library.
 func libraryCall(fo *types.Func) bool {
+	if fo.Pkg() == nil || !libraryPackages[fo.Pkg().Path()] {
+		return false
+	}
 	name := fullName(fo)
 	if _, ok := libraryRequests[name]; ok {
 		return true
@@ -132,6 +141,9 @@ func libraryCall(fo *types.Func) bool {
 // librarySite reads a request built with a modelled library: a
 // retryablehttp constructor, or a builder chain ending in a send.
 func (f *fn) librarySite(call *ast.CallExpr, fo *types.Func) *site {
+	if fo.Pkg() == nil || !libraryPackages[fo.Pkg().Path()] {
+		return nil
+	}
 	name := fullName(fo)
 	if i, ok := libraryRequests[name]; ok {
 		if len(call.Args) != i+3 {
