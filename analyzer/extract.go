@@ -89,7 +89,7 @@ func (a *pkgRun) findRequests(in *inspector.Inspector) {
 		}
 		if a.mayBuild(fd) {
 			a.findInFunc(fi, fd)
-		} else if returnsString(a.pass.TypesInfo, fd) {
+		} else if returnsString(a.pass.TypesInfo, fd) || returnsValues(a.pass.TypesInfo, fd) {
 			// A URL helper: its string result may make a caller's URL.
 			a.summarise(&fn{a: a, decl: fd, info: a.pass.TypesInfo, locals: indexLocals(a.pass.TypesInfo, fd.Body)})
 		}

@@ -30,8 +30,9 @@ import (
 
 // summary is a function's summary in memory.
 type summary struct {
-	ret *str // the string result, when the function returns one
-	req *reqSummary
+	ret    *str    // the string result, when the function returns one
+	values *values // the url.Values result (a hand-written query builder)
+	req    *reqSummary
 }
 
 // reqSummary is the request a function builds.
@@ -78,6 +79,7 @@ type bodyRef struct {
 type summaryFact struct {
 	Ret    []cellFact
 	HasRet bool
+	Values *valuesFact
 	Req    *reqFact
 }
 
@@ -87,6 +89,13 @@ func (s *summaryFact) String() string {
 	var parts []string
 	if s.HasRet {
 		parts = append(parts, "returns "+factText(s.Ret))
+	}
+	if s.Values != nil {
+		var keys []string
+		for _, e := range s.Values.Entries {
+			keys = append(keys, e.Key+"="+factText(e.Val))
+		}
+		parts = append(parts, "returns query "+strings.Join(keys, "&"))
 	}
 	if r := s.Req; r != nil {
 		what := "sends"
@@ -145,8 +154,9 @@ type valuesFact struct {
 }
 
 type entryFact struct {
-	Key string
-	Val []cellFact
+	Key  string
+	Val  []cellFact
+	Cond bool
 }
 
 type lateFact struct {
@@ -178,7 +188,7 @@ func encodeStr(s str) []cellFact {
 func encodeValues(q *values) *valuesFact {
 	v := &valuesFact{Complete: q.complete, Param: q.param}
 	for _, e := range q.entries {
-		v.Entries = append(v.Entries, entryFact{Key: e.key, Val: encodeStr(e.val)})
+		v.Entries = append(v.Entries, entryFact{Key: e.key, Val: encodeStr(e.val), Cond: e.cond})
 	}
 	return v
 }
@@ -208,7 +218,7 @@ func decodeStr(cs []cellFact) str {
 func decodeValues(v *valuesFact) *values {
 	q := &values{complete: v.Complete, param: v.Param}
 	for _, e := range v.Entries {
-		q.entries = append(q.entries, entry{key: e.Key, val: decodeStr(e.Val)})
+		q.entries = append(q.entries, entry{key: e.Key, val: decodeStr(e.Val), cond: e.Cond})
 	}
 	return q
 }
@@ -218,10 +228,13 @@ func (s *summary) fact() *summaryFact {
 	if s.ret != nil {
 		f.Ret, f.HasRet = encodeStr(*s.ret), true
 	}
+	if s.values != nil {
+		f.Values = encodeValues(s.values)
+	}
 	if r := s.req; r != nil && r.exported {
 		rf := &reqFact{Method: encodeStr(r.method), URL: encodeStr(r.url), Body: r.body, Returned: r.returned, HeadersComplete: r.hdr.complete}
 		for _, e := range r.hdr.entries {
-			rf.Headers = append(rf.Headers, entryFact{Key: e.key, Val: encodeStr(e.val)})
+			rf.Headers = append(rf.Headers, entryFact{Key: e.key, Val: encodeStr(e.val), Cond: e.cond})
 		}
 		for k := range r.found {
 			rf.Found = append(rf.Found, k)
@@ -238,10 +251,13 @@ func (f *summaryFact) summary() *summary {
 		r := decodeStr(f.Ret)
 		s.ret = &r
 	}
+	if f.Values != nil {
+		s.values = decodeValues(f.Values)
+	}
 	if rf := f.Req; rf != nil {
 		r := &reqSummary{method: decodeStr(rf.Method), url: decodeStr(rf.URL), body: rf.Body, returned: rf.Returned, hdr: &values{complete: rf.HeadersComplete}, found: map[string]bool{}}
 		for _, e := range rf.Headers {
-			r.hdr.entries = append(r.hdr.entries, entry{key: e.Key, val: decodeStr(e.Val)})
+			r.hdr.entries = append(r.hdr.entries, entry{key: e.Key, val: decodeStr(e.Val), cond: e.Cond})
 		}
 		for _, k := range rf.Found {
 			r.found[k] = true
@@ -385,7 +401,13 @@ func (f *fn) instantiateValues(q *values, call *ast.CallExpr, sig *types.Signatu
 	}
 	out := &values{complete: q.complete}
 	for _, e := range q.entries {
-		e.val = f.instantiate(e.val, call)
+		if e.cond && hasParam(e.val) {
+			// Set only when the argument passes a test the analyzer
+			// does not evaluate: present, maybe, with a value unknown.
+			e.val = unknownStr(unknownAny, call)
+		} else {
+			e.val = f.instantiate(e.val, call)
+		}
 		if !e.keyStart.IsValid() {
 			e.keyStart, e.keyEnd = call.Pos(), call.End()
 		}
@@ -405,7 +427,11 @@ func (f *fn) summarySite(call *ast.CallExpr, sum *reqSummary) *site {
 	s.urlStr = f.instantiate(sum.url, call)
 	hdr := &values{complete: sum.hdr.complete}
 	for _, e := range sum.hdr.entries {
-		e.val = f.instantiate(e.val, call)
+		if e.cond && hasParam(e.val) {
+			e.val = unknownStr(unknownAny, call)
+		} else {
+			e.val = f.instantiate(e.val, call)
+		}
 		if !e.keyStart.IsValid() {
 			e.keyStart, e.keyEnd = call.Pos(), call.End()
 		}
@@ -587,6 +613,7 @@ func (a *pkgRun) summarise(f *fn) {
 	if ret, ok := f.returnedString(obj); ok {
 		s.ret = &ret
 	}
+	s.values = f.returnedValues(obj)
 	// A caller can add to the request only what comes from parameters or
 	// what it does with a returned request; a request the function sends
 	// by itself still makes a call of it a request in this package (a
@@ -603,14 +630,14 @@ func (a *pkgRun) summarise(f *fn) {
 			s.req = r
 		}
 	}
-	if s.ret == nil && s.req == nil {
+	if s.ret == nil && s.req == nil && s.values == nil {
 		return
 	}
 	if a.sums == nil {
 		a.sums = map[*types.Func]*summary{}
 	}
 	a.sums[obj] = s
-	if obj.Exported() && (useful || s.ret != nil) {
+	if obj.Exported() && (useful || s.ret != nil || s.values != nil) {
 		// Only exported functions can be called from other packages.
 		a.pass.ExportObjectFact(obj, s.fact())
 	}
@@ -665,6 +692,33 @@ func (f *fn) returnedString(obj *types.Func) (str, bool) {
 	return nil, false
 }
 
+// returnedValues evaluates a function's url.Values result, when it has
+// one return statement.
+func (f *fn) returnedValues(obj *types.Func) *values {
+	res := obj.Type().(*types.Signature).Results()
+	if res.Len() != 1 || !isNamed(res.At(0).Type(), "net/url", "Values") {
+		return nil
+	}
+	var rets []*ast.ReturnStmt
+	ast.Inspect(f.decl.Body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			rets = append(rets, x)
+		}
+		return true
+	})
+	if len(rets) != 1 || len(rets[0].Results) != 1 {
+		return nil
+	}
+	q := f.evalValues(rets[0].Results[0], rets[0].Pos())
+	if len(q.entries) == 0 && !q.complete {
+		return nil
+	}
+	return q
+}
+
 // returnsString reports whether a function's first result is a string.
 func returnsString(info *types.Info, fd *ast.FuncDecl) bool {
 	fo, _ := info.Defs[fd.Name].(*types.Func)
@@ -673,6 +727,16 @@ func returnsString(info *types.Info, fd *ast.FuncDecl) bool {
 	}
 	res := fo.Type().(*types.Signature).Results()
 	return res.Len() > 0 && isString(res.At(0).Type())
+}
+
+// returnsValues reports whether a function returns a url.Values.
+func returnsValues(info *types.Info, fd *ast.FuncDecl) bool {
+	fo, _ := info.Defs[fd.Name].(*types.Func)
+	if fo == nil {
+		return false
+	}
+	res := fo.Type().(*types.Signature).Results()
+	return res.Len() == 1 && isNamed(res.At(0).Type(), "net/url", "Values")
 }
 
 // funcOrder returns the function declarations of the package, callees

@@ -37,6 +37,9 @@ type entry struct {
 	keyEnd   token.Pos
 	val      str
 	at       ast.Node // the value expression
+	// cond: set under a condition. A caller's argument may decide the
+	// condition (if v != ""), so its value is not the caller's to judge.
+	cond bool
 }
 
 func incomplete() *values { return &values{complete: false} }
@@ -83,7 +86,7 @@ func (q *values) set(op string, key string, ks, ke token.Pos, val str, at ast.No
 		q.entries = kept
 	}
 	if op != "Del" {
-		q.entries = append(q.entries, entry{key: key, keyStart: ks, keyEnd: ke, val: val, at: at})
+		q.entries = append(q.entries, entry{key: key, keyStart: ks, keyEnd: ke, val: val, at: at, cond: !replace})
 	}
 }
 
@@ -129,6 +132,9 @@ func (f *fn) evalMap(e ast.Expr, pos token.Pos, header bool) *values {
 			if len(x.Args) == 1 {
 				return f.queryStruct(x.Args[0])
 			}
+		}
+		if sum := f.a.summaryOf(fnObj); sum != nil && sum.values != nil {
+			return f.instantiateValues(sum.values, x, f.calleeSig(x))
 		}
 	case *ast.Ident:
 		if b, ok := f.lookup(x); ok {

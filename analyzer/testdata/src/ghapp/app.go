@@ -85,3 +85,13 @@ func (s *Syncer) Notes(ctx context.Context, id string) error {
 func (s *Syncer) BullhornNote(ctx context.Context, candidateID, text string) error { // want BullhornNote:`atslint: sends POST https://api\.stackone\.com/unified/ats/candidates/\{p1\}/notes`
 	return s.ats.Notes.CreatePlain(ctx, candidateID, &ghclient.PlainNote{Content: []ghclient.NoteContent{{Body: text}}}) // want `\[bullhorn/note-missing-author\]`
 }
+
+// SearchBig pages through a hand-written query builder with too large a page.
+func (s *Syncer) SearchBig(ctx context.Context) error {
+	return s.ats.Candidates.Search(ctx, 500, "2024-01-01T00:00:00Z") // want `error: page_size must be an integer from 1 to 100.* \[stackone/page-size\]`
+}
+
+// SearchOK is correct: silent.
+func (s *Syncer) SearchOK(ctx context.Context) error {
+	return s.ats.Candidates.Search(ctx, 25, "")
+}

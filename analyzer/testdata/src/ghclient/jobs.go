@@ -55,3 +55,24 @@ func (s *CandidatesService) List(ctx context.Context, pageSize int) error { // w
 	_, err = s.client.Do(ctx, req, nil)
 	return err
 }
+
+// candidateQuery is a hand-written url.Values builder.
+func candidateQuery(pageSize int, updatedAfter string) url.Values {
+	v := url.Values{}
+	v.Set("page_size", strconv.Itoa(pageSize))
+	if updatedAfter != "" {
+		v.Set("filter[updated_after]", updatedAfter)
+	}
+	return v
+}
+
+// Search lists candidates with the builder's query.
+func (s *CandidatesService) Search(ctx context.Context, pageSize int, updatedAfter string) error { // want Search:`atslint: sends GET https://api\.stackone\.com/unified/ats/candidates\?\{query\}`
+	q := candidateQuery(pageSize, updatedAfter)
+	req, err := s.client.NewRequest(ctx, "GET", "unified/ats/candidates?"+q.Encode(), nil)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.Do(ctx, req, nil)
+	return err
+}
