@@ -21,3 +21,12 @@ func Sync(ctx context.Context, b *Backend) error {
 	}
 	return cands.New(ctx, &CandidateParams{FirstName: "Ada", LastName: "Lovelace"})
 }
+
+// Apply sends both candidate_id and candidate once, and one of them once.
+func Apply(ctx context.Context, b *Backend) error {
+	apps := ApplicationClient{B: b}
+	if err := apps.New(ctx, &ApplicationParams{JobID: "j1", CandidateID: "c1", Candidate: &CandidateParams{FirstName: "Ada"}}); err != nil { // want `error: application has both candidate_id and candidate; send one of them \[stackone/application-candidate\]`
+		return err
+	}
+	return apps.New(ctx, &ApplicationParams{JobID: "j1", CandidateID: "c1"})
+}
