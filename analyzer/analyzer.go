@@ -165,7 +165,7 @@ func (a *pkgRun) checkSite(s *site) {
 		if s.sum != nil && s.sum.found[key] {
 			continue
 		}
-		pos, end := token.Pos(d.Span.Start.Offset), token.Pos(d.Span.End.Offset)
+		pos, end := spanPos(d.Span)
 		if !pos.IsValid() || a.fileOf(pos) == nil {
 			pos, end = s.call.Pos(), s.call.End()
 		}

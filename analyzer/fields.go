@@ -306,8 +306,8 @@ func (f *fn) typeJSON(t types.Type, v *request.Value, ptr string) *request.Value
 // spanNode is an ast.Node for an existing span.
 type spanNode struct{ sp request.Span }
 
-func (n *spanNode) Pos() token.Pos { return token.Pos(n.sp.Start.Offset) }
-func (n *spanNode) End() token.Pos { return token.Pos(n.sp.End.Offset) }
+func (n *spanNode) Pos() token.Pos { p, _ := spanPos(n.sp); return p }
+func (n *spanNode) End() token.Pos { _, e := spanPos(n.sp); return e }
 
 // tagSpan is the span of a field's JSON name inside its tag, when the
 // field is declared in this package.
@@ -363,7 +363,7 @@ func (f *fn) queryStruct(e ast.Expr) *values {
 		}
 		ks, ke := e.Pos(), e.End()
 		if sp, ok := f.tagSpanOf(fld, "url", name); ok {
-			ks, ke = token.Pos(sp.Start.Offset), token.Pos(sp.End.Offset)
+			ks, ke = spanPos(sp)
 		}
 		fv, set := vals[i]
 		var val str

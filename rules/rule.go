@@ -67,8 +67,9 @@ type Rule struct {
 	Severity Severity
 	// Providers the rule applies to; empty for provider-independent rules.
 	Providers []string
-	// Predicts is the HTTP outcome the rule predicts ("400", "404", "silent"…).
-	Predicts string
+	// Predicts is the HTTP outcome the rule predicts ("400", "4xx",
+	// "silent"…).
+	Predicts Outcome
 	Doc      Doc
 
 	// Check runs once per request (and per provider, for provider rules).

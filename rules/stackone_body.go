@@ -67,7 +67,7 @@ var ruleBodySchema = &Rule{
 			`"body": {"content": [{"body": "Strong systems design round"}], "visibility": "public"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"content": [{"body": "Strong systems design round"}], "visibility": {"value": "public"}}}`,
-		Sources: []string{srcSpec + ": request-body schemas", srcFactsAPI + " §5"},
+		Sources: []string{srcSpec + ": request-body schemas"},
 	},
 	Check: func(p *Pass) {
 		op, b := p.Operation, p.Request.Body
@@ -105,7 +105,7 @@ var ruleUnknownField = &Rule{
 		Fix:     "Use the declared field the message names, or move provider-native fields into passthrough.",
 		Bad:     `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Great call"}], "auther_id": "u1"}}`,
 		Good:    `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Great call"}], "author_id": "u1"}}`,
-		Sources: []string{srcSpec + ": request-body schemas", srcFactsAPI + " §5: passthrough is the value passed to the provider"},
+		Sources: []string{srcSpec + ": request-body schemas"},
 	},
 	Check: func(p *Pass) {
 		op := p.Operation
@@ -141,7 +141,7 @@ var ruleDeprecatedField = &Rule{
 		Fix:     "Use the replacement: phone_numbers [{\"phone\": …, \"type\": …}] or job_status {\"value\": …}.",
 		Bad:     `{"method": "POST", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}, "body": {"title": "Engineer", "status": "open"}}`,
 		Good:    `{"method": "POST", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}, "body": {"title": "Engineer", "job_status": {"value": "open"}}}`,
-		Sources: []string{srcSpec + ": deprecated: true on these properties", srcFactsAPI + " §5"},
+		Sources: []string{srcSpec + ": deprecated: true on these properties"},
 	},
 	Check: func(p *Pass) {
 		op := p.Operation
@@ -183,7 +183,9 @@ var ruleApplicationCandidate = &Rule{
 		// A member whose value a front end could not see (a Go struct
 		// field from a parameter, omitempty) may or may not be sent: it is
 		// neither surely present nor surely absent.
-		present := func(m *request.Member) bool { return m != nil && m.Value.Kind != request.Null && m.Value.Kind != request.Unknown }
+		present := func(m *request.Member) bool {
+			return m != nil && m.Value.Kind != request.Null && m.Value.Kind != request.Unknown
+		}
 		absent := func(m *request.Member) bool { return m == nil || m.Value.Kind == request.Null }
 		switch {
 		case present(id) && present(cand):

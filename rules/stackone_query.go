@@ -3,7 +3,6 @@ package rules
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/schemas"
@@ -28,7 +27,7 @@ var ruleDeprecatedQueryParam = &Rule{
 		Fix:     "Use the replacement the message names: the next cursor, filter[updated_after], filter[job_id] or filter[job_status].",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?updated_after=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_after]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{srcSpec + ": deprecated: true on these parameters", srcFactsAPI + " §4"},
+		Sources: []string{srcSpec + ": deprecated: true on these parameters"},
 	},
 	Check: func(p *Pass) {
 		op := p.Operation
@@ -69,7 +68,7 @@ var ruleUnknownFilter = &Rule{
 		Fix:     "Use a declared filter key; the message names the closest. To filter on a provider-native field, use proxy[...].",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_at]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_after]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{srcSpec + ": the filter parameter's object schema per operation", srcFactsAPI + " §4.2"},
+		Sources: []string{srcSpec + ": the filter parameter's object schema per operation"},
 	},
 	Check: func(p *Pass) {
 		op := p.Operation
@@ -128,7 +127,7 @@ var ruleInvalidFilterValue = &Rule{
 			}
 			s, isString := q.Value.StringValue()
 			if f.Format == "date-time" {
-				if !isString || !isDateTime(s) {
+				if !isString || !schemas.IsDateTime(s) {
 					p.ReportParamValue(q, "filter[%s] is not an RFC 3339 date-time (for example 2024-01-01T00:00:00Z)", q.Key)
 				}
 				continue
@@ -149,11 +148,6 @@ func findFilter(op *schemas.Operation, key string) *schemas.Filter {
 	return nil
 }
 
-func isDateTime(s string) bool {
-	_, err := time.Parse(time.RFC3339Nano, s)
-	return err == nil
-}
-
 var rulePageSize = &Rule{
 	ID: "stackone/page-size", Severity: Error, Predicts: "400",
 	Doc: Doc{
@@ -163,7 +157,7 @@ var rulePageSize = &Rule{
 		Fix:     "Send a page_size from 1 to 100 and follow the next cursor for more.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=500", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=100", "headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{srcPagination, srcFactsAPI + " §4"},
+		Sources: []string{srcPagination},
 	},
 	Check: func(p *Pass) {
 		if p.Operation == nil || !declaresParam(p.Operation, "page_size") {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/source/har"
 )
 
 // Finding is a diagnostic of atslint's rules on the request of a failed
@@ -115,7 +116,7 @@ func (r *Report) AddErrorFile(eng *rules.Engine, file string, data []byte, opts 
 			p, ok := rules.NormalizeProvider(e.Provider)
 			if !ok {
 				r.Problems = append(r.Problems, Problem{File: file, Span: e.ProviderSpan,
-					Message: fmt.Sprintf("unknown provider %q; known providers: %s", e.Provider, strings.Join(rules.KnownProviders(), ", "))})
+					Message: rules.UnknownProviderError(e.Provider).Error()})
 			} else {
 				providers = []string{p}
 			}
@@ -139,10 +140,10 @@ func describe(v *request.Value) string {
 }
 
 // AddHAR triages the failed responses of a HAR recording read with
-// request.HAROptions{Responses: true}: each with its request, the
+// har.Options{Responses: true}: each with its request, the
 // provider resolved for it, and the diagnostics atslint's rules give the
 // request, split into those that predicted the status and the others.
-func (r *Report) AddHAR(eng *rules.Engine, file string, doc *request.Document, opts request.Options) {
+func (r *Report) AddHAR(eng *rules.Engine, file string, doc *har.Recording, opts request.Options) {
 	r.Summary.Files++
 	r.Summary.Requests += len(doc.Requests)
 	r.Summary.Skipped += doc.Skipped
@@ -186,10 +187,9 @@ func (r *Report) AddHAR(eng *rules.Engine, file string, doc *request.Document, o
 			it.Body = &e
 		}
 		it.Explanation = Explain(resp.Status, it.Providers)
-		status := strconv.Itoa(resp.Status)
 		for _, d := range byRequest[req.Index] {
-			f := Finding{Rule: d.Rule, Severity: d.Severity.String(), Predicts: d.Predicts, Message: d.Message, Span: d.Span}
-			if d.Predicts == status {
+			f := Finding{Rule: d.Rule, Severity: d.Severity.String(), Predicts: string(d.Predicts), Message: d.Message, Span: d.Span}
+			if d.Predicts.Matches(resp.Status) {
 				it.Predicted = append(it.Predicted, f)
 			} else {
 				it.Flagged = append(it.Flagged, f)
@@ -270,7 +270,7 @@ func Text(w io.Writer, r *Report) error {
 		}
 		if len(it.Others) > 0 {
 			fmt.Fprintf(&b, "  provider-specific: %s %s a known cause for %d; name the provider (%s) to see %s\n",
-				strings.Join(it.Others, " and "), plural(len(it.Others), "has", "have"), it.Status, howToName(it), plural(len(it.Others), "it", "them"))
+				andList(it.Others), plural(len(it.Others), "has", "have"), it.Status, howToName(it), plural(len(it.Others), "it", "them"))
 		}
 		for _, n := range it.Notes {
 			fmt.Fprintf(&b, "  note: %s%s\n", n.Text, retryAfter(it, n))
@@ -454,3 +454,11 @@ func JSON(w io.Writer, r *Report) error {
 
 // Formats are the output formats of triage.
 var Formats = map[string]func(io.Writer, *Report) error{"text": Text, "json": JSON}
+
+// andList writes "a", "a and b", "a, b and c".
+func andList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}

@@ -3,6 +3,7 @@ package triage
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/source/har"
 )
 
 // TestCodesAreTheSeedTable: the reference holds exactly the seed's twelve
@@ -58,7 +60,24 @@ func TestExplain(t *testing.T) {
 	// No provider: the providers with a row are named instead.
 	e = Explain(429, nil)
 	assert.Empty(t, e.Rows)
-	assert.Equal(t, []string{"lever", "smartrecruiters"}, e.Others)
+	assert.Equal(t, []string{"bamboohr", "lever", "smartrecruiters"}, e.Others)
+
+	// BambooHR throttles with 429 since 2026-09-16; its 503 is an outage.
+	e = Explain(429, []string{"bamboohr"})
+	require.Len(t, e.Rows, 1)
+	assert.Equal(t, "Wait the Retry-After seconds, then retry; 503 from BambooHR is an outage, not throttling", e.Rows[0].Fix)
+	assert.Contains(t, e.Rows[0].Source, "documentation.bamboohr.com/docs/planned-changes-to-the-api")
+	e = Explain(503, []string{"bamboohr"})
+	require.Len(t, e.Rows, 1)
+	assert.Equal(t, "Retry later with backoff; do not treat it as throttling", e.Rows[0].Fix)
+	assert.NotContains(t, e.Rows[0].Cause+e.Rows[0].Fix, "rate limit exceeded")
+
+	// A 401 from SuccessFactors may be an account linked minutes ago.
+	e = Explain(401, []string{"successfactors"})
+	require.Len(t, e.Rows, 1)
+	assert.True(t, strings.HasPrefix(e.Rows[0].Cause, "Account not active yet: "), e.Rows[0].Cause)
+	assert.Contains(t, e.Rows[0].Fix, "do not rotate the credentials")
+	assert.Equal(t, "https://hub.stackone.com/connection-guides/ats/sapsuccessfactors", e.Rows[0].Guide)
 	// Another provider: neither rows nor others.
 	e = Explain(501, []string{"lever"})
 	assert.Empty(t, e.Rows)
@@ -124,7 +143,7 @@ func TestAddErrorFileProblems(t *testing.T) {
 		`"x"`:                  `1:1 expected a StackOne error response (an object with a numeric "statusCode") or an array of them, got string`,
 		`[]`:                   `1:1 expected a StackOne error response (an object with a numeric "statusCode") or an array of them, got an empty array`,
 		`[{"message": "m"}]`:   `1:2 expected a StackOne error response (an object with a numeric "statusCode"), got an object without a numeric "statusCode"`,
-		`{"statusCode": 404, "provider": "nope"}`: `1:33 unknown provider "nope"; known providers: ashby, avature, bamboohr, breezy, bullhorn, eploy, freshteam, greenhouse, icims, jazzhr, jobadder, jobvite, lever, personio, pinpoint, recruitee, recruiterflow, smartrecruiters, successfactors, teamtailor, workable, workday`,
+		`{"statusCode": 404, "provider": "nope"}`: `1:33 unknown provider "nope"; known providers: ashby, avature, bamboohr, breezy, bullhorn, cornerstone, eploy, freshteam, greenhouse, icims, jazzhr, jobadder, jobvite, lever, logicmelon, mercury, oracle, personio, pinpoint, recruitee, recruiterflow, smartrecruiters, successfactors, teamtailor, ukgpro, vincere, workable, workday (StackOne's keys such as workdayats and sapsuccessfactors_ats are accepted too)`,
 	} {
 		rep := &Report{}
 		rep.AddErrorFile(eng, "f.json", []byte(doc), request.Options{})
@@ -138,4 +157,29 @@ func TestAddErrorFileProblems(t *testing.T) {
 	assert.Empty(t, rep.Problems)
 	assert.Empty(t, rep.Items)
 	assert.Equal(t, 0, rep.Summary.Errors)
+}
+
+// TestClassPredictionMatches: a rule that predicts a class (4xx) predicts
+// a 400. Triage used to compare "4xx" with "400" as strings and listed the
+// rule as merely flagged.
+func TestClassPredictionMatches(t *testing.T) {
+	rec := `{"log": {"entries": [{"request": {"method": "POST", "url": "https://api.stackone.com/unified/proxy",
+	  "headers": [{"name": "x-account-id", "value": "acc_1"}],
+	  "postData": {"mimeType": "application/json", "text": "{\"method\": \"post\", \"path\": \"/entity/Candidate\", \"body\": {\"firstName\": \"Ada\"}}"}},
+	  "response": {"status": 400, "content": {"text": ""}}}]}}`
+	doc, err := har.Read(strings.NewReader(rec), har.Options{Responses: true})
+	require.NoError(t, err)
+	require.Empty(t, doc.Problems)
+	var r Report
+	r.AddHAR(rules.New(rules.Options{Provider: "bullhorn"}), "rec.har", doc, request.Options{})
+	require.Len(t, r.Items, 1)
+	var predicted, flagged []string
+	for _, f := range r.Items[0].Predicted {
+		predicted = append(predicted, f.Rule)
+	}
+	for _, f := range r.Items[0].Flagged {
+		flagged = append(flagged, f.Rule)
+	}
+	assert.Contains(t, predicted, "bullhorn/proxy-create-with-post")
+	assert.NotContains(t, flagged, "bullhorn/proxy-create-with-post")
 }

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/atslint/atslint/rules"
@@ -40,7 +39,7 @@ func runRules(e *env, args []string) int {
 	if *provider != "" {
 		p, ok := rules.NormalizeProvider(*provider)
 		if !ok {
-			fmt.Fprintf(e.stderr, "atslint: unknown provider %q; known providers: %s\n", *provider, strings.Join(rules.KnownProviders(), ", "))
+			fmt.Fprintf(e.stderr, "atslint: %v\n", rules.UnknownProviderError(*provider))
 			return exitUsage
 		}
 		var kept []*rules.Rule
@@ -96,7 +95,7 @@ func rulesJSON(w io.Writer, list []*rules.Rule) error {
 			ps = []string{}
 		}
 		out.Rules = append(out.Rules, jsonRule{ID: r.ID, Severity: r.Severity.String(), Providers: ps,
-			Predicts: r.Predicts, Title: r.Doc.Title, URL: r.URL()})
+			Predicts: string(r.Predicts), Title: r.Doc.Title, URL: r.URL()})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -1,4 +1,4 @@
-// Command gendocs writes docs/rules.md and the rule table of README.md from
+// Command gendocs writes docs/rules.md, docs/providers.md and the rule table of README.md from
 // the rule registry. Run it with `go generate ./rules`.
 package main
 
@@ -23,6 +23,9 @@ func main() {
 func generate(root string) error {
 	all := rules.All()
 	if err := os.WriteFile(filepath.Join(root, "docs", "rules.md"), rules.Markdown(all), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(root, "docs", "providers.md"), rules.ProvidersMarkdown(), 0o644); err != nil {
 		return err
 	}
 	readme := filepath.Join(root, "README.md")
