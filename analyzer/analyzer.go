@@ -1,12 +1,13 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -170,6 +171,7 @@ func (a *pkgRun) checkSite(s *site) {
 			pos, end = s.call.Pos(), s.call.End()
 		}
 		d.Span = request.Span{}
+		d.Fix = a.goFix(d.Fix)
 		a.diags = append(a.diags, Diagnostic{Diagnostic: d, Pos: pos, End: end})
 	}
 }
@@ -177,18 +179,8 @@ func (a *pkgRun) checkSite(s *site) {
 // report sorts and deduplicates the diagnostics (a constant shared by
 // several requests yields the same finding once) and reports them.
 func (a *pkgRun) report() {
-	sort.SliceStable(a.diags, func(i, j int) bool {
-		x, y := a.diags[i], a.diags[j]
-		if x.Pos != y.Pos {
-			return x.Pos < y.Pos
-		}
-		if x.Rule != y.Rule {
-			return x.Rule < y.Rule
-		}
-		if x.Provider != y.Provider {
-			return x.Provider < y.Provider
-		}
-		return x.Message < y.Message
+	slices.SortStableFunc(a.diags, func(x, y Diagnostic) int {
+		return cmp.Or(cmp.Compare(x.Pos, y.Pos), rules.CompareDiagnostics(x.Diagnostic, y.Diagnostic))
 	})
 	var kept []Diagnostic
 	for i, d := range a.diags {
@@ -204,8 +196,9 @@ func (a *pkgRun) report() {
 		kept = append(kept, d)
 		a.pass.Report(analysis.Diagnostic{
 			Pos: d.Pos, End: d.End, Category: d.Rule,
-			Message: message(d.Diagnostic),
-			URL:     ruleURL(d.Rule),
+			Message:        message(d.Diagnostic),
+			URL:            ruleURL(d.Rule),
+			SuggestedFixes: suggestedFixes(d.Fix),
 		})
 	}
 	a.res.Diagnostics = kept
@@ -215,11 +208,7 @@ func (a *pkgRun) report() {
 // "severity: message [rule]", naming the provider after the rule when a rule
 // shared by several providers fired for one of them.
 func message(d rules.Diagnostic) string {
-	tag := d.Rule
-	if set, _, _ := strings.Cut(d.Rule, "/"); d.Provider != "" && d.Provider != set {
-		tag += " for " + d.Provider
-	}
-	return fmt.Sprintf("%s: %s [%s]", d.Severity, d.Message, tag)
+	return fmt.Sprintf("%s: %s [%s]", d.Severity, d.Message, d.Tag())
 }
 
 func ruleURL(id string) string {

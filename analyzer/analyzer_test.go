@@ -89,3 +89,9 @@ func TestDoc(t *testing.T) {
 func TestShapes(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "ghclient", "ghapp", "oapiats", "oapiapp", "stripeish", "restyapp")
 }
+
+// TestSuggestedFixes applies the analyzer's suggested fixes to the fixes
+// package and compares the result with its .golden file.
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, "fixes")
+}

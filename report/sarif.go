@@ -79,6 +79,8 @@ type sarifRuleProps struct {
 	Tags      []string `json:"tags"`
 	Providers []string `json:"providers,omitempty"`
 	Predicts  string   `json:"predicts,omitempty"`
+	// Fix is the safety of the rule's automatic fix ("safe", "unsafe").
+	Fix string `json:"fix,omitempty"`
 }
 
 type sarifInvocation struct {
@@ -99,7 +101,56 @@ type sarifResult struct {
 	Message             sarifMessage      `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
 	Properties          sarifResultProps  `json:"properties"`
+}
+
+// sarifFix is a result's fix (SARIF §3.55): byte regions of the file and
+// their new text.
+type sarifFix struct {
+	Description     sarifMessage          `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+	Properties      sarifFixProps         `json:"properties"`
+}
+
+type sarifFixProps struct {
+	Safety string `json:"safety"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLoc   `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifByteRegion `json:"deletedRegion"`
+	InsertedContent *sarifContent   `json:"insertedContent,omitempty"`
+}
+
+type sarifByteRegion struct {
+	ByteOffset int `json:"byteOffset"`
+	ByteLength int `json:"byteLength"`
+}
+
+type sarifContent struct {
+	Text string `json:"text"`
+}
+
+// sarifFixes is a diagnostic's fix in SARIF terms, nil when it has none.
+func sarifFixes(d Diagnostic) []sarifFix {
+	if d.Fix == nil {
+		return nil
+	}
+	ch := sarifArtifactChange{ArtifactLocation: artifact(d.File)}
+	for _, e := range d.Fix.Edits {
+		r := sarifReplacement{DeletedRegion: sarifByteRegion{ByteOffset: e.Span.Start.Offset, ByteLength: e.Span.End.Offset - e.Span.Start.Offset}}
+		if e.Text != "" {
+			r.InsertedContent = &sarifContent{Text: e.Text}
+		}
+		ch.Replacements = append(ch.Replacements, r)
+	}
+	return []sarifFix{{Description: sarifMessage{Text: sentence(capitalize(d.Fix.Description))},
+		ArtifactChanges: []sarifArtifactChange{ch}, Properties: sarifFixProps{Safety: d.Fix.Safety.String()}}}
 }
 
 type sarifResultProps struct {
@@ -184,6 +235,7 @@ func SARIF(w io.Writer, r *Report) error {
 			Message:             sarifMessage{Text: sentence(d.Message)},
 			Locations:           []sarifLocation{{PhysicalLocation: loc}},
 			PartialFingerprints: map[string]string{FingerprintKey: fp},
+			Fixes:               sarifFixes(d),
 			Properties: sarifResultProps{Provider: d.Provider, Operation: d.Operation, Pointer: d.Pointer,
 				Request: d.Request, Predicts: string(d.Predicts)},
 		})
@@ -216,7 +268,7 @@ func sarifRuleOf(r *rules.Rule) sarifRule {
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
 		HelpURI:              r.URL(),
 		Help:                 ruleHelp(r),
-		Properties:           sarifRuleProps{Tags: []string{set}, Providers: r.Providers, Predicts: string(r.Predicts)},
+		Properties:           sarifRuleProps{Tags: []string{set}, Providers: r.Providers, Predicts: string(r.Predicts), Fix: fixSafety(r.AutoFix)},
 	}
 }
 
@@ -246,6 +298,10 @@ func ruleHelp(r *rules.Rule) sarifMessage {
 	var t, m strings.Builder
 	fmt.Fprintf(&t, "%s\n\nFix: %s\n", sentence(r.Doc.Why), sentence(r.Doc.Fix))
 	fmt.Fprintf(&m, "%s\n\n**Fix:** %s\n", sentence(r.Doc.Why), sentence(r.Doc.Fix))
+	if r.AutoFix != rules.NoFix {
+		fmt.Fprintf(&t, "\n%s: %s\n", r.AutoFixLabel(), sentence(r.Doc.AutoFix))
+		fmt.Fprintf(&m, "\n**%s:** %s\n", r.AutoFixLabel(), sentence(r.Doc.AutoFix))
+	}
 	if r.Doc.Bad != "" {
 		fmt.Fprintf(&t, "\nBad:\n\n%s\n", indent(r.Doc.Bad))
 		fmt.Fprintf(&m, "\nBad:\n\n```json\n%s\n```\n", strings.TrimSpace(r.Doc.Bad))
@@ -349,4 +405,12 @@ func region(d Diagnostic) *sarifRegion {
 func fingerprint(d Diagnostic) string {
 	sum := sha256.Sum256([]byte(strings.Join([]string{d.Rule, d.File, d.Pointer, d.Provider}, "\x00")))
 	return hex.EncodeToString(sum[:16])
+}
+
+// fixSafety names a fix's safety, "" for none.
+func fixSafety(s rules.Safety) string {
+	if s == rules.NoFix {
+		return ""
+	}
+	return s.String()
 }

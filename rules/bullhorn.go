@@ -71,7 +71,7 @@ var ruleBullhornNoteCandidateID = &Rule{
 		switch {
 		case p.Is("ats_create_candidate_note"):
 			const idAt = 3 // unified, ats, candidates, {id}, notes
-			if len(segs) != 5 || segs[idAt] == unknownSegment {
+			if len(segs) != 5 || segs[idAt] == request.UnknownSegment {
 				return
 			}
 			what := placeholderKind(segs[idAt])
@@ -192,12 +192,13 @@ var ruleBullhornProxyMissingFields = &Rule{
 }
 
 var ruleBullhornProxyCount = &Rule{
-	ID: "bullhorn/proxy-count", Severity: Warning, Predicts: "silent", Providers: []string{"bullhorn"},
+	ID: "bullhorn/proxy-count", Severity: Warning, Predicts: "silent", Providers: []string{"bullhorn"}, AutoFix: Unsafe,
 	Doc: Doc{
 		Title: "Bullhorn passthrough search or query with count over 500",
 		Why: "Bullhorn's search and query return at most 500 records per call (20 by default). A larger count does not " +
 			"return more, so a loop that advances start by the requested count skips records.",
-		Fix: "Use count of at most 500 and advance start by the number of records returned.",
+		Fix:     "Use count of at most 500 and advance start by the number of records returned.",
+		AutoFix: "Lowers count to 500 in the passthrough path or url. Unsafe: code that advances start by the count it asked for must change too.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "path": "/search/Candidate?query=isDeleted:0&fields=id&count=1000"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
@@ -216,6 +217,7 @@ var ruleBullhornProxyCount = &Rule{
 		if q := pc.param("count"); q != nil {
 			if n, ok := intValue(q.Value); ok && n > 500 {
 				p.ReportParamValue(*q, "Bullhorn %s returns at most 500 records per call, so %s silently gives fewer and paging by it skips records; use count of at most 500", kind, numberNamed("count=", n, "this count"))
+				capFix(p, pc, *q, "500")
 			}
 		}
 	},
@@ -358,7 +360,7 @@ var ruleBullhornProxyEntityCase = &Rule{
 		}
 		name := pc.segment(at + 1)
 		if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) {
-			if !isIdentifier(name) { // then it may be anything: not repeated
+			if !isIdentifier(name) || len(name) > 40 { // then it may be anything: not repeated
 				p.ReportValue(pc.targetValue(), "Bullhorn URLs are case-sensitive and entity names are capitalised, so this %s path is not found; write the entity name with a capital letter", kind)
 				return
 			}

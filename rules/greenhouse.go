@@ -228,7 +228,7 @@ var ruleGreenhouseRejectionEmail = &Rule{
 	Check: func(p *Pass) {
 		o := greenhouseRejection(p)
 		if m := o.Member("rejection_email"); m != nil && m.Value.Kind == request.Object {
-			p.ReportMember(o, m, "rejection_email makes Greenhouse e-mail the candidate, which cannot be undone; make sure it is intended, or leave rejection_email out")
+			p.ReportMember(m, "rejection_email makes Greenhouse e-mail the candidate, which cannot be undone; make sure it is intended, or leave rejection_email out")
 		}
 	},
 }
@@ -283,7 +283,7 @@ var ruleGreenhouseEmptyContactArray = &Rule{
 		}
 		for _, f := range fields {
 			if m := obj.Member(f); m != nil && m.Value.Kind == request.Array && len(m.Value.Elems) == 0 {
-				p.ReportMember(obj, m, "an empty %s list makes Greenhouse delete all of the candidate's %s; leave the field out to keep them", f, contactWhat(f))
+				p.ReportMember(m, "an empty %s list makes Greenhouse delete all of the candidate's %s; leave the field out to keep them", f, contactWhat(f))
 			}
 		}
 	},
@@ -336,12 +336,13 @@ func isDigits(s string) bool {
 }
 
 var ruleGreenhouseProxyPerPage = &Rule{
-	ID: "greenhouse/proxy-per-page", Severity: Error, Predicts: "4xx", Providers: []string{"greenhouse"},
+	ID: "greenhouse/proxy-per-page", Severity: Error, Predicts: "4xx", Providers: []string{"greenhouse"}, AutoFix: Unsafe,
 	Doc: Doc{
 		Title: "Greenhouse passthrough per_page outside 1 to 500",
 		Why: "Harvest v1/v2 lists take per_page from 1 to 500 (100 by default) and page with the Link header. Any other " +
 			"value is refused or capped, and a loop that counts on it misses records." + v1v2Only,
-		Fix: "Use per_page of at most 500 and follow the Link header's next URL.",
+		Fix:     "Use per_page of at most 500 and follow the Link header's next URL.",
+		AutoFix: "Lowers a per_page above 500 to 500 in the passthrough path or url (a per_page below 1 has no automatic fix). Unsafe: each page holds fewer records, so code that reads one page only gets fewer.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?per_page=1000"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
@@ -356,6 +357,9 @@ var ruleGreenhouseProxyPerPage = &Rule{
 		if q := pc.param("per_page"); q != nil {
 			if n, ok := intValue(q.Value); ok && (n < 1 || n > 500) {
 				p.ReportParamValue(*q, "Greenhouse per_page takes 1 to 500, so %s is refused or capped and paging by it misses records; use at most 500 and follow the Link header", numberNamed("per_page=", n, "this per_page"))
+				if n > 500 {
+					capFix(p, pc, *q, "500")
+				}
 			}
 		}
 	},
@@ -525,7 +529,7 @@ var ruleGreenhouseProxyCustomFieldClear = &Rule{
 			}
 			s, isString := m.Value.StringValue()
 			if m.Value.Kind == request.Null || isString && strings.TrimSpace(s) == "" {
-				p.ReportMember(cf, m, "Greenhouse does not clear a custom field set to null or an empty string, so the old value silently stays; send \"delete_value\": \"true\" instead")
+				p.ReportMember(m, "Greenhouse does not clear a custom field set to null or an empty string, so the old value silently stays; send \"delete_value\": \"true\" instead")
 			}
 		}
 	},
@@ -628,7 +632,7 @@ var ruleGreenhouseProxyCandidateApplications = &Rule{
 		case apps == nil || apps.Value.Kind == request.Null:
 			reportMissing(p, body, "applications", "Greenhouse requires at least one application to add a candidate, so this request is refused; add applications: [{\"job_id\": …}]")
 		case apps.Value.Kind == request.Array && len(apps.Value.Elems) == 0:
-			p.ReportMember(body, apps, "Greenhouse requires at least one application to add a candidate, so this request is refused; add applications: [{\"job_id\": …}]")
+			p.ReportMember(apps, "Greenhouse requires at least one application to add a candidate, so this request is refused; add applications: [{\"job_id\": …}]")
 		}
 	},
 }

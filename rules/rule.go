@@ -52,6 +52,9 @@ type Doc struct {
 	Why string
 	// Fix says how to change the request.
 	Fix string
+	// AutoFix says what `atslint check --fix` changes, for a rule with an
+	// AutoFix; "" for the others.
+	AutoFix string
 	// Bad is a request document (JSON) that triggers the rule; Good is the
 	// fixed request, which must not. Rules that need several requests
 	// (rates) may use a JSON array.
@@ -71,6 +74,10 @@ type Rule struct {
 	// "silent"…).
 	Predicts Outcome
 	Doc      Doc
+	// AutoFix is the safety of the fix the rule attaches to its
+	// diagnostics when it can (Doc.AutoFix says what it does); NoFix for
+	// a rule that has none.
+	AutoFix Safety
 
 	// Check runs once per request (and per provider, for provider rules).
 	Check func(*Pass)

@@ -47,9 +47,9 @@ func isPlaceholder(v string) bool {
 	case enclosed("${", "}"), enclosed("{{", "}}"), enclosed("<", ">"):
 		return true
 	case v[0] == '$':
-		return isVarName(v[1:])
+		return isIdentifier(v[1:])
 	case v[0] == '%' && len(v) >= 3 && v[len(v)-1] == '%':
-		return isVarName(v[1 : len(v)-1])
+		return isIdentifier(v[1 : len(v)-1])
 	case v[0] >= 'A' && v[0] <= 'Z' && strings.Trim(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == "":
 		return true
 	case repeat('x', 3), repeat('X', 3), repeat('*', 1), v == "...":
@@ -69,20 +69,6 @@ func isPlaceholder(v string) bool {
 		return !strings.Contains(rest, "\n")
 	}
 	return false
-}
-
-// isVarName reports [A-Za-z_][A-Za-z0-9_]*.
-func isVarName(s string) bool {
-	if s == "" || s[0] >= '0' && s[0] <= '9' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
 }
 
 // cutPrefixFold cuts a prefix compared by Unicode simple folding, rune by
@@ -189,12 +175,13 @@ func userinfo(u string) string {
 const proxyOperation = schemas.ProxyOperationID
 
 var ruleInsecureURL = &Rule{
-	ID: "security/insecure-url", Severity: Error, Predicts: "none",
+	ID: "security/insecure-url", Severity: Error, Predicts: "none", AutoFix: Safe,
 	Doc: Doc{
 		Title: "request over plain http",
 		Why: "Over http:// the API key in the Authorization header and the candidate data in the body cross the " +
 			"network unencrypted. StackOne serves its API over HTTPS only.",
 		Fix:     "Use https://.",
+		AutoFix: "Rewrites the scheme http to https; the rest of the url stays.",
 		Bad:     `{"method": "GET", "url": "http://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
 		Sources: []string{"StackOne ATS OpenAPI document: servers https://api.stackone.com", "CWE-319: Cleartext Transmission of Sensitive Information"},
@@ -203,13 +190,29 @@ var ruleInsecureURL = &Rule{
 		r := p.Request
 		if strings.EqualFold(r.Scheme, "http") {
 			p.Reportf(r.PathSpan, r.PathPointer, "url uses http://; credentials and candidate data would travel unencrypted")
+			if url := r.Root.Get("url"); url != nil && url.Span == r.PathSpan {
+				httpsFix(p, url)
+			} else if r.Root == nil && r.URL != "" && !strings.ContainsRune(r.URL, 0) {
+				// A front end with no document (Go source): the url is one
+				// string literal exactly when its span is the text plus quotes.
+				httpsFix(p, &request.Value{Kind: request.String, Str: r.URL, Span: r.PathSpan})
+			}
 		}
 		if p.Is(proxyOperation) {
 			if u := r.Body.Get("url"); u != nil {
 				if s, ok := u.StringValue(); ok && strings.HasPrefix(strings.ToLower(s), "http://") {
 					p.ReportValue(u, "passthrough url uses http://; credentials and candidate data would travel unencrypted")
+					httpsFix(p, u)
 				}
 			}
 		}
 	},
+}
+
+// httpsFix rewrites the scheme of a url string value that starts with
+// http:// to https, when its literal holds no escape.
+func httpsFix(p *Pass, url *request.Value) {
+	if literalExact(url) && len(url.Str) >= 4 && strings.EqualFold(url.Str[:4], "http") {
+		p.Fix("use https", replace(inLiteral(url, 0, 4), "https"))
+	}
 }

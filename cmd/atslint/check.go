@@ -23,6 +23,7 @@ import (
 	"github.com/atslint/atslint/rules"
 	"github.com/atslint/atslint/schemas"
 	"github.com/atslint/atslint/source"
+	envfile "github.com/atslint/atslint/source/env"
 )
 
 func init() {
@@ -36,6 +37,7 @@ type checkFlags struct {
 	jobs                                                  int
 	maxSize                                               int64
 	stdinName                                             string
+	envFile, envName                                      string
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -47,6 +49,8 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
 	fs.Int64Var(&f.maxSize, "max-size", source.DefaultMaxSize, "largest request document read, in bytes")
 	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
+	fs.StringVar(&f.envFile, "env", "", "environment file filling {{variables}} of Postman, Insomnia, Bruno and .http files\n(Postman environment, Bruno environment .bru, http-client.env.json, JSON object or NAME=value lines)")
+	fs.StringVar(&f.envName, "env-name", "", "environment to use from files that keep several (http-client.env.json, Bruno environments/NAME.bru, Insomnia)")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
 	fs.StringVar(&f.baseline, "baseline", "", "report only diagnostics that this baseline file does not hold")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write every diagnostic to this baseline file instead of reporting them")
@@ -71,17 +75,30 @@ type setup struct {
 	failOn  rules.Severity
 	format  func(io.Writer, *report.Report) error
 	limits  source.Limits
-	engines sync.Map // severity-map key → *rules.Engine
+	engines *rules.Engines
 
 	output        string             // --output file, "" for stdout
 	baseline      *baseline.Baseline // --baseline, nil without
 	writeBaseline string             // --write-baseline file
+
+	fix        fixFlags   // check --fix, --unsafe-fixes, --diff
+	fixed      fixOutcome // what they did
+	stdinFixed bool       // stdout holds the fixed stdin (--fix -)
 }
 
 // prepare validates flags and loads config and catalogue. A non-nil error
 // is a usage error (exit 2).
 func (f *checkFlags) prepare(dir string) (*setup, error) {
-	s := &setup{limits: source.Limits{MaxSize: f.maxSize}, output: f.output, writeBaseline: f.writeBaseline}
+	s := &setup{limits: source.Limits{MaxSize: f.maxSize, Env: source.Env{Name: f.envName, Files: true}}, output: f.output, writeBaseline: f.writeBaseline}
+	if f.envFile != "" {
+		data, err := os.ReadFile(f.envFile)
+		if err != nil {
+			return nil, fmt.Errorf("--env: %v", fileError(err))
+		}
+		if s.limits.Env.Vars, err = envfile.Read(f.envFile, data, f.envName); err != nil {
+			return nil, fmt.Errorf("--env %s: %v", f.envFile, err)
+		}
+	}
 	var ok bool
 	if s.format, ok = report.Formats[f.format]; !ok {
 		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
@@ -133,38 +150,22 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 		}
 		s.baseline = b
 	}
+	s.engines = rules.NewEngines(s.opts)
 	return s, nil
 }
 
 // engine returns the engine for a file, with the config's severities for it.
-func (s *setup) engine(file string) *rules.Engine {
-	sev := s.cfg.Severities(file)
-	key := severityKey(sev)
-	if e, ok := s.engines.Load(key); ok {
-		return e.(*rules.Engine)
-	}
-	opts := s.opts
-	opts.Severity = sev
-	e, _ := s.engines.LoadOrStore(key, rules.New(opts))
-	return e.(*rules.Engine)
-}
-
-func severityKey(m map[string]rules.Severity) string {
-	var parts []string
-	for k, v := range m {
-		parts = append(parts, k+"="+v.String())
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, ",")
-}
+func (s *setup) engine(file string) *rules.Engine { return s.engines.For(s.cfg.Severities(file)) }
 
 func runCheck(e *env, args []string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	var f checkFlags
 	f.register(fs)
+	var ff fixFlags
+	ff.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: atslint check [flags] PATH...\n\nChecks request documents (.json) and HAR recordings (.har); directories are searched recursively, - reads stdin.\n\nFlags:")
+		fmt.Fprintln(e.stderr, "usage: atslint check [flags] PATH...\n\nChecks request documents (.json) and HAR recordings (.har); directories are searched recursively, - reads stdin.\n--fix applies the fixes of fixable findings (marked [*]); HAR recordings are never rewritten.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	paths, err := parseInterleaved(fs, args)
@@ -178,11 +179,16 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "atslint check: no paths given (try: atslint check testdata/requests)")
 		return exitUsage
 	}
+	if ff.fixing() && (f.writeBaseline != "" || f.baseline != "") {
+		fmt.Fprintln(e.stderr, "atslint: --fix and --diff do not go with --baseline or --write-baseline")
+		return exitUsage
+	}
 	s, err := f.prepare(e.dir)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
 		return exitUsage
 	}
+	s.fix = ff
 	rep := s.check(e, paths, f.jobs, f.stdinName)
 	return s.finish(e, rep)
 }
@@ -213,6 +219,9 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 		fmt.Fprintf(e.stderr, "atslint: wrote %d baseline entries to %s\n", len(b.Entries), s.writeBaseline)
 		return exitOK
 	}
+	if s.fix.diff {
+		return s.finishDiff(e, rep)
+	}
 	if s.baseline != nil {
 		var matched int
 		rep.Diagnostics, matched = s.baseline.Filter(rep.Diagnostics)
@@ -224,6 +233,20 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 			fmt.Fprintf(e.stderr, "atslint: %s\n", n)
 		}
 	}
+	rep.UnsafeFixes = s.fix.unsafe
+	stdout := e.stdout
+	if s.stdinFixed {
+		// stdout holds the fixed document; the report goes to stderr.
+		if _, err := e.stdout.Write(s.fixed.stdout.Bytes()); err != nil {
+			fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
+			return exitUsage
+		}
+		stdout = e.stderr
+	}
+	if s.fixed.fixes > 0 {
+		fmt.Fprintf(e.stderr, "atslint: fixed %d %s in %d %s\n", s.fixed.fixes, plural(s.fixed.fixes, "problem", "problems"),
+			s.fixed.files, plural(s.fixed.files, "file", "files"))
+	}
 	var out bytes.Buffer
 	if err := s.format(&out, rep); err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
@@ -234,9 +257,14 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 			fmt.Fprintf(e.stderr, "atslint: --output: %v\n", err)
 			return exitUsage
 		}
-	} else if _, err := e.stdout.Write(out.Bytes()); err != nil {
+	} else if _, err := stdout.Write(out.Bytes()); err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
 		return exitUsage
+	}
+	if s.formatName == "text" {
+		if line := report.FixSummary(rep); line != "" {
+			fmt.Fprintf(e.stderr, "atslint: %s\n", line)
+		}
 	}
 	switch {
 	case len(rep.Errors) > 0:
@@ -253,6 +281,7 @@ type input struct {
 	path    string // "" for stdin
 	stdin   bool
 	regular bool // the directory walk saw a regular file
+	walked  bool // found by a directory walk, not named
 }
 
 // check checks every path and returns the report. Files are checked by up
@@ -272,13 +301,14 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			if s.cfg.Ignored(f.path) {
 				continue
 			}
-			srcs = append(srcs, input{name: filepath.ToSlash(f.path), path: f.path, regular: f.regular})
+			srcs = append(srcs, input{name: filepath.ToSlash(f.path), path: f.path, regular: f.regular, walked: f.walked})
 		}
 	}
 	type result struct {
 		res   source.Result
 		diags []report.Diagnostic
 		err   error
+		txt   text // kept only when fixing
 	}
 	results := make([]result, len(srcs))
 	// Workers take the next file from a shared counter: no channel hand-off
@@ -292,7 +322,10 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			}
 			res, txt, err := s.checkSource(e, srcs[i])
 			// Locate here, while the file's bytes are at hand.
-			results[i] = result{res, txt.locate(srcs[i].name, res.Diagnostics), err}
+			results[i] = result{res, txt.locate(srcs[i].name, res.Diagnostics), err, text{}}
+			if s.fix.fixing() {
+				results[i].txt = txt
+			}
 		}
 	}
 	jobs = max(1, min(jobs, len(srcs)))
@@ -308,8 +341,18 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	}
 	rep.Diagnostics = make([]report.Diagnostic, 0, n)
 	for i, r := range results {
+		if r.err == nil && s.fix.fixing() {
+			r.err = s.record(&s.fixed, srcs[i], r.txt.fix, r.txt.data)
+			s.stdinFixed = s.stdinFixed || srcs[i].stdin && s.fix.apply && !s.fix.diff
+		}
 		if r.err != nil {
 			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
+			continue
+		}
+		if r.res.Foreign && srcs[i].walked && source.ByName(srcs[i].path) != source.Document {
+			// A walked script, Markdown file, .http file or collection
+			// that holds no StackOne request (DESIGN §2a). JSON that is no
+			// request document is the walk's own business (issue 11).
 			continue
 		}
 		rep.Summary.Files++
@@ -339,7 +382,8 @@ func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 		if err != nil {
 			return source.Result{}, text{}, err
 		}
-		return source.CheckBytes(eng, src.name, data, s.limits), text{data: data}, nil
+		res, txt := s.checkData(eng, src.name, data)
+		return res, txt, nil
 	}
 	if h := testHookBeforeRead; h != nil {
 		h(src.path)
@@ -374,7 +418,24 @@ func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 		}
 		return source.Check(eng, &request.Document{Problems: []request.Problem{source.TooLarge(size, s.limits)}}), text{}, nil
 	}
-	return source.CheckBytes(eng, src.name, data, s.limits), text{data: data}, nil
+	res, txt := s.checkData(eng, src.name, data)
+	return res, txt, nil
+}
+
+// checkData checks the bytes of a file read whole and, with --fix or
+// --diff, fixes them: the result and the text are then those of the fixed
+// bytes. Only request documents are fixed; the findings in other formats
+// carry no fix.
+func (s *setup) checkData(eng *rules.Engine, name string, data []byte) (source.Result, text) {
+	if !s.fix.fixing() {
+		res := source.CheckBytes(eng, name, data, s.limits)
+		if res.Format != source.Document {
+			noFixes(res.Diagnostics)
+		}
+		return res, text{data: data}
+	}
+	res, final, n := s.fixSource(eng, name, data)
+	return res, text{data: final, fix: fixed{orig: data, fixes: n}}
 }
 
 // text is where a checked input's bytes are: in memory, or in a file that
@@ -383,6 +444,7 @@ func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 type text struct {
 	data []byte
 	path string
+	fix  fixed // with --fix or --diff: what fixing data did
 }
 
 // locate places the diagnostics of an input (report.Locate).
@@ -491,7 +553,9 @@ func (s *setup) checkStream(eng *rules.Engine, f *source.Format, r io.Reader) (s
 	if err != nil {
 		return source.Result{}, fileError(err)
 	}
-	return source.Check(eng, doc), nil
+	res := source.Check(eng, doc)
+	noFixes(res.Diagnostics) // a recording is never rewritten
+	return res, nil
 }
 
 func plural(n int, one, many string) string {
@@ -517,6 +581,7 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 type found struct {
 	path    string
 	regular bool // the directory entry is a regular file (not a symlink, pipe...)
+	walked  bool // found in a directory, not named
 }
 
 // collect expands a path into the files to check, sorted. A file named
@@ -548,7 +613,7 @@ func collect(path string) ([]found, []report.FileError) {
 			return nil
 		}
 		if source.IsCandidate(p) {
-			files = append(files, found{path: p, regular: d.Type().IsRegular()})
+			files = append(files, found{path: p, regular: d.Type().IsRegular(), walked: true})
 		}
 		return nil
 	})
