@@ -91,6 +91,7 @@ func post(t *testing.T, c *http.Client, url, body string) (*http.Response, error
 	require.NoError(t, err)
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("x-account-id", "acc_9f2")
+	//atslint:ignore security/hardcoded-credential a fake key: the test checks that preflight is silent on live credentials
 	req.Header.Set("Authorization", "Basic djFfc2tfbGl2ZV8xMjM0NTY3ODkwOg==")
 	resp, err := c.Do(req)
 	if resp != nil {
@@ -121,6 +122,7 @@ func TestBlockedRequestIsNeverSent(t *testing.T) {
 	srv := newServer(t)
 	c, got := client(srv, Options{Block: rules.Error})
 	body := &closeCounter{Reader: strings.NewReader(`{"name": "x"}`)}
+	//atslint:ignore stackone/unknown-operation deliberate: the test checks that an unknown operation is blocked
 	req, err := http.NewRequest(http.MethodPost, srv.URL+"/unified/ats/candidatez", body)
 	require.NoError(t, err)
 	req.Header.Set("x-account-id", "acc_9f2")
@@ -255,6 +257,7 @@ func TestOtherHostsAreUntouched(t *testing.T) {
 	assert.Empty(t, c.rules())
 
 	// The same request to StackOne is checked (and blocked).
+	//atslint:ignore stackone/unknown-operation deliberate: the test checks that an unknown operation is blocked
 	req, err := http.NewRequest(http.MethodPost, "https://API.stackone.com:443/unified/ats/candidatez", nil)
 	require.NoError(t, err)
 	req.Header.Set("x-account-id", "acc_1")
@@ -268,6 +271,7 @@ func TestOtherHostsAreUntouched(t *testing.T) {
 func TestInsecureURLToStackOne(t *testing.T) {
 	c := &collector{}
 	rt := New(&recorder{}, Options{Report: c.report})
+	//atslint:ignore security/insecure-url deliberate: the test checks that preflight reports http://
 	req, err := http.NewRequest(http.MethodGet, "http://api.stackone.com/unified/ats/jobs", nil)
 	require.NoError(t, err)
 	req.Header.Set("x-account-id", "acc_1")
@@ -282,6 +286,7 @@ func TestLiveDiagnosticsCarryNoFix(t *testing.T) {
 	c := &collector{}
 	rt := New(&recorder{}, Options{Report: c.report})
 	req, err := http.NewRequest(http.MethodPost, "https://api.stackone.com/unified/ats/candidates/c1/notes",
+		//atslint:ignore stackone/unknown-field deliberate: the test checks what preflight reports
 		strings.NewReader(`{"content": [{"body": "x"}], "auther_id": "u"}`))
 	require.NoError(t, err)
 	req.Header.Set("x-account-id", "acc_1")
@@ -341,11 +346,13 @@ func TestInvalidOptions(t *testing.T) {
 		// Fail-open: sent unchecked. Fail-closed: refused with the error.
 		base := &recorder{}
 		logs := captureLog(t)
+		//atslint:ignore stackone/unknown-operation deliberate: the test checks fail-open and fail-closed
 		_, err = New(base, tc.opts).RoundTrip(mustRequest(t, "https://api.stackone.com/unified/ats/candidatez"))
 		require.NoError(t, err)
 		assert.Len(t, base.reqs, 1)
 		assert.Contains(t, logs.String(), strings.ReplaceAll(tc.want, `"`, `\"`))
 		tc.opts.FailClosed = true
+		//atslint:ignore stackone/unknown-operation deliberate: the test checks fail-open and fail-closed
 		_, err = New(base, tc.opts).RoundTrip(mustRequest(t, "https://api.stackone.com/unified/ats/candidatez"))
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), tc.want)
@@ -374,10 +381,12 @@ func TestDefaultReportLogsNoRequestValue(t *testing.T) {
 	logs := captureLog(t)
 	srv := newServer(t)
 	rt := New(srv.Client().Transport, Options{BaseURL: srv.URL, Provider: "bullhorn"})
+	//atslint:ignore stackone/unknown-field deliberate: the test checks that no value is echoed
 	body := `{"content": [{"body": "Ada Lovelace, ada@example.com, +44 20 7946 0000"}], "auther_id": "user_12"}`
 	req, err := http.NewRequest(http.MethodPost, srv.URL+"/unified/ats/candidates/cand_secret_7/notes", strings.NewReader(body))
 	require.NoError(t, err)
 	req.Header.Set("x-account-id", "acc_secret_9f2")
+	//atslint:ignore security/hardcoded-credential a fake key: the test checks that no value is echoed
 	req.Header.Set("Authorization", "Basic c2VjcmV0LWtleTo=")
 	resp, err := (&http.Client{Transport: rt}).Do(req)
 	require.NoError(t, err)
