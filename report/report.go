@@ -116,7 +116,13 @@ var Formats = map[string]func(io.Writer, *Report) error{
 // A provider diagnostic names its provider after the rule ("[rule for
 // lever]") unless the rule's set is that provider and the rule applies to
 // it alone, where the ID already says it.
-func Text(w io.Writer, r *Report) error {
+func Text(w io.Writer, r *Report) error { return text(w, r, false) }
+
+// ColorText is Text with the severities coloured with ANSI escapes, for a
+// terminal.
+func ColorText(w io.Writer, r *Report) error { return text(w, r, true) }
+
+func text(w io.Writer, r *Report, color bool) error {
 	for _, d := range r.Diagnostics {
 		tag := d.Rule
 		if namesProvider(d.Diagnostic) {
@@ -126,7 +132,11 @@ func Text(w io.Writer, r *Report) error {
 		if d.Span.Start.Line == 0 {
 			pos = d.File
 		}
-		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", pos, d.Severity, d.Message, tag); err != nil {
+		sev := d.Severity.String()
+		if color {
+			sev = severityColor[d.Severity] + sev + "\x1b[0m"
+		}
+		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", pos, sev, d.Message, tag); err != nil {
 			return err
 		}
 	}

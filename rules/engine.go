@@ -192,6 +192,15 @@ func SortDiagnostics(ds []Diagnostic) {
 
 const ignoreRule = "atslint/ignore"
 
+// didYouMeanRule names the rule a mistyped ignore most likely meant. Only a
+// registered ID is printed, never the text the user wrote in its place.
+func didYouMeanRule(written string) string {
+	if id, ok := Suggest(written); ok {
+		return "; did you mean " + id + "?"
+	}
+	return ""
+}
+
 // applyIgnores drops diagnostics silenced by a request's ignore entries and
 // reports entries that have no reason or silence nothing.
 func (e *Engine) applyIgnores(reqs []*request.Request, ds []Diagnostic) []Diagnostic {
@@ -234,14 +243,14 @@ func (e *Engine) applyIgnores(reqs []*request.Request, ds []Diagnostic) []Diagno
 			// anything, personal data included.
 			switch {
 			case strings.TrimSpace(ig.Reason) == "" && !validID(ig.Rule):
-				msg = "ignore entry has no reason and names no rule ID (ruleset/name)"
+				msg = "ignore entry has no reason and names no rule ID (ruleset/name)" + didYouMeanRule(ig.Rule)
 			case strings.TrimSpace(ig.Reason) == "":
 				msg = "ignore of " + ig.Rule + " has no reason; say why the diagnostic does not apply"
 			case !ig.Used:
 				if _, known := Lookup(ig.Rule); !validID(ig.Rule) {
-					msg = "ignore names no rule ID (ruleset/name)"
+					msg = "ignore names no rule ID (ruleset/name)" + didYouMeanRule(ig.Rule)
 				} else if !known {
-					msg = "ignore names unknown rule " + quote(ig.Rule)
+					msg = "ignore names unknown rule " + quote(ig.Rule) + didYouMeanRule(ig.Rule)
 				} else {
 					msg = "ignore of " + ig.Rule + " silences nothing; remove it"
 				}

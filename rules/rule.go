@@ -33,8 +33,12 @@ func (s Severity) String() string {
 	return fmt.Sprintf("Severity(%d)", int(s))
 }
 
-// ParseSeverity reads "off", "info", "warning" or "error".
+// ParseSeverity reads "off", "info", "warning" (or "warn", as other linters
+// spell it) or "error".
 func ParseSeverity(s string) (Severity, error) {
+	if strings.EqualFold(s, "warn") {
+		return Warning, nil
+	}
 	for i, n := range severityNames {
 		if strings.EqualFold(s, n) {
 			return Severity(i), nil

@@ -35,6 +35,7 @@ type checkFlags struct {
 	jobs                                                  int
 	maxSize                                               int64
 	stdinName                                             string
+	color                                                 string
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -49,6 +50,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
 	fs.StringVar(&f.baseline, "baseline", "", "report only diagnostics that this baseline file does not hold")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write every diagnostic to this baseline file instead of reporting them")
+	fs.StringVar(&f.color, "color", "auto", "colour severities in text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
 }
 
 func formatNames() []string {
@@ -83,36 +85,29 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 	s := &setup{limits: rules.Limits{MaxSize: f.maxSize}, output: f.output, writeBaseline: f.writeBaseline}
 	var ok bool
 	if s.format, ok = report.Formats[f.format]; !ok {
-		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
+		return nil, unknownFormat(f.format, formatNames())
 	}
 	s.formatName = f.format
-	path := f.configPath
-	if path == "" {
-		path = config.Find(dir)
+	cfg, err := loadConfig(dir, f.configPath)
+	if err != nil {
+		return nil, err
 	}
-	s.cfg = &config.Config{}
-	if path != "" {
-		cfg, err := config.Load(path)
-		if err != nil {
-			return nil, err
-		}
-		s.cfg = cfg
-	}
+	s.cfg = cfg
 	s.failOn = rules.Error
 	if s.cfg.FailOn != rules.Off {
 		s.failOn = s.cfg.FailOn
 	}
 	if f.failOn != "" {
-		sev, err := rules.ParseSeverity(f.failOn)
-		if err != nil || sev == rules.Off {
-			return nil, fmt.Errorf("invalid --fail-on %q (want error, warning or info)", f.failOn)
+		sev, err := parseFailOn(f.failOn)
+		if err != nil {
+			return nil, err
 		}
 		s.failOn = sev
 	}
 	if f.provider != "" {
-		p, ok := rules.NormalizeProvider(f.provider)
-		if !ok {
-			return nil, fmt.Errorf("unknown provider %q; known providers: %s", f.provider, strings.Join(rules.KnownProviders(), ", "))
+		p, err := parseProvider(f.provider)
+		if err != nil {
+			return nil, err
 		}
 		s.opts.Provider = p
 	}
@@ -133,6 +128,18 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 		s.baseline = b
 	}
 	return s, nil
+}
+
+// setColor switches the text format to colour when --color asks for it.
+func (s *setup) setColor(e *env, mode string) error {
+	color, err := e.useColor(mode, s.output)
+	if err != nil {
+		return err
+	}
+	if color && s.formatName == "text" {
+		s.format = report.ColorText
+	}
+	return nil
 }
 
 // engine returns the engine for a file, with the config's severities for it.
@@ -157,32 +164,40 @@ func severityKey(m map[string]rules.Severity) string {
 	return strings.Join(parts, ",")
 }
 
+const checkSynopsis = `usage: atslint check [flags] [PATH...]
+
+Checks the requests kept in files: request documents (.json) and HAR
+recordings (.har). A directory is searched recursively (hidden directories,
+vendor, node_modules and files the repository's .gitignore ignores are
+skipped); JSON in it that holds no request is skipped silently, while a file
+named explicitly is always reported. - reads standard input. With no PATH,
+the current directory is checked. Finding no request file is an error (exit 2).`
+
 func runCheck(e *env, args []string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
 	var f checkFlags
 	f.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: atslint check [flags] PATH...\n\nChecks request documents (.json) and HAR recordings (.har); directories are searched recursively, - reads stdin.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	paths, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	paths, code, done := e.parseFlags(fs, checkSynopsis, args)
+	if done {
+		return code
 	}
 	if len(paths) == 0 {
-		fmt.Fprintln(e.stderr, "atslint check: no paths given (try: atslint check testdata/requests)")
-		return exitUsage
+		paths = []string{"."}
 	}
 	s, err := f.prepare(e.dir)
+	if err == nil {
+		err = s.setColor(e, f.color)
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
 		return exitUsage
 	}
 	rep := s.check(e, paths, f.jobs, f.stdinName)
+	if rep.Summary.Files == 0 && len(rep.Errors) == 0 {
+		// CI pointed at the wrong folder must not go green.
+		fmt.Fprintf(e.stderr, "atslint check: no request file found under %s (looked for request documents and HAR recordings: *.json, *.har)\n", strings.Join(paths, " "))
+		return exitUsage
+	}
 	return s.finish(e, rep)
 }
 
@@ -237,6 +252,11 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
 		return exitUsage
 	}
+	if s.formatName == "text" {
+		if line := report.SummaryLine(rep); line != "" {
+			fmt.Fprintln(e.stderr, line)
+		}
+	}
 	switch {
 	case len(rep.Errors) > 0:
 		return exitUsage
@@ -252,6 +272,7 @@ type source struct {
 	path    string // "" for stdin
 	stdin   bool
 	regular bool // the directory walk saw a regular file
+	walked  bool // found by a directory walk, not named
 }
 
 // check checks every path and returns the report. Files are checked by up
@@ -265,19 +286,20 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			srcs = append(srcs, source{name: stdinName, stdin: true})
 			continue
 		}
-		found, errs := collect(p)
+		found, errs := collect(p, s.cfg)
 		rep.Errors = append(rep.Errors, errs...)
 		for _, f := range found {
 			if s.cfg.Ignored(f.path) {
 				continue
 			}
-			srcs = append(srcs, source{name: filepath.ToSlash(f.path), path: f.path, regular: f.regular})
+			srcs = append(srcs, source{name: filepath.ToSlash(f.path), path: f.path, regular: f.regular, walked: f.walked})
 		}
 	}
 	type result struct {
-		res   rules.Result
-		diags []report.Diagnostic
-		err   error
+		res     rules.Result
+		diags   []report.Diagnostic
+		err     error
+		skipped bool // a walked file that holds no request
 	}
 	results := make([]result, len(srcs))
 	// Workers take the next file from a shared counter: no channel hand-off
@@ -290,8 +312,12 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 				return
 			}
 			res, txt, err := s.checkSource(e, srcs[i])
+			if err == nil && srcs[i].walked && heldNoRequest(res, txt.data) {
+				results[i] = result{skipped: true}
+				continue
+			}
 			// Locate here, while the file's bytes are at hand.
-			results[i] = result{res, txt.locate(srcs[i].name, res.Diagnostics), err}
+			results[i] = result{res: res, diags: txt.locate(srcs[i].name, res.Diagnostics), err: err}
 		}
 	}
 	jobs = max(1, min(jobs, len(srcs)))
@@ -307,6 +333,9 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	}
 	rep.Diagnostics = make([]report.Diagnostic, 0, n)
 	for i, r := range results {
+		if r.skipped {
+			continue
+		}
 		if r.err != nil {
 			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
 			continue
@@ -510,54 +539,4 @@ func fileError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// skipDirs are never searched.
-var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true}
-
-// A found file is a path to check.
-type found struct {
-	path    string
-	regular bool // the directory entry is a regular file (not a symlink, pipe...)
-}
-
-// collect expands a path into the files to check, sorted. A file named
-// explicitly is checked whatever its extension; directories yield *.json
-// and *.har, whatever their type (a named pipe or broken symlink is
-// reported when it is read).
-func collect(path string) ([]found, []report.FileError) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, []report.FileError{{File: filepath.ToSlash(path), Message: fileError(err).Error()}}
-	}
-	if !st.IsDir() {
-		return []found{{path: path}}, nil
-	}
-	var files []found
-	var errs []report.FileError
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			errs = append(errs, report.FileError{File: filepath.ToSlash(p), Message: fileError(err).Error()})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			if p != path && skipDirs[d.Name()] {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch strings.ToLower(filepath.Ext(p)) {
-		case ".json", ".har":
-			files = append(files, found{path: p, regular: d.Type().IsRegular()})
-		}
-		return nil
-	})
-	if err != nil {
-		errs = append(errs, report.FileError{File: filepath.ToSlash(path), Message: err.Error()})
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
-	return files, errs
 }
