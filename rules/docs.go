@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-//go:generate go run ../internal/gendocs -root ..
+//go:generate go run -tags generate ../internal/gendocs -root ..
 
 // DocsURL is where the generated rule docs are published; each rule has an
 // anchor there.

@@ -28,6 +28,9 @@ func init() {
 	register(&command{name: "check", short: "check request documents and HAR recordings", run: runCheck})
 }
 
+// defaultStdinName names standard input when --stdin-filename does not.
+const defaultStdinName = "<stdin>"
+
 // checkFlags are the flags shared by check and vet.
 type checkFlags struct {
 	format, failOn, provider, configPath, openapi, output string
@@ -46,7 +49,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.openapi, "openapi", "", "check against this StackOne ATS OpenAPI document instead of the built-in catalogue")
 	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
 	fs.Int64Var(&f.maxSize, "max-size", rules.DefaultMaxSize, "largest request document read, in bytes")
-	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
+	fs.StringVar(&f.stdinName, "stdin-filename", defaultStdinName, "file name of input read from -: shown in the output, and the config's ignore and overrides apply to it")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
 	fs.StringVar(&f.baseline, "baseline", "", "report only diagnostics that this baseline file does not hold")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write every diagnostic to this baseline file instead of reporting them")
@@ -77,6 +80,9 @@ type setup struct {
 	output        string             // --output file, "" for stdout
 	baseline      *baseline.Baseline // --baseline, nil without
 	writeBaseline string             // --write-baseline file
+	// named is set when a file (or -) was named, not only directories:
+	// then finding nothing to check is no error (DESIGN.md §6).
+	named bool
 }
 
 // prepare validates flags and loads config and catalogue. A non-nil error
@@ -193,7 +199,7 @@ func runCheck(e *env, args []string) int {
 		return exitUsage
 	}
 	rep := s.check(e, paths, f.jobs, f.stdinName)
-	if rep.Summary.Files == 0 && len(rep.Errors) == 0 {
+	if rep.Summary.Files == 0 && len(rep.Errors) == 0 && !s.named {
 		// CI pointed at the wrong folder must not go green.
 		fmt.Fprintf(e.stderr, "atslint check: no request file found under %s (looked for request documents and HAR recordings: *.json, *.har)\n", strings.Join(paths, " "))
 		return exitUsage
@@ -269,7 +275,7 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 // source is one input to check.
 type source struct {
 	name    string // as shown in output
-	path    string // "" for stdin
+	path    string // for stdin, the --stdin-filename the config applies to, or ""
 	stdin   bool
 	regular bool // the directory walk saw a regular file
 	walked  bool // found by a directory walk, not named
@@ -283,12 +289,25 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	var srcs []source
 	for _, p := range paths {
 		if p == "-" {
-			srcs = append(srcs, source{name: stdinName, stdin: true})
+			s.named = true
+			// Editors pipe unsaved buffers under the file's name: the
+			// config's ignore and overrides apply to it as to the file.
+			src := source{name: stdinName, stdin: true}
+			if stdinName != defaultStdinName {
+				if s.cfg.Ignored(stdinName) {
+					continue
+				}
+				src.path = stdinName
+			}
+			srcs = append(srcs, src)
 			continue
 		}
 		found, errs := collect(p, s.cfg)
 		rep.Errors = append(rep.Errors, errs...)
 		for _, f := range found {
+			// A file named on the command line (pre-commit names them)
+			// that the config ignores is no empty run.
+			s.named = s.named || !f.walked
 			if s.cfg.Ignored(f.path) {
 				continue
 			}

@@ -217,3 +217,90 @@ func TestVersion(t *testing.T) {
 		"  revision:  0123abc (modified)\n"+
 		"  catalogue: StackOne ATS OpenAPI 1.0.0 of 2025-12-03 (sha256 8db72d37018f)\n", b.String())
 }
+
+// Items 11 and 12: ignore globs with gitignore meaning, applied to named
+// files and to --stdin-filename, and overrides for --stdin-filename.
+func TestConfigGlobsAndStdinFilename(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		".atslint.yaml":         "ignore: [legacy, \"{tmp,scratch}/**\"]\noverrides:\n  - files: [\"fixtures/**\"]\n    rules: {stackone/page-size: warning}\n",
+		"legacy/a.json":         badPageSize,
+		"api/legacy/b.json":     badPageSize,
+		"scratch/c.json":        badPageSize,
+		"fixtures/list.json":    badPageSize,
+		"api/jobs.json":         badPageSize,
+		"api/legacy-notes.json": badPageSize,
+	})
+	t.Chdir(dir)
+	out, _, code := atslint(t, "", "check")
+	assert.Equal(t, exitFindings, code)
+	assert.Equal(t, "api/jobs.json:1:79: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n"+
+		"api/legacy-notes.json:1:79: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n"+
+		"fixtures/list.json:1:79: warning: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n", out)
+
+	// An ignored file named explicitly (as pre-commit names them) is not
+	// checked, and that is no empty-run error.
+	out, errOut, code := atslint(t, "", "check", "legacy/a.json")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Empty(t, out+errOut)
+
+	// Standard input under a file's name is checked as that file.
+	out, _, code = atslint(t, badPageSize, "check", "--stdin-filename", "fixtures/list.json", "-")
+	assert.Equal(t, exitOK, code)
+	assert.Equal(t, "fixtures/list.json:1:79: warning: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n", out)
+	out, errOut, code = atslint(t, badPageSize, "check", "--stdin-filename", "legacy/new.json", "-")
+	assert.Equal(t, exitOK, code)
+	assert.Empty(t, out+errOut)
+	out, _, code = atslint(t, badPageSize, "check", "--stdin-filename", "api/new.json", "-")
+	assert.Equal(t, exitFindings, code)
+	assert.Equal(t, "api/new.json:1:79: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n", out)
+
+	// A glob that cannot match is a config error naming its line.
+	writeTree(t, dir, map[string]string{".atslint.yaml": "ignore:\n  - legacy\n  - \"{tmp,scratch/**\"\n"})
+	_, errOut, code = atslint(t, "", "check")
+	assert.Equal(t, exitUsage, code)
+	assert.Equal(t, "atslint: "+filepath.Join(dir, ".atslint.yaml")+":3: invalid glob \"{tmp,scratch/**\" in ignore (syntax: * ? [abc] {a,b} and ** for any number of directories)\n", errOut)
+}
+
+// Item 13: rules shows the severity in force; config prints the resolved
+// config.
+func TestRulesAndConfigFollowTheConfig(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		".atslint.yaml": "providers: [Lever]\nrules:\n  stackone/page-size: warn\n  stackone/unknown-filter: off\noverrides:\n  - files: [\"fixtures/**\"]\n    rules: {stackone/page-size: off}\n",
+	})
+	t.Chdir(dir)
+	out, _, code := atslint(t, "", "rules", "--provider", "lever")
+	require.Equal(t, exitOK, code)
+	assert.Regexp(t, `(?m)^stackone/page-size +warning \(default error\) +any +page_size is not an integer from 1 to 100$`, out)
+	assert.Regexp(t, `(?m)^stackone/unknown-filter +off \(default warning\) +any +`, out)
+	assert.Regexp(t, `(?m)^lever/updated-at-filter +error +lever +`, out)
+	out, _, _ = atslint(t, "", "rules", "--for", "fixtures/a.json")
+	assert.Regexp(t, `(?m)^stackone/page-size +off \(default error\) +any +`, out)
+
+	out, _, _ = atslint(t, "", "rules", "--format", "json")
+	assert.Contains(t, out, "\"id\": \"stackone/page-size\",\n      \"severity\": \"warning\",\n      \"default_severity\": \"error\",\n")
+
+	out, errOut, code := atslint(t, "", "config")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, "# from "+filepath.Join(dir, ".atslint.yaml")+"\n"+`providers:
+  - lever
+accounts: {}
+fail_on: error
+rules:
+  stackone/page-size: warning
+  stackone/unknown-filter: "off"
+ignore: []
+overrides:
+  - files:
+      - fixtures/**
+    rules:
+      stackone/page-size: "off"
+`, out)
+
+	empty := t.TempDir()
+	t.Chdir(empty)
+	out, _, code = atslint(t, "", "config")
+	assert.Equal(t, exitOK, code)
+	assert.Equal(t, "# no .atslint.yaml found here or in a parent directory: defaults in force\nproviders: []\naccounts: {}\nfail_on: error\nrules: {}\nignore: []\noverrides: []\n", out)
+}

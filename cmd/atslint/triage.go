@@ -42,7 +42,7 @@ func runTriage(e *env, args []string) int {
 	fs.StringVar(&f.configPath, "config", "", "config file (default: .atslint.yaml in the working directory or a parent); its accounts map x-account-id to providers")
 	fs.StringVar(&f.openapi, "openapi", "", "check HAR requests against this StackOne ATS OpenAPI document instead of the built-in catalogue")
 	fs.Int64Var(&f.maxSize, "max-size", rules.DefaultMaxSize, "largest error file read, in bytes (HAR recordings are streamed and exempt)")
-	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
+	fs.StringVar(&f.stdinName, "stdin-filename", defaultStdinName, "file name shown for input read from -")
 	paths, code, done := e.parseFlags(fs, triageSynopsis, args)
 	if done {
 		return code
@@ -66,7 +66,11 @@ func runTriage(e *env, args []string) int {
 	rep := &triage.Report{}
 	for _, p := range paths {
 		if p == "-" {
-			s.triageSource(e, rep, source{name: f.stdinName, stdin: true})
+			src := source{name: f.stdinName, stdin: true}
+			if f.stdinName != defaultStdinName {
+				src.path = f.stdinName
+			}
+			s.triageSource(e, rep, src)
 			continue
 		}
 		found, errs := collect(p, s.cfg)

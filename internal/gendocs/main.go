@@ -1,3 +1,5 @@
+//go:build generate
+
 // Command gendocs writes docs/rules.md and the rule table of README.md from
 // the rule registry. Run it with `go generate ./rules`.
 package main

@@ -1,7 +1,9 @@
+//go:build generate
+
 // Command gen writes a corpus of generated request documents, the input
 // of atslint's folder benchmark, for measuring the built binary:
 //
-//	go run ./internal/benchdata/gen -n 10000 /tmp/corpus
+//	go run -tags generate ./internal/benchdata/gen -n 10000 /tmp/corpus
 package main
 
 import (
