@@ -26,6 +26,10 @@ func KnownProviders() []string {
 // (bullhorn_ats is Bullhorn's key in StackOne's OAuth callbacks).
 var categorySuffixes = []string{"_ats", "_hris", "_crm"}
 
+// CategorySuffixes returns the category suffixes a provider key may carry
+// (bullhorn_ats).
+func CategorySuffixes() []string { return append([]string(nil), categorySuffixes...) }
+
 // NormalizeProvider maps a provider key as a user wrote it ("Bullhorn",
 // "bullhorn_ats") to atslint's key. ok is false for an unknown provider.
 func NormalizeProvider(name string) (string, bool) {

@@ -304,3 +304,44 @@ overrides:
 	assert.Equal(t, exitOK, code)
 	assert.Equal(t, "# no .atslint.yaml found here or in a parent directory: defaults in force\nproviders: []\naccounts: {}\nfail_on: error\nrules: {}\nignore: []\noverrides: []\n", out)
 }
+
+// Item 20: colour with --color and NO_COLOR; the summary line on stderr.
+func TestColorAndSummary(t *testing.T) {
+	const red = "\x1b[1;31merror\x1b[0m"
+	runWith := func(terminal bool, noColor string, args ...string) (string, string, int) {
+		var out, errb strings.Builder
+		e := &env{stdin: strings.NewReader(badPageSize), stdout: &out, stderr: &errb, dir: t.TempDir(),
+			getenv:           func(k string) string { return map[string]string{"NO_COLOR": noColor}[k] },
+			stdoutIsTerminal: func() bool { return terminal }}
+		code := run(e, append([]string{"check", "--stdin-filename", "r.json"}, append(args, "-")...))
+		return out.String(), errb.String(), code
+	}
+	plain := "r.json:1:79: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n"
+	colored := "r.json:1:79: " + red + ": page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n"
+	for _, tc := range []struct {
+		terminal bool
+		noColor  string
+		args     []string
+		want     string
+	}{
+		{true, "", nil, colored},
+		{false, "", nil, plain},
+		{true, "1", nil, plain},
+		{true, "1", []string{"--color=always"}, colored},
+		{false, "", []string{"--color", "always"}, colored},
+		{true, "", []string{"--color=never"}, plain},
+		{true, "", []string{"--color=auto"}, colored},
+	} {
+		out, errOut, code := runWith(tc.terminal, tc.noColor, tc.args...)
+		assert.Equal(t, exitFindings, code)
+		assert.Equal(t, tc.want, out, "%v %q %v", tc.terminal, tc.noColor, tc.args)
+		assert.Equal(t, "1 problem (1 error, 0 warnings) in 1 file\n", errOut)
+	}
+	// Colour is for text; JSON on a terminal stays JSON, with no summary.
+	out, errOut, _ := runWith(true, "", "--format", "json")
+	assert.NotContains(t, out, "\x1b")
+	assert.Empty(t, errOut)
+	_, errOut, code := runWith(true, "", "--color", "sometimes")
+	assert.Equal(t, exitUsage, code)
+	assert.Equal(t, "atslint: invalid --color \"sometimes\" (want auto, always or never)\n", errOut)
+}
