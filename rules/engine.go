@@ -103,41 +103,71 @@ func (e *Engine) Providers(req *request.Request) []string {
 // Check runs every rule over the requests of one file and returns the
 // diagnostics sorted by position, rule and provider.
 func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
-	var out []Diagnostic
-	passes := make([]*Pass, len(reqs))
-	for i, req := range reqs {
-		op, cands := e.match.match(req)
-		p := &Pass{engine: e, Request: req, Operation: op, candidates: cands}
-		passes[i] = p
-		for _, r := range e.rules {
-			if r.Check == nil || e.severity(r) == Off || len(r.Providers) > 0 {
-				continue
-			}
-			p.run(r, "")
-		}
-		e.checkProvider(p)
-		for _, prov := range e.Providers(req) {
-			for _, r := range e.rules {
-				if r.Check == nil || e.severity(r) == Off || !r.AppliesTo(prov) {
-					continue
-				}
-				p.run(r, prov)
-			}
-		}
+	fc := e.NewFileCheck()
+	for _, req := range reqs {
+		fc.Add(req)
 	}
-	fp := &FilePass{engine: e, Passes: passes}
+	return fc.Diagnostics()
+}
+
+// CheckRequest runs the per-request rules on one request and returns their
+// diagnostics, unsorted and before ignores, and the request's Record for
+// the cross-request rules (Tracker.Add).
+func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
+	op, cands := e.match.match(req)
+	p := &Pass{engine: e, Request: req, Operation: op, candidates: cands}
 	for _, r := range e.rules {
-		if r.CheckAll == nil || e.severity(r) == Off {
+		if r.Check == nil || e.severity(r) == Off || len(r.Providers) > 0 {
 			continue
 		}
-		fp.rule = r
-		r.CheckAll(fp)
+		p.run(r, "")
 	}
-	for _, p := range passes {
-		out = append(out, p.diags...)
+	e.checkProvider(p)
+	for _, prov := range e.Providers(req) {
+		for _, r := range e.rules {
+			if r.Check == nil || e.severity(r) == Off || !r.AppliesTo(prov) {
+				continue
+			}
+			p.run(r, prov)
+		}
 	}
-	out = append(out, fp.diags...)
-	out = e.applyIgnores(reqs, out)
+	return p.diags, e.record(p)
+}
+
+// FileCheck checks the requests of one file one at a time: a request can
+// be dropped once added, since what is kept of it is its diagnostics, its
+// ignore entries, and what the cross-request rules need (Record).
+type FileCheck struct {
+	e       *Engine
+	tracker *Tracker
+	diags   []Diagnostic
+	ignores ignoreSet
+}
+
+// NewFileCheck starts the check of one file.
+func (e *Engine) NewFileCheck() *FileCheck {
+	return &FileCheck{e: e, tracker: e.NewTracker()}
+}
+
+// Add checks the next request of the file.
+func (fc *FileCheck) Add(req *request.Request) {
+	ds, rec := fc.e.CheckRequest(req)
+	fc.AddChecked(req.Index, req.Ignores, ds, rec)
+}
+
+// AddChecked adds a request that CheckRequest has already checked (by a
+// worker, in any order): the number, ignore entries, diagnostics and
+// Record of one request. Requests must be added in file order.
+func (fc *FileCheck) AddChecked(index int, ignores []*request.Ignore, ds []Diagnostic, rec *Record) {
+	fc.diags = append(fc.diags, ds...)
+	fc.diags = append(fc.diags, fc.tracker.Add(rec)...)
+	fc.ignores.add(index, ignores)
+}
+
+// Diagnostics applies the ignore entries and returns every diagnostic of
+// the file, sorted.
+func (fc *FileCheck) Diagnostics() []Diagnostic {
+	out := fc.e.applyIgnores(&fc.ignores, fc.diags)
 	SortDiagnostics(out)
 	return out
 }
@@ -201,29 +231,52 @@ func didYouMeanRule(written string) string {
 	return ""
 }
 
+// ignoreSet holds the ignore entries of a file's requests, copied, so
+// that the requests themselves need not be kept.
+type ignoreSet struct {
+	byIndex map[int][]*ignoreUse
+	order   []*ignoreUse // every entry, in request order
+}
+
+type ignoreUse struct {
+	request.Ignore
+	index int
+	used  bool
+}
+
+func (s *ignoreSet) add(index int, igs []*request.Ignore) {
+	if len(igs) == 0 {
+		if s.byIndex != nil {
+			delete(s.byIndex, index) // the last request of an index holds its ignores
+		}
+		return
+	}
+	if s.byIndex == nil {
+		s.byIndex = map[int][]*ignoreUse{}
+	}
+	list := make([]*ignoreUse, len(igs))
+	for i, ig := range igs {
+		c := *ig
+		c.Rule, c.Reason, c.Pointer = strings.Clone(c.Rule), strings.Clone(c.Reason), strings.Clone(c.Pointer)
+		list[i] = &ignoreUse{Ignore: c, index: index}
+	}
+	s.byIndex[index] = list
+	s.order = append(s.order, list...)
+}
+
 // applyIgnores drops diagnostics silenced by a request's ignore entries and
 // reports entries that have no reason or silence nothing.
-func (e *Engine) applyIgnores(reqs []*request.Request, ds []Diagnostic) []Diagnostic {
-	byIndex := map[int]*request.Request{}
-	hasIgnores := false
-	for _, r := range reqs {
-		byIndex[r.Index] = r
-		hasIgnores = hasIgnores || len(r.Ignores) > 0
-		for _, ig := range r.Ignores {
-			ig.Used = false // a request may be checked more than once (per provider list, by tests)
-		}
-	}
-	if !hasIgnores {
+func (e *Engine) applyIgnores(igs *ignoreSet, ds []Diagnostic) []Diagnostic {
+	if len(igs.order) == 0 {
 		return ds
 	}
 	kept := ds[:0]
 	for _, d := range ds {
-		req := byIndex[d.Request]
 		silenced := false
-		if req != nil && d.Rule != ignoreRule {
-			for _, ig := range req.Ignores {
+		if d.Rule != ignoreRule {
+			for _, ig := range igs.byIndex[d.Request] {
 				if ig.Rule == d.Rule && strings.TrimSpace(ig.Reason) != "" {
-					ig.Used = true
+					ig.used = true
 					silenced = true
 				}
 			}
@@ -236,30 +289,28 @@ func (e *Engine) applyIgnores(reqs []*request.Request, ds []Diagnostic) []Diagno
 	if r == nil || e.severity(r) == Off {
 		return kept
 	}
-	for _, req := range reqs {
-		for _, ig := range req.Ignores {
-			var msg string
-			// A rule that is no rule ID is not repeated: it could be
-			// anything, personal data included.
-			switch {
-			case strings.TrimSpace(ig.Reason) == "" && !validID(ig.Rule):
-				msg = "ignore entry has no reason and names no rule ID (ruleset/name)" + didYouMeanRule(ig.Rule)
-			case strings.TrimSpace(ig.Reason) == "":
-				msg = "ignore of " + ig.Rule + " has no reason; say why the diagnostic does not apply"
-			case !ig.Used:
-				if _, known := Lookup(ig.Rule); !validID(ig.Rule) {
-					msg = "ignore names no rule ID (ruleset/name)" + didYouMeanRule(ig.Rule)
-				} else if !known {
-					msg = "ignore names unknown rule " + quote(ig.Rule) + didYouMeanRule(ig.Rule)
-				} else {
-					msg = "ignore of " + ig.Rule + " silences nothing; remove it"
-				}
-			default:
-				continue
+	for _, ig := range igs.order {
+		var msg string
+		// A rule that is no rule ID is not repeated: it could be
+		// anything, personal data included.
+		switch {
+		case strings.TrimSpace(ig.Reason) == "" && !validID(ig.Rule):
+			msg = "ignore entry has no reason and names no rule ID (ruleset/name)" + didYouMeanRule(ig.Rule)
+		case strings.TrimSpace(ig.Reason) == "":
+			msg = "ignore of " + ig.Rule + " has no reason; say why the diagnostic does not apply"
+		case !ig.used:
+			if _, known := Lookup(ig.Rule); !validID(ig.Rule) {
+				msg = "ignore names no rule ID (ruleset/name)" + didYouMeanRule(ig.Rule)
+			} else if !known {
+				msg = "ignore names unknown rule " + quote(ig.Rule) + didYouMeanRule(ig.Rule)
+			} else {
+				msg = "ignore of " + ig.Rule + " silences nothing; remove it"
 			}
-			kept = append(kept, Diagnostic{Rule: ignoreRule, Severity: e.severity(r), Pointer: ig.Pointer,
-				Request: req.Index, Predicts: r.Predicts, Message: msg, Span: ig.Span})
+		default:
+			continue
 		}
+		kept = append(kept, Diagnostic{Rule: ignoreRule, Severity: e.severity(r), Pointer: ig.Pointer,
+			Request: ig.index, Predicts: r.Predicts, Message: msg, Span: ig.Span})
 	}
 	return kept
 }

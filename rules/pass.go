@@ -117,36 +117,6 @@ func (p *Pass) ReportHeader(h *request.Header, format string, args ...any) {
 	p.Reportf(h.NameSpan, ptr, format, args...)
 }
 
-// FilePass is what a rule's CheckAll sees: every request of one file.
-type FilePass struct {
-	engine *Engine
-	Passes []*Pass
-	rule   *Rule
-	diags  []Diagnostic
-}
-
-// Providers returns the providers a request is checked against.
-func (fp *FilePass) Providers(p *Pass) []string { return fp.engine.Providers(p.Request) }
-
-// Reportf reports a diagnostic of the running rule about one request.
-func (fp *FilePass) Reportf(p *Pass, provider string, span request.Span, pointer, format string, args ...any) {
-	fp.diags = append(fp.diags, Diagnostic{
-		Rule: fp.rule.ID, Severity: fp.engine.severity(fp.rule), Provider: provider,
-		Operation: p.OperationID(), Pointer: pointer, Request: p.Request.Index,
-		Predicts: fp.rule.Predicts, Message: fmt.Sprintf(format, args...), Span: span,
-	})
-}
-
-// ReportRequest reports at a request's path.
-func (fp *FilePass) ReportRequest(p *Pass, provider, format string, args ...any) {
-	r := p.Request
-	span, ptr := r.Span, r.Pointer
-	if !r.PathSpan.IsZero() {
-		span, ptr = r.PathSpan, r.PathPointer
-	}
-	fp.Reportf(p, provider, span, ptr, format, args...)
-}
-
 func quote(s string) string { return strconv.Quote(s) }
 
 // lookupPointer finds the value at an RFC 6901 pointer below v. ok is false

@@ -2,8 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"slices"
-	"sort"
 	"strings"
 	"time"
 )
@@ -29,60 +27,45 @@ type providerRate struct {
 	window   time.Duration
 	per      string // the window in words: "second", "10 seconds"
 	// counts selects the requests the budget applies to; nil means all.
-	counts func(*Pass) bool
+	counts func(*Record) bool
 }
 
-func (pr providerRate) check(fp *FilePass) {
-	type sent struct {
-		at time.Time
-		p  *Pass
+// Add counts a request of one of the provider's accounts.
+func (c *providerCount) Add(rp *RecordPass) {
+	r, pr := rp.Record, c.rate
+	if r.Time.IsZero() || !r.ATS || (pr.counts != nil && !pr.counts(r)) || !r.For(pr.provider) {
+		return
 	}
-	byAccount := map[string][]sent{}
-	var accounts []string
-	for _, p := range fp.Passes {
-		r := p.Request
-		if r.Time.IsZero() || !isATSPath(r) || (pr.counts != nil && !pr.counts(p)) {
-			continue
-		}
-		if !slices.Contains(fp.Providers(p), pr.provider) {
-			continue
-		}
-		h := r.Header("x-account-id")
-		if h == nil {
-			continue
-		}
-		id, ok := h.Value.StringValue()
-		if !ok || strings.TrimSpace(id) == "" {
-			continue
-		}
-		if _, seen := byAccount[id]; !seen {
-			accounts = append(accounts, id)
-		}
-		byAccount[id] = append(byAccount[id], sent{r.Time, p})
+	if !r.AccountKnown || strings.TrimSpace(r.Account) == "" {
+		return
 	}
-	for _, id := range accounts {
-		reqs := byAccount[id]
-		sort.SliceStable(reqs, func(i, j int) bool { return reqs[i].at.Before(reqs[j].at) })
-		lo := 0
-		for hi := range reqs {
-			for reqs[hi].at.Sub(reqs[lo].at) >= pr.window {
-				lo++
-			}
-			if n := hi - lo + 1; n > pr.limit {
-				fp.ReportRequest(reqs[hi].p, pr.provider,
-					"this %s account sent %d requests within %s (limit %s per %s); %s answers 429",
-					pr.name, n, humanDuration(reqs[hi].at.Sub(reqs[lo].at)), thousands(pr.limit), pr.per, pr.name)
-				break // once per account: the first request over the limit
-			}
-		}
+	win := c.accounts.get(r.Account, r.Time)
+	if win.done {
+		return
 	}
+	if over, n, first := win.add(r, pr.window, pr.limit); over != nil {
+		rp.Report(over, pr.provider, "this %s account sent %d requests within %s (limit %s per %s); %s answers 429",
+			pr.name, n, humanDuration(over.Time.Sub(first.Time)), thousands(pr.limit), pr.per, pr.name)
+		// Once per account: the first request over the limit.
+		*win = window{done: true}
+		c.accounts.pin(r.Account)
+	}
+	c.accounts.forget(pr.window)
 }
+
+// providerCount is the state of one providerRate over a run.
+type providerCount struct {
+	rate     providerRate
+	accounts keyed[string, window]
+}
+
+func (pr providerRate) records() RecordCheck { return &providerCount{rate: pr} }
 
 // rule builds the Rule of a budget.
 func (pr providerRate) rule(sev Severity, doc Doc) *Rule {
 	return &Rule{
 		ID: pr.provider + "/rate-limit", Severity: sev, Providers: []string{pr.provider}, Predicts: "429",
-		Doc: doc, CheckAll: pr.check,
+		Doc: doc, Records: pr.records,
 	}
 }
 
@@ -111,23 +94,12 @@ func thousands(n int) string {
 	return s
 }
 
-// opFamily reports whether the request's operation (or, for an unmatched
-// request, its path) is under /unified/ats/<family>.
-func opFamily(p *Pass, families ...string) bool {
-	path := p.Request.Path
-	if p.Operation != nil {
-		path = p.Operation.Path
-	}
-	segs := strings.Split(strings.Trim(path, "/"), "/")
-	return len(segs) >= 3 && slices.Contains(families, segs[2])
-}
-
 var (
 	rateSmartRecruiters = providerRate{provider: "smartrecruiters", name: "SmartRecruiters", limit: 10, window: time.Second, per: "second"}
 	rateGreenhouse      = providerRate{provider: "greenhouse", name: "Greenhouse", limit: 50, window: 10 * time.Second, per: "10 seconds"}
 	rateWorkable        = providerRate{provider: "workable", name: "Workable", limit: 10, window: 10 * time.Second, per: "10 seconds"}
 	ratePersonio        = providerRate{provider: "personio", name: "Personio", limit: 20, window: time.Minute, per: "60 seconds",
-		counts: func(p *Pass) bool { return opFamily(p, "applications", "documents") }}
+		counts: func(r *Record) bool { return r.Family == "applications" || r.Family == "documents" }}
 	rateICIMS = providerRate{provider: "icims", name: "iCIMS", limit: 10000, window: 24 * time.Hour, per: "day"}
 )
 
@@ -146,7 +118,7 @@ var (
 			Fix:     "Throttle each SmartRecruiters account below 10 requests per second, and retry 429 after the time SmartRecruiters gives.",
 			Sources: []string{"SmartRecruiters developer docs, Rate limiting (developers.smartrecruiters.com/docs/rate-limiting)", srcFactsQuirks + " SR-01 (confidence H)"},
 		},
-		CheckAll: rateSmartRecruiters.check,
+		Records: rateSmartRecruiters.records,
 	}
 	ruleGreenhouseRateLimit = rateGreenhouse.rule(Info, Doc{
 		Title: "one Greenhouse account over 50 requests in 10 seconds",

@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"crypto/sha256"
-	"sort"
-	"time"
-)
+import "time"
 
 // StackOne's documented platform limit.
 const (
@@ -22,45 +18,26 @@ var ruleStackOneRateLimit = &Rule{
 		Fix:     "Throttle below 1,000 requests per minute per key and honour Retry-After on 429.",
 		Sources: []string{srcRateDocs},
 	},
-	CheckAll: func(fp *FilePass) {
-		type sent struct {
-			at time.Time
-			p  *Pass
-		}
-		byKey := map[[32]byte][]sent{}
-		var keys [][32]byte
-		for _, p := range fp.Passes {
-			r := p.Request
-			if r.Time.IsZero() || !isATSPath(r) {
-				continue
-			}
-			h := r.Header("authorization")
-			if h == nil {
-				continue
-			}
-			s, ok := h.Value.StringValue()
-			if !ok {
-				continue
-			}
-			k := sha256.Sum256([]byte(s))
-			if _, seen := byKey[k]; !seen {
-				keys = append(keys, k)
-			}
-			byKey[k] = append(byKey[k], sent{r.Time, p})
-		}
-		for _, k := range keys {
-			reqs := byKey[k]
-			sort.SliceStable(reqs, func(i, j int) bool { return reqs[i].at.Before(reqs[j].at) })
-			lo := 0
-			for hi := range reqs {
-				for reqs[hi].at.Sub(reqs[lo].at) >= stackOneWindow {
-					lo++
-				}
-				if n := hi - lo + 1; n > stackOneLimit {
-					fp.ReportRequest(reqs[hi].p, "", "this API key sent %d requests in 60 s (limit %d per minute); StackOne answers 429", n, stackOneLimit)
-					break // once per key: the first request over the limit
-				}
-			}
-		}
-	},
+	Records: func() RecordCheck { return &stackOneRate{} },
+}
+
+// stackOneRate counts the timed ATS requests of each API key.
+type stackOneRate struct{ keys keyed[uint64, window] }
+
+func (c *stackOneRate) Add(rp *RecordPass) {
+	r := rp.Record
+	if r.Time.IsZero() || !r.ATS || !r.HasKey {
+		return
+	}
+	win := c.keys.get(r.Key, r.Time)
+	if win.done {
+		return
+	}
+	if over, n, _ := win.add(r, stackOneWindow, stackOneLimit); over != nil {
+		rp.Report(over, "", "this API key sent %d requests in 60 s (limit %d per minute); StackOne answers 429", n, stackOneLimit)
+		// Once per key: the first request over the limit.
+		*win = window{done: true}
+		c.keys.pin(r.Key)
+	}
+	c.keys.forget(stackOneWindow)
 }

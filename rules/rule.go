@@ -81,8 +81,10 @@ type Rule struct {
 
 	// Check runs once per request (and per provider, for provider rules).
 	Check func(*Pass)
-	// CheckAll runs once per file over all its requests (rates, repeats).
-	CheckAll func(*FilePass)
+	// Records makes a cross-request rule (rates, repeated calls): it returns
+	// the rule's empty state for one run (a file, or a preflight
+	// transport), which then sees the Record of every request in order.
+	Records func() RecordCheck
 }
 
 // RuleSet is the part of the ID before the slash ("stackone", "bullhorn").

@@ -2,7 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"time"
 
 	"github.com/atslint/atslint/request"
@@ -82,54 +82,80 @@ var ruleSRRateLimit = &Rule{
 			`{"method": "GET", "url": "https://api.stackone.com/unified/ats/applications", "headers": {"x-account-id": "acc_2"}}]`,
 		Sources: []string{srcSRSeed, quirk("SR-03", "L") + ": SmartRecruiters' own rate-limit page shows no 5-minute limit, so this is StackOne's limit"},
 	},
-	CheckAll: func(fp *FilePass) {
-		type call struct {
-			p    *Pass
-			at   time.Time
-			what string
+	Records: func() RecordCheck { return &srCalls{} },
+}
+
+// srCalls holds, per account and rate-limited operation, the timed calls
+// of the last 5 minutes and the count of untimed ones.
+type srCalls struct {
+	keys    keyed[srKey, srHistory]
+	untimed map[srKey]int // kept for the run: one per account and operation
+}
+
+type srKey struct{ account, op string }
+
+type srHistory struct {
+	timed []srCall // sorted by time, equal times in arrival order
+}
+
+type srCall struct {
+	rec      *Record
+	reported bool
+}
+
+func (c *srCalls) Add(rp *RecordPass) {
+	r := rp.Record
+	what, ok := srRateLimited[r.Operation]
+	if !ok || !r.For("smartrecruiters") || !r.AccountKnown {
+		return // not rate limited, or which account it calls cannot be told
+	}
+	k := srKey{r.Account, r.Operation}
+	if r.Time.IsZero() {
+		if c.untimed == nil {
+			c.untimed = map[srKey]int{}
 		}
-		type key struct{ account, op string }
-		groups := map[key][]call{}
-		var keys []key
-		for _, p := range fp.Passes {
-			what, ok := srRateLimited[p.OperationID()]
-			if !ok || !forProvider(fp.Providers(p), "smartrecruiters") {
-				continue
-			}
-			account, known := accountOf(p.Request)
-			if !known {
-				continue // which account it calls cannot be told
-			}
-			k := key{account, p.OperationID()}
-			if _, seen := groups[k]; !seen {
-				keys = append(keys, k)
-			}
-			groups[k] = append(groups[k], call{p, p.Request.Time, what})
+		c.untimed[k]++
+		if n := c.untimed[k]; n > 1 {
+			rp.Report(r, "smartrecruiters",
+				"SmartRecruiters %s called more than once in one request file (call %d), but it allows 1 request per 5 minutes, so this call gets 429; call it once and reuse the result",
+				what, n)
 		}
-		for _, k := range keys {
-			var timed, untimed []call
-			for _, c := range groups[k] {
-				if c.at.IsZero() {
-					untimed = append(untimed, c)
-				} else {
-					timed = append(timed, c)
-				}
-			}
-			sort.SliceStable(timed, func(i, j int) bool { return timed[i].at.Before(timed[j].at) })
-			for i := 1; i < len(timed); i++ {
-				if d := timed[i].at.Sub(timed[i-1].at); d < srWindow {
-					fp.ReportRequest(timed[i].p, "smartrecruiters",
-						"SmartRecruiters %s called again for the same account after %s, within its 5-minute rate limit, so it gets 429; call it at most once per 5 minutes and reuse the result",
-						timed[i].what, interval(d))
-				}
-			}
-			for i := 1; i < len(untimed); i++ {
-				fp.ReportRequest(untimed[i].p, "smartrecruiters",
-					"SmartRecruiters %s called more than once in one request file (call %d), but it allows 1 request per 5 minutes, so this call gets 429; call it once and reuse the result",
-					untimed[i].what, i+1)
+		return
+	}
+	h := c.keys.get(k, r.Time)
+	defer c.keys.forget(srWindow)
+	report := func(call *srCall, d time.Duration) {
+		call.reported = true
+		rp.Report(call.rec, "smartrecruiters",
+			"SmartRecruiters %s called again for the same account after %s, within its 5-minute rate limit, so it gets 429; call it at most once per 5 minutes and reuse the result",
+			what, interval(d))
+	}
+	i := len(h.timed)
+	for i > 0 && h.timed[i-1].rec.Time.After(r.Time) {
+		i--
+	}
+	h.timed = slices.Insert(h.timed, i, srCall{rec: r})
+	if i > 0 {
+		if d := r.Time.Sub(h.timed[i-1].rec.Time); d < srWindow {
+			report(&h.timed[i], d)
+		}
+	}
+	// A call recorded earlier in the file but later in time now follows
+	// this one.
+	if i+1 < len(h.timed) {
+		if next := &h.timed[i+1]; !next.reported {
+			if d := next.rec.Time.Sub(r.Time); d < srWindow {
+				report(next, d)
 			}
 		}
-	},
+	}
+	// Keep the calls of the last 5 minutes, and the newest in any case.
+	newest := h.timed[len(h.timed)-1].rec.Time
+	lo := 0
+	for lo < len(h.timed)-1 && newest.Sub(h.timed[lo].rec.Time) >= srWindow {
+		lo++
+	}
+	h.timed = h.timed[lo:]
 }
 
 func forProvider(ps []string, provider string) bool {
