@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -34,6 +35,9 @@ func Explain(r *Rule) string {
 	fmt.Fprintf(&b, "%s: %s\n\n", r.ID, r.Doc.Title)
 	fmt.Fprintf(&b, "Severity:  %s\nProviders: %s\nPredicts:  %s\n\n", r.Severity, r.ProviderList(), r.Predicts)
 	fmt.Fprintf(&b, "%s\n\nFix: %s\n", r.Doc.Why, r.Doc.Fix)
+	if s := supersedeNote(r); s != "" {
+		fmt.Fprintf(&b, "\n%s\n", s)
+	}
 	if r.Doc.Bad != "" {
 		fmt.Fprintf(&b, "\nBad:\n\n%s\n", indent(r.Doc.Bad))
 	}
@@ -46,6 +50,33 @@ func Explain(r *Rule) string {
 	}
 	fmt.Fprintf(&b, "\n%s\n", r.URL())
 	return b.String()
+}
+
+// supersedeNote says which rules r supersedes and which supersede it, or "".
+func supersedeNote(r *Rule) string {
+	var by []string
+	for _, o := range All() {
+		if slices.Contains(o.Supersedes, r.ID) {
+			by = append(by, o.ID)
+		}
+	}
+	var parts []string
+	if len(r.Supersedes) > 0 {
+		parts = append(parts, "Supersedes "+strings.Join(r.Supersedes, ", ")+": where this rule reports, "+
+			plural(len(r.Supersedes), "that rule is", "those rules are")+" not also reported for the same text of the request.")
+	}
+	if len(by) > 0 {
+		parts = append(parts, "Superseded by "+strings.Join(by, ", ")+": where "+plural(len(by), "that rule reports", "one of those reports")+
+			" the same text more precisely (for every provider the request is checked against), this rule is not reported.")
+	}
+	return strings.Join(parts, "\n")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func indent(s string) string {
@@ -63,6 +94,9 @@ func Markdown(rs []*Rule) []byte {
 		fmt.Fprintf(&b, "\n## %s\n\n%s.\n\n", r.ID, capitalize(r.Doc.Title))
 		fmt.Fprintf(&b, "- Severity: %s\n- Providers: %s\n- Predicts: %s\n\n", r.Severity, r.ProviderList(), r.Predicts)
 		fmt.Fprintf(&b, "%s\n\n**Fix:** %s\n", r.Doc.Why, r.Doc.Fix)
+		if s := supersedeNote(r); s != "" {
+			fmt.Fprintf(&b, "\n%s\n", s)
+		}
 		if r.Doc.Bad != "" {
 			fmt.Fprintf(&b, "\nBad:\n\n```json\n%s\n```\n", strings.TrimSpace(r.Doc.Bad))
 		}

@@ -44,6 +44,8 @@ type Engine struct {
 	set   *schemas.Set
 	rules []*Rule
 	match *matcher
+	// supersedes maps a rule ID to the rules that supersede it.
+	supersedes map[string][]string
 }
 
 // New returns an Engine. Provider names in opts must already be normalised
@@ -57,6 +59,7 @@ func New(opts Options) *Engine {
 		e.rules = All()
 	}
 	e.match = matcherFor(e.set)
+	e.supersedes = supersededBy(e.rules)
 	return e
 }
 
@@ -131,7 +134,7 @@ func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 			p.run(r, prov)
 		}
 	}
-	return p.diags, e.record(p)
+	return e.supersede(e.Providers(req), p.diags), e.record(p)
 }
 
 // FileCheck checks the requests of one file one at a time: a request can

@@ -74,6 +74,10 @@ type Rule struct {
 	// Predicts is the HTTP outcome the rule predicts ("400", "404", "silent"…).
 	Predicts string
 	Doc      Doc
+	// Supersedes lists generic rules that this rule explains more precisely:
+	// where both report the same text of a request, only this one is
+	// reported (see supersede).
+	Supersedes []string
 	// SecuritySeverity, for a rule about a security weakness, is its score
 	// from 0.1 to 10.0 as GitHub code scanning ranks them (9.0 and up
 	// critical, 7.0 high, 4.0 medium, below low); "" for other rules.

@@ -159,10 +159,37 @@ var rulePlaceholderID = &Rule{
 			if i < len(r.PathSegmentSpans) {
 				span = r.PathSegmentSpans[i]
 			}
-			p.Reportf(span, r.PathPointer, "path parameter %s is %s; substitute the real id", t, what)
+			// Name the parameter as the catalogue does and the placeholder as
+			// the user wrote it ({candidate_id}, not {id}): a placeholder is
+			// template syntax, never data, so it can be repeated.
+			name := strings.Trim(t, "{}")
+			if seg := strings.TrimSpace(segs[i]); what == placeholderUnresolved && placeholderName(seg) {
+				p.Reportf(span, r.PathPointer, "path parameter %s is the unresolved placeholder %s; substitute the real id", name, seg)
+				continue
+			}
+			p.Reportf(span, r.PathPointer, "path parameter %s is %s; substitute the real id", name, what)
 		}
 	},
 }
+
+// placeholderName reports whether a placeholder is a short name such as
+// {candidate_id}, :id or ${ID}, which can be quoted in a message; anything
+// else in braces (an e-mail address, an expression) is not repeated.
+func placeholderName(seg string) bool {
+	inner := strings.Trim(seg, "${}<>:")
+	if inner == "" || len(inner) > 40 {
+		return false
+	}
+	for _, c := range inner {
+		if !(c == '_' || c == '-' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// placeholderUnresolved is what placeholderKind says of template syntax.
+const placeholderUnresolved = "an unresolved placeholder"
 
 // placeholderKind describes a path segment that cannot be a real id, or "".
 func placeholderKind(seg string) string {
@@ -174,7 +201,7 @@ func placeholderKind(seg string) string {
 		strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}"),
 		strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">"),
 		strings.HasPrefix(s, ":") && len(s) > 1 && isIdent(s[1:]):
-		return "an unresolved placeholder"
+		return placeholderUnresolved
 	}
 	switch strings.ToLower(s) {
 	case "undefined", "null", "nil", "none", "nan", "[object object]":
