@@ -63,3 +63,21 @@ func TestExplainShowsSupersedes(t *testing.T) {
 	r, _ = Lookup("stackone/placeholder-id")
 	assert.Contains(t, Explain(r), "\nSuperseded by bullhorn/note-candidate-id: where that rule reports the same text more precisely (for every provider the request is checked against), this rule is not reported.\n")
 }
+
+// Item 10: a placeholder in x-account-id is reported like a placeholder id.
+func TestAccountIDPlaceholder(t *testing.T) {
+	for value, want := range map[string]string{
+		"<x-account-id>":         "x-account-id header is the unresolved placeholder <x-account-id>, which names no linked account; send the linked account's id",
+		"{account_id}":           "x-account-id header is the unresolved placeholder {account_id}, which names no linked account; send the linked account's id",
+		"${STACKONE_ACCOUNT_ID}": "x-account-id header is the unresolved placeholder ${STACKONE_ACCOUNT_ID}, which names no linked account; send the linked account's id",
+		"undefined":              "x-account-id header is a missing value (undefined), which names no linked account; send the linked account's id",
+		"<ada@example.com>":      "x-account-id header is an unresolved placeholder, which names no linked account; send the linked account's id",
+	} {
+		doc := `{"method": "GET", "url": "/unified/ats/jobs", "headers": {"x-account-id": "` + value + `"}}`
+		assert.Equal(t, []string{"1:59 stackone/placeholder-id " + want}, check(t, Options{}, doc), value)
+	}
+	// An operation that does not match is still checked for it.
+	doc := `{"method": "GET", "url": "/unified/ats/widgets", "headers": {"x-account-id": "<x-account-id>"}}`
+	assert.Contains(t, rulesOf(check(t, Options{}, doc)), "1:62 stackone/placeholder-id")
+	assert.Empty(t, check(t, Options{}, `{"method": "GET", "url": "/unified/ats/jobs", "headers": {"x-account-id": "acc_9f2"}}`))
+}
