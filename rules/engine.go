@@ -117,6 +117,7 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 // diagnostics, unsorted and before ignores, and the request's Record for
 // the cross-request rules (Tracker.Add).
 func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
+	req = withoutNullQuery(req)
 	op, cands := e.match.match(req)
 	p := &Pass{engine: e, Request: req, Operation: op, candidates: cands}
 	for _, r := range e.rules {

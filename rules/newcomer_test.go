@@ -81,3 +81,22 @@ func TestAccountIDPlaceholder(t *testing.T) {
 	assert.Contains(t, rulesOf(check(t, Options{}, doc)), "1:62 stackone/placeholder-id")
 	assert.Empty(t, check(t, Options{}, `{"method": "GET", "url": "/unified/ats/jobs", "headers": {"x-account-id": "acc_9f2"}}`))
 }
+
+// Item 9: a null query value is not sent (StackOne's SDKs leave it out),
+// so no rule judges it, whatever the parameter.
+func TestNullQueryValuesAreNotSent(t *testing.T) {
+	for _, q := range []string{
+		`{"filter": null}`, `{"page_size": null}`, `{"fields": null}`, `{"page": null}`, `{"foo": null}`,
+		`{"filter": {"updated_after": null}}`, `{"filter": {"status": null}}`, `{"filter": {"nope": null}}`,
+		`{"proxy": {"per_page": null}}`, `{"filter[updated_after]": null}`,
+	} {
+		doc := `{"method": "GET", "url": "/unified/ats/jobs", "headers": {"x-account-id": "a"}, "query": ` + q + `}`
+		assert.Empty(t, check(t, Options{}, doc), q)
+	}
+	// The same parameters with values are judged, and the text "null" in
+	// a URL is sent as text.
+	assert.Equal(t, []string{"1:104 stackone/page-size page_size must be an integer from 1 to 100, got 0"},
+		check(t, Options{}, `{"method": "GET", "url": "/unified/ats/jobs", "headers": {"x-account-id": "a"}, "query": {"page_size": 0, "fields": null}}`))
+	assert.Equal(t, []string{"1:55 stackone/page-size page_size must be an integer from 1 to 100"},
+		check(t, Options{}, `{"method": "GET", "url": "/unified/ats/jobs?page_size=null", "headers": {"x-account-id": "a"}}`))
+}
