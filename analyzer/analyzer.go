@@ -150,7 +150,7 @@ func (a *pkgRun) checkRequests() {
 	for _, s := range a.sites {
 		eng := a.engine(s.file)
 		for _, d := range eng.Check([]*request.Request{s.req}) {
-			pos, end := token.Pos(d.Span.Start.Offset), token.Pos(d.Span.End.Offset)
+			pos, end := spanPos(d.Span)
 			if !pos.IsValid() {
 				pos, end = s.call.Pos(), s.call.End()
 			}

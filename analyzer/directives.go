@@ -12,17 +12,15 @@ import (
 const (
 	ignorePrefix   = "//atslint:ignore"
 	providerPrefix = "//atslint:provider"
-	ignoreRule     = "atslint/ignore"
+	ignoreSyntax   = ignorePrefix + " RULE reason"
 )
 
 // directive is one //atslint:ignore comment.
 type directive struct {
+	rules.Ignore
 	file     *fileInfo
 	pos, end token.Pos
 	line     int
-	rules    []string
-	reason   string
-	used     bool
 }
 
 // collectDirectives reads the //atslint:ignore comments of every file and
@@ -36,10 +34,11 @@ func (a *pkgRun) collectDirectives() {
 			for _, c := range cg.List {
 				if rest, ok := directiveArgs(c.Text, ignorePrefix); ok {
 					ids, reason, _ := strings.Cut(rest, " ")
-					d := &directive{file: fi, pos: c.Pos(), end: c.End(), line: fi.tok.Line(c.Pos()), reason: strings.TrimSpace(reason)}
+					d := &directive{file: fi, pos: c.Pos(), end: c.End(), line: fi.tok.Line(c.Pos())}
+					d.Reason = strings.TrimSpace(reason)
 					for _, id := range strings.Split(ids, ",") {
 						if id = strings.TrimSpace(id); id != "" {
-							d.rules = append(d.rules, id)
+							d.Rules = append(d.Rules, id)
 						}
 					}
 					a.directives = append(a.directives, d)
@@ -114,66 +113,30 @@ func (a *pkgRun) checkProviderDirectives() error {
 	return nil
 }
 
-// applyIgnores drops the diagnostics that a directive with a reason
-// silences, then reports directives without a reason or that silenced
-// nothing, as the engine does for request documents' ignore entries.
+// applyIgnores drops the diagnostics that a directive with a reason on
+// their line or the line above silences, then reports directives without
+// a reason or that silence nothing (rules.ApplyIgnores, as the engine does
+// for request documents' ignore entries).
 func (a *pkgRun) applyIgnores() {
 	if len(a.directives) == 0 {
 		return
 	}
-	byLine := map[*fileInfo]map[int][]*directive{}
-	for _, d := range a.directives {
-		if byLine[d.file] == nil {
-			byLine[d.file] = map[int][]*directive{}
-		}
-		byLine[d.file][d.line] = append(byLine[d.file][d.line], d)
+	igs := make([]rules.Ignore, len(a.directives))
+	for i, d := range a.directives {
+		igs[i] = d.Ignore
 	}
-	kept := a.diags[:0]
-	for _, diag := range a.diags {
-		fi := a.fileOf(diag.Pos)
-		silenced := false
-		if fi != nil && diag.Rule != ignoreRule {
-			line := fi.tok.Line(diag.Pos)
-			for _, l := range []int{line, line - 1} {
-				for _, d := range byLine[fi][l] {
-					if d.reason != "" && contains(d.rules, diag.Rule) {
-						d.used, silenced = true, true
-					}
-				}
+	kept, used := rules.ApplyIgnores(a.diags, igs, func(d Diagnostic) string { return d.Rule },
+		func(i int, diag Diagnostic) bool {
+			d := a.directives[i]
+			if a.fileOf(diag.Pos) != d.file {
+				return false
 			}
-		}
-		if !silenced {
-			kept = append(kept, diag)
-		}
-	}
+			line := d.file.tok.Line(diag.Pos)
+			return d.line == line || d.line == line-1
+		})
 	a.diags = kept
-	for _, d := range a.directives {
-		sev := a.severity(ignoreRule, d.file)
-		if sev == rules.Off {
-			continue
-		}
-		var msgs []string
-		switch {
-		case len(d.rules) == 0:
-			msgs = append(msgs, "ignore directive names no rule; write //atslint:ignore RULE reason")
-		case d.reason == "":
-			msgs = append(msgs, "ignore of "+strings.Join(d.rules, ",")+" has no reason; say why the diagnostic does not apply")
-		case !d.used:
-			for _, id := range d.rules {
-				if _, known := rules.Lookup(id); !known {
-					msgs = append(msgs, fmt.Sprintf("ignore names unknown rule %q", id))
-				}
-			}
-			if len(msgs) == 0 {
-				msgs = append(msgs, "ignore of "+strings.Join(d.rules, ",")+" silences nothing; remove it")
-			}
-		}
-		r, _ := rules.Lookup(ignoreRule)
-		for _, m := range msgs {
-			diag := rules.Diagnostic{Rule: ignoreRule, Severity: sev, Message: m}
-			if r != nil {
-				diag.Predicts = r.Predicts
-			}
+	for i, d := range a.directives {
+		for _, diag := range rules.IgnoreDiagnostics(d.Ignore, used[i], ignoreSyntax, a.severity(rules.IgnoreRule, d.file)) {
 			a.diags = append(a.diags, Diagnostic{Diagnostic: diag, Pos: d.pos, End: d.end})
 		}
 	}
@@ -185,13 +148,4 @@ func (a *pkgRun) fileOf(pos token.Pos) *fileInfo {
 		return nil
 	}
 	return a.files[tf]
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }

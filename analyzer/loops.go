@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -92,7 +93,7 @@ func (a *pkgRun) rateLimited(s *site) string {
 	}
 	eng := a.engine(s.file)
 	op := eng.Operation(s.req)
-	if op == nil || rateLimitedOps[op.ID] == "" || !contains(eng.Providers(s.req), "smartrecruiters") {
+	if op == nil || rateLimitedOps[op.ID] == "" || !slices.Contains(eng.Providers(s.req), "smartrecruiters") {
 		return ""
 	}
 	return rateLimitedOps[op.ID]

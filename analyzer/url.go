@@ -501,8 +501,14 @@ func setQuery(r *request.Request, q str) {
 	}
 }
 
-// span encodes a Go source range in a request.Span: the engine carries it
-// through untouched and the analyzer maps diagnostics back with it.
+// span puts a Go source range in a request.Span as its front-end range:
+// the engine carries it through untouched and the analyzer maps
+// diagnostics back with it (spanPos).
 func span(pos, end token.Pos) request.Span {
-	return request.Span{Start: request.Pos{Offset: int(pos)}, End: request.Pos{Offset: int(end)}}
+	return request.Span{Front: request.FrontSpan{Start: int(pos), End: int(end)}}
+}
+
+// spanPos returns the Go source range of a span made by span.
+func spanPos(s request.Span) (pos, end token.Pos) {
+	return token.Pos(s.Front.Start), token.Pos(s.Front.End)
 }

@@ -155,15 +155,17 @@ func queryValues(s str) *values {
 		q.complete = true
 	}
 	for _, p := range r.Query {
-		e := entry{key: p.FullName(), keyStart: token.Pos(p.KeySpan.Start.Offset), keyEnd: token.Pos(p.KeySpan.End.Offset)}
+		e := entry{key: p.FullName()}
+		e.keyStart, e.keyEnd = spanPos(p.KeySpan)
 		if p.Value.Kind == request.String {
-			pos, end := token.Pos(p.Value.Span.Start.Offset), token.Pos(p.Value.Span.End.Offset)
+			pos, end := spanPos(p.Value.Span)
 			e.val = make(str, len(p.Value.Str))
 			for i := range e.val {
 				e.val[i] = cell{kind: known, b: p.Value.Str[i], pos: pos, end: end}
 			}
 		} else {
-			e.val = str{{kind: unknownAny, pos: token.Pos(p.Value.Span.Start.Offset), end: token.Pos(p.Value.Span.End.Offset)}}
+			pos, end := spanPos(p.Value.Span)
+			e.val = str{{kind: unknownAny, pos: pos, end: end}}
 		}
 		q.entries = append(q.entries, e)
 	}

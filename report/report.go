@@ -196,7 +196,7 @@ func JSON(w io.Writer, r *Report) error {
 			File: d.File, Line: d.Span.Start.Line, Column: d.Span.Start.Column,
 			EndLine: d.Span.End.Line, EndColumn: d.Span.End.Column,
 			Rule: d.Rule, Severity: d.Severity.String(), Provider: d.Provider, Operation: d.Operation,
-			Pointer: d.Pointer, Request: d.Request, Predicts: d.Predicts, Message: d.Message,
+			Pointer: d.Pointer, Request: d.Request, Predicts: string(d.Predicts), Message: d.Message,
 		})
 	}
 	enc := json.NewEncoder(w)

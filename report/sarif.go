@@ -188,7 +188,7 @@ func SARIF(w io.Writer, r *Report) error {
 			Locations:           []sarifLocation{{PhysicalLocation: loc}},
 			PartialFingerprints: map[string]string{FingerprintKey: fp},
 			Properties: sarifResultProps{Provider: d.Provider, Operation: d.Operation, Pointer: d.Pointer,
-				Request: d.Request, Predicts: d.Predicts},
+				Request: d.Request, Predicts: string(d.Predicts)},
 		})
 	}
 	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}
@@ -223,7 +223,7 @@ func sarifRuleOf(r *rules.Rule) sarifRule {
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
 		HelpURI:              r.URL(),
 		Help:                 ruleHelp(r),
-		Properties:           sarifRuleProps{Tags: tags, Providers: r.Providers, Predicts: r.Predicts, SecuritySeverity: r.SecuritySeverity},
+		Properties:           sarifRuleProps{Tags: tags, Providers: r.Providers, Predicts: string(r.Predicts), SecuritySeverity: r.SecuritySeverity},
 	}
 }
 

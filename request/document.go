@@ -1,7 +1,6 @@
 package request
 
 import (
-	"bytes"
 	"errors"
 	"strconv"
 	"strings"
@@ -10,18 +9,20 @@ import (
 	"github.com/atslint/atslint/internal/textdist"
 )
 
-// Rule IDs of the problems the loaders report (DESIGN §3).
+// Rule IDs of the problems the readers report (DESIGN §3); package rules
+// registers them.
 const (
 	RuleSyntax       = "input/syntax"
 	RuleNotARequest  = "input/not-a-request"
 	RuleUnknownKey   = "input/unknown-key"
 	RuleTooDeep      = "input/too-deep"
+	RuleTooLarge     = "input/too-large"
 	expectedDocument = `a request document (an object with "method" and "url" or "path")`
 )
 
 // Problem is something wrong with the input itself, found while loading it.
 type Problem struct {
-	// Rule is RuleSyntax, RuleNotARequest, RuleUnknownKey or RuleTooDeep.
+	// Rule is one of the Rule constants above.
 	Rule string
 	// Message is lowercase and never quotes string values of the input
 	// (key names and the expected shape only).
@@ -43,16 +44,17 @@ type Document struct {
 	Requests []*Request
 	// Problems lists what is wrong with the file, in file order.
 	Problems []Problem
-	// Root is the parsed file, nil after a syntax or depth error and for a
-	// HAR recording (which is streamed, never held whole).
+	// Root is the parsed file, nil after a syntax or depth error and for
+	// files that are streamed, never held whole.
 	Root *Value
-	// HAR is set when the file was read as a HAR recording.
-	HAR bool
-	// Skipped counts HAR entries that are not StackOne requests.
+	// Skipped counts what the file held that is not a StackOne request
+	// (HAR entries for other hosts).
 	Skipped int
-	// Responses holds the failed responses of a HAR recording, when asked
-	// for (HAROptions.Responses).
-	Responses []Response
+	// Foreign is set when the file as a whole is not of the reader's format
+	// (JSON that is no request document: package.json, editor settings).
+	// Problems then says so (input/not-a-request): a file named on the
+	// command line reports it, a directory walk skips the file silently.
+	Foreign bool
 }
 
 // ReadDocument parses data as a request document (DESIGN §2): one request
@@ -62,18 +64,12 @@ type Document struct {
 // is reserved for failures that are not about the input (there are none
 // today); the Document is never nil.
 //
-// A HAR recording (SniffHAR, or an object with "log": {"entries": …}) is
-// read with ReadHAR instead.
+// Other formats (HAR recordings) are recognised by the dispatcher in
+// package source, which calls ReadDocument for request documents.
 func ReadDocument(data []byte, opts Options) (*Document, error) {
-	if SniffHAR(data) {
-		return ReadHAR(bytes.NewReader(data), HAROptions{Options: opts})
-	}
 	root, err := Parse(data, opts)
 	if err != nil {
 		return &Document{Problems: []Problem{ParseErrorProblem(data, err)}}, nil
-	}
-	if isHARTree(root) {
-		return ReadHAR(bytes.NewReader(data), HAROptions{Options: opts})
 	}
 	return DocumentFromValue(root), nil
 }
@@ -118,6 +114,7 @@ func DocumentFromValue(root *Value) *Document {
 		if !looksLikeRequest(root) {
 			doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, root, 0,
 				"expected "+expectedDocument+" or an array of them, got an object without any of these keys"))
+			doc.Foreign = true
 			return doc
 		}
 		r, probs := RequestFromValue(root, 0)
@@ -129,8 +126,10 @@ func DocumentFromValue(root *Value) *Document {
 		if len(root.Elems) == 0 {
 			doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, root, 0,
 				"expected "+expectedDocument+" or an array of them, got an empty array"))
+			doc.Foreign = true
 			return doc
 		}
+		doc.Foreign = true // unless an element looks like a request
 		for i, e := range root.Elems {
 			switch {
 			case e.Kind != Object:
@@ -140,6 +139,7 @@ func DocumentFromValue(root *Value) *Document {
 				doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, e, i,
 					"expected "+expectedDocument+", got an object without any of these keys"))
 			default:
+				doc.Foreign = false
 				r, probs := RequestFromValue(e, i)
 				doc.Problems = append(doc.Problems, probs...)
 				if r != nil {
@@ -150,6 +150,7 @@ func DocumentFromValue(root *Value) *Document {
 	default:
 		doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, root, 0,
 			"expected "+expectedDocument+" or an array of them, got "+root.Kind.String()))
+		doc.Foreign = true
 	}
 	return doc
 }

@@ -46,7 +46,7 @@ func naivePos(data []byte, off int) Pos {
 // byPointer indexes a tree by pointer (the first value wins on duplicates).
 func byPointer(root *Value) map[string]*Value {
 	m := map[string]*Value{}
-	walk(root, func(v *Value) {
+	root.Walk(func(v *Value) {
 		if _, ok := m[v.Pointer]; !ok {
 			m[v.Pointer] = v
 		}
@@ -86,7 +86,7 @@ func checkTree(t testing.TB, data []byte, root *Value) {
 			t.Fatalf("%s: source %q decodes to %q (%v), tree has %q", what, data[s.Start.Offset:s.End.Offset], got, err, want)
 		}
 	}
-	walk(root, func(v *Value) {
+	root.Walk(func(v *Value) {
 		checkSpan("value "+v.Pointer, v.Span)
 		raw := string(data[v.Span.Start.Offset:v.Span.End.Offset])
 		switch v.Kind {

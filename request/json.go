@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -31,7 +32,8 @@ type Options struct {
 	MaxDepth int
 }
 
-func (o Options) maxDepth() int {
+// Depth is the nesting limit in effect: MaxDepth, or its default.
+func (o Options) Depth() int {
 	switch {
 	case o.MaxDepth <= 0:
 		return DefaultMaxDepth
@@ -114,6 +116,10 @@ func (li *lineIndex) pos(off int) Pos {
 // (see parser.badUTF8).
 var decOptions = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)}
 
+// DecoderOptions returns the options every decoder of request JSON uses,
+// for readers that stream a file token by token (source/har).
+func DecoderOptions() []jsontext.Options { return slices.Clone(decOptions) }
+
 // scratch is the reusable working memory of one parse: the decoder and
 // the parser's stacks, none of which outlive Parse.
 type scratch struct {
@@ -154,7 +160,7 @@ func Parse(data []byte, opts Options) (*Value, error) {
 	p := parser{
 		data:    data,
 		lines:   newLineIndex(data, sc.starts),
-		max:     opts.maxDepth(),
+		max:     opts.Depth(),
 		dec:     sc.dec,
 		stack:   sc.stack[:0],
 		elems:   sc.elems[:0],

@@ -87,7 +87,7 @@ func TestParseSpans(t *testing.T) {
 			}
 			for ptr, want := range tt.keys {
 				var found bool
-				walk(v, func(x *Value) {
+				v.Walk(func(x *Value) {
 					for _, m := range x.Members {
 						if m.Value.Pointer == ptr && !found {
 							found = true
@@ -133,7 +133,7 @@ func TestParsePointers(t *testing.T) {
 	v, err := Parse([]byte(in), Options{})
 	must(t, err == nil, "Parse: %v", err)
 	var got []string
-	walk(v, func(x *Value) { got = append(got, x.Pointer) })
+	v.Walk(func(x *Value) { got = append(got, x.Pointer) })
 	eq(t, got, []string{
 		"",
 		"/a~1b",
@@ -328,4 +328,10 @@ func TestLineIndex(t *testing.T) {
 	for _, off := range []int{9, 0, 4, 7, 2, 3, 8, 5, 6, 1, 9, 0} {
 		eq(t, li.pos(off), naivePos(data, off), "pos(%d)", off)
 	}
+}
+
+func TestSpanIsZero(t *testing.T) {
+	eq(t, Span{}.IsZero(), true, "zero span")
+	eq(t, Span{Start: Pos{Offset: 0, Line: 1, Column: 1}}.IsZero(), false, "file start")
+	eq(t, Span{Front: FrontSpan{Start: 7, End: 9}}.IsZero(), false, "front-end span")
 }

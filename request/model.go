@@ -8,9 +8,8 @@ import (
 	"time"
 )
 
-// Pos is a position in a source. Line and Column are 1-based; Column counts
-// bytes. Offset is a 0-based byte offset. A front end that has no lines
-// (the Go analyzer) may store its own position in Offset alone.
+// Pos is a position in a file. Line and Column are 1-based; Column counts
+// bytes. Offset is a 0-based byte offset.
 type Pos struct {
 	Offset int `json:"offset"`
 	Line   int `json:"line"`
@@ -18,13 +17,24 @@ type Pos struct {
 }
 
 // Span is the half-open source range [Start, End) of a key or value.
+// Readers of files set Start and End; a front end whose positions are its
+// own and have no lines (the Go analyzer's go/token.Pos values) sets Front
+// instead, which the engine carries through untouched.
 type Span struct {
 	Start Pos `json:"start"`
 	End   Pos `json:"end"`
+	// Front is the range in the front end's own positions, zero for files.
+	Front FrontSpan `json:"-"`
 }
 
+// FrontSpan is a half-open range [Start, End) of a front end's own
+// positions; only that front end reads it.
+type FrontSpan struct{ Start, End int }
+
 // IsZero reports whether s carries no position.
-func (s Span) IsZero() bool { return s.Start.Line == 0 && s.Start.Offset == 0 && s.End.Offset == 0 }
+func (s Span) IsZero() bool {
+	return s.Start.Line == 0 && s.Start.Offset == 0 && s.End.Offset == 0 && s.Front == FrontSpan{}
+}
 
 // Kind is the kind of a JSON value.
 type Kind uint8
@@ -93,6 +103,23 @@ func (v *Value) Member(key string) *Member {
 	return nil
 }
 
+// Walk calls fn for v and every value inside it, in document order,
+// without recursion (a deep tree cannot exhaust the stack).
+func (v *Value) Walk(fn func(v *Value)) {
+	stack := []*Value{v}
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		fn(v)
+		for i := len(v.Elems) - 1; i >= 0; i-- {
+			stack = append(stack, v.Elems[i])
+		}
+		for i := len(v.Members) - 1; i >= 0; i-- {
+			stack = append(stack, v.Members[i].Value)
+		}
+	}
+}
+
 // IsKnown reports whether v exists and is not Unknown.
 func (v *Value) IsKnown() bool { return v != nil && v.Kind != Unknown }
 
@@ -145,8 +172,6 @@ type Ignore struct {
 	Span   Span
 	// Pointer of the ignore entry, for diagnostics about the ignore itself.
 	Pointer string
-	// Used is set by the engine when the ignore silenced a diagnostic.
-	Used bool
 }
 
 // Request is one API request as a front end saw it.
@@ -246,4 +271,22 @@ func (r *Request) PathSegments() []string {
 		return nil
 	}
 	return strings.Split(p, "/")
+}
+
+// IsStackOneURL reports whether a request goes to StackOne's API: host
+// api.stackone.com or another *.stackone.com host (port and user info
+// ignored), path under /unified/.
+func IsStackOneURL(r *Request) bool {
+	host := r.Host
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
+		host = host[:i]
+	}
+	host = strings.TrimSuffix(host, ".")
+	if host != "stackone.com" && !strings.HasSuffix(host, ".stackone.com") {
+		return false
+	}
+	return strings.HasPrefix(r.Path, "/unified/")
 }

@@ -33,7 +33,7 @@ func (r *Rule) ProviderList() string {
 func Explain(r *Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n\n", r.ID, r.Doc.Title)
-	fmt.Fprintf(&b, "Severity:  %s\nProviders: %s\nPredicts:  %s\n\n", r.Severity, r.ProviderList(), r.Predicts)
+	fmt.Fprintf(&b, "Severity:  %s\nProviders: %s\nPredicts:  %s\n\n", r.Severity, r.ProviderList(), r.Predicts.Describe())
 	fmt.Fprintf(&b, "%s\n\nFix: %s\n", r.Doc.Why, r.Doc.Fix)
 	if s := supersedeNote(r); s != "" {
 		fmt.Fprintf(&b, "\n%s\n", s)

@@ -16,7 +16,7 @@ type Diagnostic struct {
 	Operation string // operationId, "" when none matched
 	Pointer   string // JSON Pointer into the source document
 	Request   int    // index of the request in its file
-	Predicts  string
+	Predicts  Outcome
 	Message   string
 	Span      request.Span
 }
@@ -211,6 +211,9 @@ func SortDiagnostics(ds []Diagnostic) {
 		if a.Span.Start.Offset != b.Span.Start.Offset {
 			return a.Span.Start.Offset < b.Span.Start.Offset
 		}
+		if a.Span.Front.Start != b.Span.Front.Start {
+			return a.Span.Front.Start < b.Span.Front.Start
+		}
 		if a.Rule != b.Rule {
 			return a.Rule < b.Rule
 		}
@@ -224,17 +227,6 @@ func SortDiagnostics(ds []Diagnostic) {
 	})
 }
 
-const ignoreRule = "atslint/ignore"
-
-// didYouMeanRule names the rule a mistyped ignore most likely meant. Only a
-// registered ID is printed, never the text the user wrote in its place.
-func didYouMeanRule(written string) string {
-	if id, ok := Suggest(written); ok {
-		return "; did you mean " + id + "?"
-	}
-	return ""
-}
-
 // ignoreSet holds the ignore entries of a file's requests, copied, so
 // that the requests themselves need not be kept.
 type ignoreSet struct {
@@ -245,7 +237,6 @@ type ignoreSet struct {
 type ignoreUse struct {
 	request.Ignore
 	index int
-	used  bool
 }
 
 func (s *ignoreSet) add(index int, igs []*request.Ignore) {
@@ -266,55 +257,4 @@ func (s *ignoreSet) add(index int, igs []*request.Ignore) {
 	}
 	s.byIndex[index] = list
 	s.order = append(s.order, list...)
-}
-
-// applyIgnores drops diagnostics silenced by a request's ignore entries and
-// reports entries that have no reason or silence nothing.
-func (e *Engine) applyIgnores(igs *ignoreSet, ds []Diagnostic) []Diagnostic {
-	if len(igs.order) == 0 {
-		return ds
-	}
-	kept := ds[:0]
-	for _, d := range ds {
-		silenced := false
-		if d.Rule != ignoreRule {
-			for _, ig := range igs.byIndex[d.Request] {
-				if ig.Rule == d.Rule && strings.TrimSpace(ig.Reason) != "" {
-					ig.used = true
-					silenced = true
-				}
-			}
-		}
-		if !silenced {
-			kept = append(kept, d)
-		}
-	}
-	r, _ := Lookup(ignoreRule)
-	if r == nil || e.severity(r) == Off {
-		return kept
-	}
-	for _, ig := range igs.order {
-		var msg string
-		// A rule that is no rule ID is not repeated: it could be
-		// anything, personal data included.
-		switch {
-		case strings.TrimSpace(ig.Reason) == "" && !validID(ig.Rule):
-			msg = "ignore entry has no reason and names no rule ID (ruleset/name)" + didYouMeanRule(ig.Rule)
-		case strings.TrimSpace(ig.Reason) == "":
-			msg = "ignore of " + ig.Rule + " has no reason; say why the diagnostic does not apply"
-		case !ig.used:
-			if _, known := Lookup(ig.Rule); !validID(ig.Rule) {
-				msg = "ignore names no rule ID (ruleset/name)" + didYouMeanRule(ig.Rule)
-			} else if !known {
-				msg = "ignore names unknown rule " + quote(ig.Rule) + didYouMeanRule(ig.Rule)
-			} else {
-				msg = "ignore of " + ig.Rule + " silences nothing; remove it"
-			}
-		default:
-			continue
-		}
-		kept = append(kept, Diagnostic{Rule: ignoreRule, Severity: e.severity(r), Pointer: ig.Pointer,
-			Request: ig.index, Predicts: r.Predicts, Message: msg, Span: ig.Span})
-	}
-	return kept
 }

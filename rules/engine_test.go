@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,7 +18,7 @@ import (
 func check(t *testing.T, opts Options, doc string) []string {
 	t.Helper()
 	var out []string
-	for _, d := range New(opts).CheckBytes([]byte(doc), Limits{}).Diagnostics {
+	for _, d := range checkBytes(New(opts), []byte(doc)) {
 		p := ""
 		if d.Provider != "" {
 			p = " (" + d.Provider + ")"
@@ -147,7 +148,7 @@ func TestIgnores(t *testing.T) {
 func TestSeverityOverride(t *testing.T) {
 	doc := `{"method": "GET", "url": "/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "a"}}`
 	assert.Empty(t, check(t, Options{Severity: map[string]Severity{"stackone/page-size": Off}}, doc))
-	ds := New(Options{Severity: map[string]Severity{"stackone/page-size": Info}}).CheckBytes([]byte(doc), Limits{}).Diagnostics
+	ds := checkBytes(New(Options{Severity: map[string]Severity{"stackone/page-size": Info}}), []byte(doc))
 	require.Len(t, ds, 1)
 	assert.Equal(t, Info, ds[0].Severity)
 }
@@ -162,13 +163,6 @@ func TestUnknownValuesNeverReport(t *testing.T) {
 		Headers: []request.Header{{Name: "x-account-id", Value: &request.Value{Kind: request.Unknown}}},
 		Body:    body, HeadersComplete: false, QueryComplete: false}
 	assert.Empty(t, New(Options{}).Check([]*request.Request{req}))
-}
-
-func TestTooLarge(t *testing.T) {
-	ds := New(Options{}).CheckBytes([]byte(`{"method": "GET", "url": "/unified/ats/jobs"}`), Limits{MaxSize: 10}).Diagnostics
-	require.Len(t, ds, 1)
-	assert.Equal(t, "input/too-large", ds[0].Rule)
-	assert.Equal(t, "file is 45 bytes, over the 10 bytes limit (--max-size)", ds[0].Message)
 }
 
 func TestStackOneRateLimit(t *testing.T) {
@@ -246,4 +240,78 @@ func TestIgnoreUseIsPerCheck(t *testing.T) {
 	ds := e.Check(d.Requests)
 	require.Len(t, ds, 1)
 	assert.Equal(t, "atslint/ignore", ds[0].Rule)
+}
+
+// TestCheckLeavesRequestsAlone: the engine never writes into the Requests
+// it checks, so one Request checked twice, or by several goroutines at
+// once, gives the same diagnostics each time.
+func TestCheckLeavesRequestsAlone(t *testing.T) {
+	doc := `[{"method": "GET", "url": "/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "a"},
+	  "x-atslint": {"ignore": [{"rule": "stackone/page-size", "reason": "capped"}, {"rule": "stackone/unknown-filter", "reason": "old"}]}},
+	 {"provider": "bullhorn", "method": "POST", "url": "/unified/ats/candidates/1/notes", "headers": {"x-account-id": "a"}, "body": {"content": []},
+	  "x-atslint": {"ignore": [{"rule": "stackone/empty-note"}]}}]`
+	read := func() []*request.Request {
+		d, err := request.ReadDocument([]byte(doc), request.Options{})
+		require.NoError(t, err)
+		require.Len(t, d.Requests, 2)
+		return d.Requests
+	}
+	reqs, untouched := read(), read()
+	e := New(Options{Providers: KnownProviders()})
+	want := e.Check(reqs)
+	var ignores []string
+	for _, d := range want {
+		if d.Rule == "atslint/ignore" {
+			ignores = append(ignores, d.Message)
+		}
+	}
+	assert.Equal(t, []string{
+		"ignore of stackone/unknown-filter silences nothing; remove it",
+		"ignore of stackone/empty-note has no reason; say why the diagnostic does not apply",
+	}, ignores)
+	assert.Equal(t, untouched, reqs, "the engine wrote into the requests")
+
+	results := make([][]Diagnostic, 8)
+	var wg sync.WaitGroup
+	for i := range results {
+		wg.Go(func() { results[i] = e.Check(reqs) })
+	}
+	wg.Wait()
+	for _, got := range results {
+		assert.Equal(t, want, got)
+	}
+	assert.Equal(t, untouched, reqs, "the engine wrote into the requests")
+}
+
+func TestOutcome(t *testing.T) {
+	for _, tc := range []struct {
+		o      Outcome
+		status int
+		want   bool
+	}{
+		{"400", 400, true}, {"400", 422, false},
+		{"4xx", 400, true}, {"4xx", 499, true}, {"4xx", 500, false}, {"4xx", 399, false},
+		{"5xx", 501, true},
+		{Silent, 200, true}, {Silent, 400, false},
+		{None, 400, false}, {None, 200, false},
+	} {
+		assert.Equal(t, tc.want, tc.o.Matches(tc.status), "%s matches %d", tc.o, tc.status)
+	}
+	for _, o := range []Outcome{"40", "4xxx", "6xx", "0xx", "abc", "", "099"} {
+		assert.False(t, o.Valid(), "%q", o)
+	}
+	for _, r := range All() {
+		assert.True(t, r.Predicts.Valid(), "%s predicts %q", r.ID, r.Predicts)
+	}
+	assert.Equal(t, "4xx (any 4xx status; which one depends on the provider)", Outcome("4xx").Describe())
+}
+
+// TestDateFilterLowerCase: RFC 3339 §5.6 lets "T" and "Z" be lower case;
+// time.Parse does not, and the rule used to report such a date.
+func TestDateFilterLowerCase(t *testing.T) {
+	doc := `{"method": "GET", "url": "/unified/ats/candidates?filter[updated_after]=%s", "headers": {"x-account-id": "a"}}`
+	assert.Empty(t, check(t, Options{}, fmt.Sprintf(doc, "2024-01-01t00:00:00z")))
+	assert.Empty(t, check(t, Options{}, fmt.Sprintf(doc, "2024-01-01T00:00:00.5%2B02:00")))
+	assert.Equal(t, []string{`1:73 stackone/invalid-filter-value filter[updated_after] is not an RFC 3339 date-time (for example 2024-01-01T00:00:00Z)`},
+		check(t, Options{}, fmt.Sprintf(doc, "2024-01-01")))
 }

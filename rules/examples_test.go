@@ -9,7 +9,7 @@ import (
 // noExample lists rules whose bad case cannot be written as a small request
 // document; each has its own test instead.
 var noExample = map[string]string{
-	"input/too-large":     "needs a file over 64 MiB; see TestTooLarge",
+	"input/too-large":     "needs a file over 64 MiB; see source.TestTooLarge",
 	"stackone/rate-limit": "needs timestamps from a HAR recording; see TestStackOneRateLimit and TestStackOneRateLimitHAR",
 	// Provider budgets need from 11 to 10,001 timestamped requests; see
 	// TestProviderRateLimits.
@@ -77,15 +77,15 @@ func TestExamples(t *testing.T) {
 				provider = r.Providers[0]
 			}
 			e := New(Options{Provider: provider})
-			bad := e.CheckBytes([]byte(r.Doc.Bad), Limits{})
-			if !fired(bad.Diagnostics, r.ID, provider) {
-				t.Errorf("bad example does not trigger %s; got %v", r.ID, bad.Diagnostics)
+			bad := checkBytes(e, []byte(r.Doc.Bad))
+			if !fired(bad, r.ID, provider) {
+				t.Errorf("bad example does not trigger %s; got %v", r.ID, bad)
 			}
 			if r.Doc.Good == "" {
 				t.Fatalf("no good example")
 			}
-			good := e.CheckBytes([]byte(r.Doc.Good), Limits{})
-			for _, d := range good.Diagnostics {
+			good := checkBytes(e, []byte(r.Doc.Good))
+			for _, d := range good {
 				if d.Rule == r.ID {
 					t.Errorf("good example triggers %s: %s", r.ID, d.Message)
 				}
@@ -102,14 +102,14 @@ func TestExamples(t *testing.T) {
 			for r.AppliesTo(other) {
 				other = "icims"
 			}
-			for _, d := range New(Options{Provider: other}).CheckBytes([]byte(r.Doc.Bad), Limits{}).Diagnostics {
+			for _, d := range checkBytes(New(Options{Provider: other}), []byte(r.Doc.Bad)) {
 				if d.Rule == r.ID {
 					t.Errorf("bad example triggers %s for provider %s too", r.ID, other)
 				}
 			}
 			// Checked against a target list (config providers), the rule
 			// fires for its provider only, and names it.
-			list := New(Options{Providers: []string{other, provider}}).CheckBytes([]byte(r.Doc.Bad), Limits{}).Diagnostics
+			list := checkBytes(New(Options{Providers: []string{other, provider}}), []byte(r.Doc.Bad))
 			if !fired(list, r.ID, provider) {
 				t.Errorf("bad example does not trigger %s for %s in the target list [%s %s]", r.ID, provider, other, provider)
 			}
@@ -117,7 +117,7 @@ func TestExamples(t *testing.T) {
 				t.Errorf("bad example triggers %s for %s in the target list", r.ID, other)
 			}
 			// With no provider at all, provider rules do not run.
-			if fired(New(Options{}).CheckBytes([]byte(r.Doc.Bad), Limits{}).Diagnostics, r.ID, "") {
+			if fired(checkBytes(New(Options{}), []byte(r.Doc.Bad)), r.ID, "") {
 				t.Errorf("bad example triggers %s without a provider", r.ID)
 			}
 		})

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/atslint/atslint/request"
@@ -11,7 +10,7 @@ import (
 // registered so that config, docs and explain know them.
 var (
 	ruleSyntax = &Rule{
-		ID: "input/syntax", Severity: Error, Predicts: "400",
+		ID: request.RuleSyntax, Severity: Error, Predicts: "400",
 		Doc: Doc{
 			Title:   "file is not valid JSON",
 			Why:     "A request document that does not parse cannot be checked, and the request it describes would be sent malformed or not at all.",
@@ -22,7 +21,7 @@ var (
 		},
 	}
 	ruleNotARequest = &Rule{
-		ID: "input/not-a-request", Severity: Error, Predicts: "none",
+		ID: request.RuleNotARequest, Severity: Error, Predicts: "none",
 		Doc: Doc{
 			Title:   "JSON that is no request document or HAR",
 			Why:     "atslint reads request documents (an object with method and url or path, or an array of them) and HAR recordings. Other JSON is not checked, which would hide every problem in it.",
@@ -33,7 +32,7 @@ var (
 		},
 	}
 	ruleUnknownKey = &Rule{
-		ID: "input/unknown-key", Severity: Error, Predicts: "none",
+		ID: request.RuleUnknownKey, Severity: Error, Predicts: "none",
 		Doc: Doc{
 			Title:   "request document key the format does not have",
 			Why:     "A misspelt top-level key (heders) is not part of the request: the headers it was meant to hold would silently be dropped.",
@@ -44,7 +43,7 @@ var (
 		},
 	}
 	ruleTooLarge = &Rule{
-		ID: "input/too-large", Severity: Error, Predicts: "none",
+		ID: request.RuleTooLarge, Severity: Error, Predicts: "none",
 		Doc: Doc{
 			Title:   "file over the size limit",
 			Why:     "Request documents are small; a file over --max-size (64 MiB by default) is not read, so that one stray file cannot exhaust memory. HAR files are streamed and exempt.",
@@ -53,7 +52,7 @@ var (
 		},
 	}
 	ruleTooDeep = &Rule{
-		ID: "input/too-deep", Severity: Error, Predicts: "none",
+		ID: request.RuleTooDeep, Severity: Error, Predicts: "none",
 		Doc: Doc{
 			Title:   "nesting deeper than 1,000 levels",
 			Why:     "No request needs more than a few levels of nesting; deeper input is a broken or hostile file, and reading it further would only cost memory.",
@@ -76,101 +75,22 @@ var (
 			Sources: []string{"atslint provider resolution (DESIGN.md §4)", srcFactsAPI + " §7: provider keys, bullhorn_ats"},
 		},
 	}
-	ruleIgnore = &Rule{
-		ID: "atslint/ignore", Severity: Warning, Predicts: "none",
-		Doc: Doc{
-			Title: "ignore directive without a reason, or one that silences nothing",
-			Why: "An ignore must say why the diagnostic does not apply, so the next reader can judge it; one that silences " +
-				"nothing is stale and would hide a future real problem.",
-			Fix: "Give the reason, or remove the directive.",
-			Bad: `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}, ` +
-				`"x-atslint": {"ignore": [{"rule": "stackone/page-size"}]}}`,
-			Good: `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "acc_1"}, ` +
-				`"x-atslint": {"ignore": [{"rule": "stackone/page-size", "reason": "this tenant's proxy caps pages itself"}]}}`,
-			Sources: []string{"staticcheck's linter directives: a reason is required and unmatched directives are reported"},
-		},
-	}
 )
 
 func init() {
 	Register(ruleSyntax, ruleNotARequest, ruleUnknownKey, ruleUnknownProvider, ruleTooLarge, ruleTooDeep, ruleIgnore)
 }
 
-// Limits bound what a reader accepts.
-type Limits struct {
-	MaxSize  int64 // bytes; 0 means DefaultMaxSize
-	MaxDepth int   // 0 means DefaultMaxDepth
-}
-
-const (
-	DefaultMaxSize  = 64 << 20
-	DefaultMaxDepth = 1000
-)
-
-func (l Limits) maxSize() int64 {
-	if l.MaxSize <= 0 {
-		return DefaultMaxSize
-	}
-	return l.MaxSize
-}
-
-func (l Limits) maxDepth() int {
-	if l.MaxDepth <= 0 {
-		return DefaultMaxDepth
-	}
-	return l.MaxDepth
-}
-
-// TooLarge is the diagnostic for a file of size bytes over the limit; front
-// ends call it before reading such a file.
-func (e *Engine) TooLarge(size int64, l Limits) Diagnostic {
-	return e.inputDiagnostic(request.Problem{Rule: ruleTooLarge.ID,
-		Message: fmt.Sprintf("file is %s, over the %s limit (--max-size)", byteSize(size), byteSize(l.maxSize()))})
-}
-
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
-// Result is what checking one source gives.
-type Result struct {
-	Requests    int
-	Diagnostics []Diagnostic
-	// Skipped counts what the source held that is not a StackOne request
-	// (HAR entries for other hosts).
-	Skipped int
-}
-
-// CheckBytes reads a request document (or a HAR recording, which
-// request.ReadDocument recognises) and checks it.
-func (e *Engine) CheckBytes(data []byte, l Limits) Result {
-	if int64(len(data)) > l.maxSize() {
-		return Result{Diagnostics: []Diagnostic{e.TooLarge(int64(len(data)), l)}}
-	}
-	doc, err := request.ReadDocument(data, request.Options{MaxDepth: l.maxDepth()})
-	if err != nil {
-		return Result{Diagnostics: []Diagnostic{e.inputDiagnostic(request.Problem{Rule: ruleNotARequest.ID, Message: err.Error()})}}
-	}
-	return e.CheckDocument(doc)
-}
-
-// CheckDocument checks the requests of a document read by a front end and
-// reports the problems its reader found.
-func (e *Engine) CheckDocument(doc *request.Document) Result {
-	ds := e.Check(doc.Requests)
-	for _, p := range doc.Problems {
+// InputDiagnostics turns the problems a reader found in a file into
+// diagnostics at this run's severities, leaving out rules turned off.
+func (e *Engine) InputDiagnostics(ps []request.Problem) []Diagnostic {
+	var out []Diagnostic
+	for _, p := range ps {
 		if d := e.inputDiagnostic(p); d.Severity != Off {
-			ds = append(ds, d)
+			out = append(out, d)
 		}
 	}
-	SortDiagnostics(ds)
-	return Result{Requests: len(doc.Requests), Diagnostics: ds, Skipped: doc.Skipped}
+	return out
 }
 
 func (e *Engine) inputDiagnostic(p request.Problem) Diagnostic {

@@ -64,9 +64,8 @@ var t0 = time.Date(2024, 5, 14, 10, 0, 0, 0, time.UTC)
 // diagnostics of one rule.
 func rateDiags(t *testing.T, opts Options, har, rule string) []string {
 	t.Helper()
-	res := New(opts).CheckBytes([]byte(har), Limits{})
 	var out []string
-	for _, d := range res.Diagnostics {
+	for _, d := range checkBytes(New(opts), []byte(har)) {
 		require.NotEqual(t, "input/syntax", d.Rule, d.Message)
 		if d.Rule == rule {
 			out = append(out, fmt.Sprintf("%d:%d #%d %s", d.Span.Start.Line, d.Span.Start.Column, d.Request, d.Message))

@@ -209,13 +209,13 @@ func TestUnknownProviderIsReported(t *testing.T) {
 	assert.Equal(t, `1:14 input/unknown-provider unknown provider "bullhorm" (did you mean "bullhorn"?), so no provider rule runs for this request; use one of: `+
 		strings.Join(KnownProviders(), ", "), got[0])
 
-	ds := New(Options{}).CheckBytes([]byte(doc), Limits{}).Diagnostics
+	ds := checkBytes(New(Options{}), []byte(doc))
 	require.Len(t, ds, 1)
 	assert.Equal(t, "/provider", ds[0].Pointer)
 	assert.Equal(t, Error, ds[0].Severity)
 
 	// In an array, the pointer names the request.
-	ds = New(Options{}).CheckBytes([]byte(`[{"method": "GET", "url": "/unified/ats/jobs", "headers": {"x-account-id": "a"}}, {"provider": "nope", "method": "GET", "url": "/unified/ats/jobs", "headers": {"x-account-id": "a"}}]`), Limits{}).Diagnostics
+	ds = checkBytes(New(Options{}), []byte(`[{"method": "GET", "url": "/unified/ats/jobs", "headers": {"x-account-id": "a"}}, {"provider": "nope", "method": "GET", "url": "/unified/ats/jobs", "headers": {"x-account-id": "a"}}]`))
 	require.Len(t, ds, 1)
 	assert.Equal(t, "/1/provider", ds[0].Pointer)
 	assert.Equal(t, 1, ds[0].Request)
@@ -339,7 +339,7 @@ func TestProxyRules(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, d := range New(Options{Provider: tc.provider}).CheckBytes([]byte(proxy(tc.native)), Limits{}).Diagnostics {
+			for _, d := range checkBytes(New(Options{Provider: tc.provider}), []byte(proxy(tc.native))) {
 				if d.Provider != "" {
 					got = append(got, d.Rule)
 				}
@@ -352,7 +352,7 @@ func TestProxyRules(t *testing.T) {
 func TestProxyPositions(t *testing.T) {
 	doc := `{"method": "POST", "url": "/unified/proxy", "headers": {"x-account-id": "a"},
  "body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?cursor=abc&status=open"}}`
-	ds := New(Options{Provider: "greenhouse"}).CheckBytes([]byte(doc), Limits{}).Diagnostics
+	ds := checkBytes(New(Options{Provider: "greenhouse"}), []byte(doc))
 	require.Len(t, ds, 1)
 	d := ds[0]
 	assert.Equal(t, "greenhouse/proxy-cursor-params", d.Rule)

@@ -71,8 +71,9 @@ type Rule struct {
 	Severity Severity
 	// Providers the rule applies to; empty for provider-independent rules.
 	Providers []string
-	// Predicts is the HTTP outcome the rule predicts ("400", "404", "silent"…).
-	Predicts string
+	// Predicts is the HTTP outcome the rule predicts ("400", "4xx",
+	// "silent"…).
+	Predicts Outcome
 	Doc      Doc
 	// Supersedes lists generic rules that this rule explains more precisely:
 	// where both report the same text of a request, only this one is

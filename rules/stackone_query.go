@@ -3,7 +3,6 @@ package rules
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/schemas"
@@ -128,7 +127,7 @@ var ruleInvalidFilterValue = &Rule{
 			}
 			s, isString := q.Value.StringValue()
 			if f.Format == "date-time" {
-				if !isString || !isDateTime(s) {
+				if !isString || !schemas.IsDateTime(s) {
 					p.ReportParamValue(q, "filter[%s] is not an RFC 3339 date-time (for example 2024-01-01T00:00:00Z)", q.Key)
 				}
 				continue
@@ -147,11 +146,6 @@ func findFilter(op *schemas.Operation, key string) *schemas.Filter {
 		}
 	}
 	return nil
-}
-
-func isDateTime(s string) bool {
-	_, err := time.Parse(time.RFC3339Nano, s)
-	return err == nil
 }
 
 var rulePageSize = &Rule{

@@ -17,7 +17,7 @@ import (
 // that moving off that library changed no diagnostic. Formats not listed
 // are annotations.
 var formats = map[string]func(string) bool{
-	"date-time":             isDateTime,
+	"date-time":             IsDateTime,
 	"date":                  isDate,
 	"time":                  isTime,
 	"duration":              isDuration,
@@ -39,9 +39,11 @@ var formats = map[string]func(string) bool{
 	"uuid":                  isUUID,
 }
 
-// isDateTime: an RFC 3339 date-time, with a leap second allowed at 23:59
-// UTC.
-func isDateTime(s string) bool {
+// IsDateTime reports whether s is an RFC 3339 date-time (§5.6: "T" and "Z"
+// may be lower case; a leap second only at 23:59 UTC). It is the one
+// date-time check of the project: the validator's format, the filter
+// rules and triage use it, and FuzzFormats holds it to the oracle.
+func IsDateTime(s string) bool {
 	if len(s) < 20 || s[10] != 'T' && s[10] != 't' {
 		return false
 	}
@@ -167,10 +169,10 @@ func isPeriod(s string) bool {
 	if !ok {
 		return false
 	}
-	if isDateTime(start) {
-		return isDateTime(end) || isDuration(end)
+	if IsDateTime(start) {
+		return IsDateTime(end) || isDuration(end)
 	}
-	return isDuration(start) && isDateTime(end)
+	return isDuration(start) && IsDateTime(end)
 }
 
 // isHostname: RFC 1034/1123 labels of letters, digits and hyphens, at

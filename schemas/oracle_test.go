@@ -423,7 +423,7 @@ func TestFormatsMatchOracle(t *testing.T) {
 }
 
 func FuzzFormats(f *testing.F) {
-	for _, s := range []string{"a@b.c", `"a"@b.c`, "2024-01-01T00:00:00Z", "P1D", "::1", "1.2.3.4", "http://x/{a}", "/a~0", "0#", "example.com"} {
+	for _, s := range []string{"a@b.c", `"a"@b.c`, "2024-01-01T00:00:00Z", "2024-01-01t00:00:00z", "1990-12-31T15:59:60-08:00", "P1D", "::1", "1.2.3.4", "http://x/{a}", "/a~0", "0#", "example.com"} {
 		f.Add(s)
 	}
 	names := sortedKeys(formats)

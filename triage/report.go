@@ -9,6 +9,7 @@ import (
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/source/har"
 )
 
 // Finding is a diagnostic of atslint's rules on the request of a failed
@@ -139,10 +140,10 @@ func describe(v *request.Value) string {
 }
 
 // AddHAR triages the failed responses of a HAR recording read with
-// request.HAROptions{Responses: true}: each with its request, the
+// har.Options{Responses: true}: each with its request, the
 // provider resolved for it, and the diagnostics atslint's rules give the
 // request, split into those that predicted the status and the others.
-func (r *Report) AddHAR(eng *rules.Engine, file string, doc *request.Document, opts request.Options) {
+func (r *Report) AddHAR(eng *rules.Engine, file string, doc *har.Recording, opts request.Options) {
 	r.Summary.Files++
 	r.Summary.Requests += len(doc.Requests)
 	r.Summary.Skipped += doc.Skipped
@@ -186,10 +187,9 @@ func (r *Report) AddHAR(eng *rules.Engine, file string, doc *request.Document, o
 			it.Body = &e
 		}
 		it.Explanation = Explain(resp.Status, it.Providers)
-		status := strconv.Itoa(resp.Status)
 		for _, d := range byRequest[req.Index] {
-			f := Finding{Rule: d.Rule, Severity: d.Severity.String(), Predicts: d.Predicts, Message: d.Message, Span: d.Span}
-			if d.Predicts == status {
+			f := Finding{Rule: d.Rule, Severity: d.Severity.String(), Predicts: string(d.Predicts), Message: d.Message, Span: d.Span}
+			if d.Predicts.Matches(resp.Status) {
 				it.Predicted = append(it.Predicted, f)
 			} else {
 				it.Flagged = append(it.Flagged, f)

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/schemas"
 )
 
 // ErrorResponse is what triage reads from a StackOne error response body
@@ -71,7 +71,7 @@ func FromValue(v *request.Value) (ErrorResponse, bool) {
 		e.ErrorCode = strings.Clone(s)
 	}
 	if s, ok := v.Get("timestamp").StringValue(); ok {
-		if _, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		if schemas.IsDateTime(s) {
 			e.Timestamp = strings.Clone(s)
 		}
 	}

@@ -3,6 +3,7 @@ package triage
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/source/har"
 )
 
 // TestCodesAreTheSeedTable: the reference holds exactly the seed's twelve
@@ -138,4 +140,29 @@ func TestAddErrorFileProblems(t *testing.T) {
 	assert.Empty(t, rep.Problems)
 	assert.Empty(t, rep.Items)
 	assert.Equal(t, 0, rep.Summary.Errors)
+}
+
+// TestClassPredictionMatches: a rule that predicts a class (4xx) predicts
+// a 400. Triage used to compare "4xx" with "400" as strings and listed the
+// rule as merely flagged.
+func TestClassPredictionMatches(t *testing.T) {
+	rec := `{"log": {"entries": [{"request": {"method": "POST", "url": "https://api.stackone.com/unified/proxy",
+	  "headers": [{"name": "x-account-id", "value": "acc_1"}],
+	  "postData": {"mimeType": "application/json", "text": "{\"method\": \"post\", \"path\": \"/entity/Candidate\", \"body\": {\"firstName\": \"Ada\"}}"}},
+	  "response": {"status": 400, "content": {"text": ""}}}]}}`
+	doc, err := har.Read(strings.NewReader(rec), har.Options{Responses: true})
+	require.NoError(t, err)
+	require.Empty(t, doc.Problems)
+	var r Report
+	r.AddHAR(rules.New(rules.Options{Provider: "bullhorn"}), "rec.har", doc, request.Options{})
+	require.Len(t, r.Items, 1)
+	var predicted, flagged []string
+	for _, f := range r.Items[0].Predicted {
+		predicted = append(predicted, f.Rule)
+	}
+	for _, f := range r.Items[0].Flagged {
+		flagged = append(flagged, f.Rule)
+	}
+	assert.Contains(t, predicted, "bullhorn/proxy-create-with-post")
+	assert.NotContains(t, flagged, "bullhorn/proxy-create-with-post")
 }

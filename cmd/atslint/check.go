@@ -22,6 +22,7 @@ import (
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
 	"github.com/atslint/atslint/schemas"
+	"github.com/atslint/atslint/source"
 )
 
 func init() {
@@ -48,7 +49,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.configPath, "config", "", "config file (default: .atslint.yaml in the working directory or a parent)")
 	fs.StringVar(&f.openapi, "openapi", "", "check against this StackOne ATS OpenAPI document instead of the built-in catalogue")
 	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
-	fs.Int64Var(&f.maxSize, "max-size", rules.DefaultMaxSize, "largest request document read, in bytes")
+	fs.Int64Var(&f.maxSize, "max-size", source.DefaultMaxSize, "largest request document read, in bytes")
 	fs.StringVar(&f.stdinName, "stdin-filename", defaultStdinName, "file name of input read from -: shown in the output, and the config's ignore and overrides apply to it")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
 	fs.StringVar(&f.baseline, "baseline", "", "report only diagnostics that this baseline file does not hold")
@@ -74,7 +75,7 @@ type setup struct {
 	opts    rules.Options
 	failOn  rules.Severity
 	format  func(io.Writer, *report.Report) error
-	limits  rules.Limits
+	limits  source.Limits
 	engines sync.Map // severity-map key → *rules.Engine
 
 	output        string             // --output file, "" for stdout
@@ -88,7 +89,7 @@ type setup struct {
 // prepare validates flags and loads config and catalogue. A non-nil error
 // is a usage error (exit 2).
 func (f *checkFlags) prepare(dir string) (*setup, error) {
-	s := &setup{limits: rules.Limits{MaxSize: f.maxSize}, output: f.output, writeBaseline: f.writeBaseline}
+	s := &setup{limits: source.Limits{MaxSize: f.maxSize}, output: f.output, writeBaseline: f.writeBaseline}
 	var ok bool
 	if s.format, ok = report.Formats[f.format]; !ok {
 		return nil, unknownFormat(f.format, formatNames())
@@ -272,8 +273,8 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 	return exitOK
 }
 
-// source is one input to check.
-type source struct {
+// input is one file (or stdin) to check.
+type input struct {
 	name    string // as shown in output
 	path    string // for stdin, the --stdin-filename the config applies to, or ""
 	stdin   bool
@@ -286,13 +287,13 @@ type source struct {
 // any -j.
 func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *report.Report {
 	rep := &report.Report{}
-	var srcs []source
+	var srcs []input
 	for _, p := range paths {
 		if p == "-" {
 			s.named = true
 			// Editors pipe unsaved buffers under the file's name: the
 			// config's ignore and overrides apply to it as to the file.
-			src := source{name: stdinName, stdin: true}
+			src := input{name: stdinName, stdin: true}
 			if stdinName != defaultStdinName {
 				if s.cfg.Ignored(stdinName) {
 					continue
@@ -311,11 +312,11 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			if s.cfg.Ignored(f.path) {
 				continue
 			}
-			srcs = append(srcs, source{name: filepath.ToSlash(f.path), path: f.path, regular: f.regular, walked: f.walked})
+			srcs = append(srcs, input{name: filepath.ToSlash(f.path), path: f.path, regular: f.regular, walked: f.walked})
 		}
 	}
 	type result struct {
-		res     rules.Result
+		res     source.Result
 		diags   []report.Diagnostic
 		err     error
 		skipped bool // a walked file that holds no request
@@ -372,55 +373,56 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 
 // checkSource checks one input. The text it returns is where the input's
 // bytes can be read again for report.Locate.
-func (s *setup) checkSource(e *env, src source) (rules.Result, text, error) {
+func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 	eng := s.engine(src.path)
 	if src.stdin {
-		br := bufio.NewReaderSize(e.stdin, sniffSize)
-		head, _ := br.Peek(sniffSize)
-		if request.IsHARPath(src.name) || request.SniffHAR(head) {
+		br := bufio.NewReaderSize(e.stdin, source.SniffSize)
+		head, _ := br.Peek(source.SniffSize)
+		if f := source.Detect(src.name, head); f.Stream != nil {
 			// Streamed and gone: no UTF-16 columns or value hashes.
-			res, err := s.checkHAR(eng, br)
+			res, err := s.checkStream(eng, f, br)
 			return res, text{}, err
 		}
 		data, err := io.ReadAll(io.LimitReader(br, s.limits.MaxSize+1))
 		if err != nil {
-			return rules.Result{}, text{}, err
+			return source.Result{}, text{}, err
 		}
-		return eng.CheckBytes(data, s.limits), text{data: data}, nil
+		return source.CheckBytes(eng, src.name, data, s.limits), text{data: data}, nil
 	}
 	if h := testHookBeforeRead; h != nil {
 		h(src.path)
 	}
-	if request.IsHARPath(src.path) {
-		// HAR recordings are streamed, whatever their size.
-		f, err := openStream(src.path, src.regular)
+	if f := source.ByName(src.path); f != nil && f.Stream != nil {
+		// Streamed formats are read as a stream, whatever their size.
+		r, err := openStream(src.path, src.regular)
 		if err != nil {
-			return rules.Result{}, text{}, err
+			return source.Result{}, text{}, err
 		}
-		defer f.Close()
-		res, err := s.checkHAR(eng, bufio.NewReaderSize(f, sniffSize))
+		defer r.Close()
+		res, err := s.checkStream(eng, f, bufio.NewReaderSize(r, source.SniffSize))
 		return res, text{path: src.path}, err
 	}
 	data, size, err := readSource(src.path, s.limits.MaxSize, src.regular)
 	switch {
 	case err != nil:
-		return rules.Result{}, text{}, err
+		return source.Result{}, text{}, err
 	case data == nil:
-		// Over --max-size: only its start is looked at, in case it is a
-		// recording under another name.
-		f, err := openStream(src.path, true)
+		// Over --max-size: only its start is looked at, in case it is of a
+		// streamed format under another name.
+		r, err := openStream(src.path, true)
 		if err != nil {
-			return rules.Result{}, text{}, err
+			return source.Result{}, text{}, err
 		}
-		defer f.Close()
-		br := bufio.NewReaderSize(f, sniffSize)
-		if head, _ := br.Peek(sniffSize); request.SniffHAR(head) {
-			res, err := s.checkHAR(eng, br)
+		defer r.Close()
+		br := bufio.NewReaderSize(r, source.SniffSize)
+		head, _ := br.Peek(source.SniffSize)
+		if f := source.Detect(src.path, head); f.Stream != nil {
+			res, err := s.checkStream(eng, f, br)
 			return res, text{path: src.path}, err
 		}
-		return rules.Result{Diagnostics: []rules.Diagnostic{eng.TooLarge(size, s.limits)}}, text{}, nil
+		return source.Check(eng, &request.Document{Problems: []request.Problem{source.TooLarge(size, s.limits)}}), text{}, nil
 	}
-	return eng.CheckBytes(data, s.limits), text{data: data}, nil
+	return source.CheckBytes(eng, src.name, data, s.limits), text{data: data}, nil
 }
 
 // text is where a checked input's bytes are: in memory, or in a file that
@@ -528,20 +530,16 @@ func regularMode(m fs.FileMode) error {
 	return errors.New("not a regular file (" + what + "); use - to read standard input")
 }
 
-// sniffSize is how much of an input is looked at to recognise a HAR
-// recording (SniffHAR).
-const sniffSize = 4 << 10
-
-// checkHAR streams a HAR recording: entries are read one at a time and
-// responses skipped, so memory does not grow with the file (--max-size
-// does not apply). All its StackOne requests are checked together, so
-// that rate rules see every timestamp.
-func (s *setup) checkHAR(eng *rules.Engine, r io.Reader) (rules.Result, error) {
-	doc, err := request.ReadHAR(r, request.HAROptions{Options: request.Options{MaxDepth: s.limits.MaxDepth}})
+// checkStream reads a file of a streamed format (a HAR recording): entries
+// are read one at a time and responses skipped, so memory does not grow
+// with the file (--max-size does not apply). All its requests are checked
+// together, so that rate rules see every timestamp.
+func (s *setup) checkStream(eng *rules.Engine, f *source.Format, r io.Reader) (source.Result, error) {
+	doc, err := f.Stream(r, s.limits)
 	if err != nil {
-		return rules.Result{}, fileError(err)
+		return source.Result{}, fileError(err)
 	}
-	return eng.CheckDocument(doc), nil
+	return source.Check(eng, doc), nil
 }
 
 func plural(n int, one, many string) string {

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,7 +11,8 @@ import (
 	"github.com/atslint/atslint/config"
 	"github.com/atslint/atslint/internal/gitignore"
 	"github.com/atslint/atslint/report"
-	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/source"
 )
 
 // skipDirs are never searched, wherever they are.
@@ -25,15 +26,6 @@ type found struct {
 	// named on the command line: a walked file that holds no request is
 	// skipped silently (DESIGN.md §2a).
 	walked bool
-}
-
-// candidate reports whether a walk should look at a file, by its name.
-func candidate(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".json", ".har":
-		return true
-	}
-	return false
 }
 
 // collect expands a path into the files to check, sorted. A file named
@@ -89,7 +81,7 @@ func collect(path string, cfg *config.Config) ([]found, []report.FileError) {
 		if p == path {
 			return nil
 		}
-		if candidate(d.Name()) && !ign.Ignored(rel(p), false) {
+		if source.IsCandidate(d.Name()) && !ign.Ignored(rel(p), false) {
 			files = append(files, found{path: p, regular: d.Type().IsRegular(), walked: true})
 		}
 		return nil
@@ -101,48 +93,23 @@ func collect(path string, cfg *config.Config) ([]found, []report.FileError) {
 	return files, errs
 }
 
-// heldNoRequest reports whether a walked file is to be skipped silently:
-// it holds no request, and it does not look meant as one either. JSON that
-// is an object (or array of objects) with a method, url or path key at the
-// top was meant as a request document, and its problems are reported; so
-// is a file that does not parse but names a "method". package.json,
-// tsconfig.json and the like are skipped.
-func heldNoRequest(res rules.Result, data []byte) bool {
-	if res.Requests > 0 || res.Skipped > 0 {
+// heldNoRequest reports whether a walked file is to be skipped silently
+// (DESIGN.md §2a): it is none of the formats (the dispatcher's
+// Result.Foreign: package.json, editor settings), or it does not parse and
+// does not name a "method" either (tsconfig.json with comments). A file
+// that does not parse but names a "method" was meant as a request, and is
+// reported.
+func heldNoRequest(res source.Result, data []byte) bool {
+	if res.Foreign {
+		return true
+	}
+	if res.Requests > 0 || res.Skipped > 0 || len(res.Diagnostics) == 0 {
 		return false
 	}
 	for _, d := range res.Diagnostics {
-		switch d.Rule {
-		case "input/not-a-request":
-		case "input/syntax":
-			if strings.Contains(string(data), `"method"`) {
-				return false
-			}
-		default:
+		if d.Rule != request.RuleSyntax {
 			return false
 		}
 	}
-	return !meantAsRequest(data)
-}
-
-// meantAsRequest reports whether JSON has a request document's method, url
-// or path key at its top level (or in its first element).
-func meantAsRequest(data []byte) bool {
-	var v any
-	if json.Unmarshal(data, &v) != nil {
-		return false
-	}
-	if a, ok := v.([]any); ok && len(a) > 0 {
-		v = a[0]
-	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		return false
-	}
-	for _, k := range []string{"method", "url", "path"} {
-		if _, ok := m[k]; ok {
-			return true
-		}
-	}
-	return false
+	return !bytes.Contains(data, []byte(`"method"`))
 }

@@ -119,7 +119,7 @@ func rulesJSON(w io.Writer, list []*rules.Rule, sev map[string]rules.Severity) e
 			ps = []string{}
 		}
 		out.Rules = append(out.Rules, jsonRule{ID: r.ID, Severity: inForce(r, sev).String(), Default: r.Severity.String(), Providers: ps,
-			Predicts: r.Predicts, Title: r.Doc.Title, URL: r.URL()})
+			Predicts: string(r.Predicts), Title: r.Doc.Title, URL: r.URL()})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -81,7 +81,7 @@ func TestExplainCommand(t *testing.T) {
 	r, _ := rules.Lookup("bullhorn/note-candidate-id")
 	assert.Equal(t, rules.Explain(r), out)
 	assert.Contains(t, out, "bullhorn/note-candidate-id: Bullhorn candidate note with a missing or placeholder candidate id\n")
-	assert.Contains(t, out, "Predicts:  silent\n")
+	assert.Contains(t, out, "Predicts:  silent (the provider accepts the request and loses data: no error response tells)\n")
 	assert.Contains(t, out, "\nSources:\n  - StackOne docs, ATS Connector Errors (docs.stackone.com/ats/common-guide/connector-errors)")
 	assert.Contains(t, out, "atslint facts: shared/facts/ats-connector-errors.txt")
 

@@ -10,7 +10,8 @@ import (
 	"strings"
 
 	"github.com/atslint/atslint/request"
-	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/source"
+	"github.com/atslint/atslint/source/har"
 	"github.com/atslint/atslint/triage"
 )
 
@@ -41,7 +42,7 @@ func runTriage(e *env, args []string) int {
 	fs.StringVar(&f.provider, "provider", "", "provider of responses whose request or file names none (greenhouse, lever, teamtailor, …)")
 	fs.StringVar(&f.configPath, "config", "", "config file (default: .atslint.yaml in the working directory or a parent); its accounts map x-account-id to providers")
 	fs.StringVar(&f.openapi, "openapi", "", "check HAR requests against this StackOne ATS OpenAPI document instead of the built-in catalogue")
-	fs.Int64Var(&f.maxSize, "max-size", rules.DefaultMaxSize, "largest error file read, in bytes (HAR recordings are streamed and exempt)")
+	fs.Int64Var(&f.maxSize, "max-size", source.DefaultMaxSize, "largest error file read, in bytes (HAR recordings are streamed and exempt)")
 	fs.StringVar(&f.stdinName, "stdin-filename", defaultStdinName, "file name shown for input read from -")
 	paths, code, done := e.parseFlags(fs, triageSynopsis, args)
 	if done {
@@ -66,7 +67,7 @@ func runTriage(e *env, args []string) int {
 	rep := &triage.Report{}
 	for _, p := range paths {
 		if p == "-" {
-			src := source{name: f.stdinName, stdin: true}
+			src := input{name: f.stdinName, stdin: true}
 			if f.stdinName != defaultStdinName {
 				src.path = f.stdinName
 			}
@@ -81,7 +82,7 @@ func runTriage(e *env, args []string) int {
 			if s.cfg.Ignored(file.path) {
 				continue
 			}
-			s.triageSource(e, rep, source{name: filepath.ToSlash(file.path), path: file.path, regular: file.regular})
+			s.triageSource(e, rep, input{name: filepath.ToSlash(file.path), path: file.path, regular: file.regular})
 		}
 	}
 
@@ -107,7 +108,7 @@ func runTriage(e *env, args []string) int {
 
 // triageSource reads one input: a HAR recording is streamed with its
 // failed responses; anything else is read as error responses.
-func (s *setup) triageSource(e *env, rep *triage.Report, src source) {
+func (s *setup) triageSource(e *env, rep *triage.Report, src input) {
 	eng := s.engine(src.path)
 	opts := request.Options{MaxDepth: s.limits.MaxDepth}
 	var r io.Reader
@@ -122,10 +123,10 @@ func (s *setup) triageSource(e *env, rep *triage.Report, src source) {
 		defer f.Close()
 		r = f
 	}
-	br := bufio.NewReaderSize(r, sniffSize)
-	head, _ := br.Peek(sniffSize)
-	if request.IsHARPath(src.name) || request.SniffHAR(head) {
-		doc, err := request.ReadHAR(br, request.HAROptions{Options: opts, Responses: true})
+	br := bufio.NewReaderSize(r, source.SniffSize)
+	head, _ := br.Peek(source.SniffSize)
+	if source.Detect(src.name, head) == source.HAR {
+		doc, err := har.Read(br, har.Options{Options: opts, Responses: true})
 		if err != nil {
 			rep.AddUnreadable(src.name, fileError(err).Error())
 			return

@@ -1,10 +1,12 @@
-package rules
+package source_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/atslint/atslint/internal/benchdata"
+	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/source"
 )
 
 // benchDoc is every rule's bad example in one array document (input rules
@@ -12,7 +14,7 @@ import (
 // operations, passthrough requests included.
 func benchDoc() []byte {
 	var parts []string
-	for _, r := range All() {
+	for _, r := range rules.All() {
 		if r.RuleSet() != "input" && strings.HasPrefix(strings.TrimSpace(r.Doc.Bad), "{") {
 			parts = append(parts, r.Doc.Bad)
 		}
@@ -23,36 +25,36 @@ func benchDoc() []byte {
 // BenchmarkCheckNoProvider checks the document with provider-independent
 // rules only; BenchmarkCheckAllProviders against every known provider, the
 // worst case of a config providers list.
-func BenchmarkCheckNoProvider(b *testing.B) { benchCheck(b, Options{}) }
+func BenchmarkCheckNoProvider(b *testing.B) { benchCheck(b, rules.Options{}) }
 
 func BenchmarkCheckAllProviders(b *testing.B) {
-	benchCheck(b, Options{Providers: KnownProviders()})
+	benchCheck(b, rules.Options{Providers: rules.KnownProviders()})
 }
 
-func benchCheck(b *testing.B, opts Options) {
+func benchCheck(b *testing.B, opts rules.Options) {
 	doc := benchDoc()
-	e := New(opts)
-	if res := e.CheckBytes(doc, Limits{}); res.Requests < 60 {
+	e := rules.New(opts)
+	if res := source.CheckBytes(e, "bench.json", doc, source.Limits{}); res.Requests < 60 {
 		b.Fatalf("benchmark document has %d requests", res.Requests)
 	}
 	b.SetBytes(int64(len(doc)))
 	b.ReportAllocs()
 	for b.Loop() {
-		e.CheckBytes(doc, Limits{})
+		source.CheckBytes(e, "bench.json", doc, source.Limits{})
 	}
 }
 
 // benchCheckBytes checks data once per iteration with every rule on and
 // reports requests per second.
 func benchCheckBytes(b *testing.B, data []byte, wantDiags int) {
-	e := New(Options{})
-	if res := e.CheckBytes(data, Limits{}); len(res.Diagnostics) != wantDiags {
+	e := rules.New(rules.Options{})
+	if res := source.CheckBytes(e, "bench.json", data, source.Limits{}); len(res.Diagnostics) != wantDiags {
 		b.Fatalf("got %d diagnostics, want %d: %+v", len(res.Diagnostics), wantDiags, res.Diagnostics)
 	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		e.CheckBytes(data, Limits{})
+		source.CheckBytes(e, "bench.json", data, source.Limits{})
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "requests/s")
 }
@@ -76,11 +78,11 @@ func BenchmarkCheckCorpusDocuments(b *testing.B) {
 	for i := range docs {
 		docs[i] = benchdata.Document(i)
 	}
-	e := New(Options{})
+	e := rules.New(rules.Options{})
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		e.CheckBytes(docs[i%len(docs)], Limits{})
+		source.CheckBytes(e, "bench.json", docs[i%len(docs)], source.Limits{})
 		i++
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "requests/s")

@@ -1,4 +1,6 @@
-package request
+// Package har reads HAR 1.2 recordings (what browsers and proxies export)
+// as Requests, one entry at a time.
+package har
 
 import (
 	"bufio"
@@ -12,22 +14,26 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/atslint/atslint/request"
 )
 
 // expectedHAR describes a HAR recording for input/not-a-request messages.
 const expectedHAR = `a HAR recording (an object with "log": {"entries": [...]})`
 
-// DefaultMaxResponseBody is how much of a failed response's body ReadHAR
-// keeps when HAROptions.MaxResponseBody is zero.
+// Extension is the file name extension of HAR recordings.
+const Extension = ".har"
+
+// DefaultMaxResponseBody is how much of a failed response's body Read
+// keeps when Options.MaxResponseBody is zero.
 const DefaultMaxResponseBody = 1 << 20
 
-// HAROptions configures ReadHAR.
-type HAROptions struct {
-	Options
-	// Responses makes ReadHAR keep, for every StackOne request whose
-	// response failed (status 400 or more), that response in
-	// Document.Responses (what `atslint triage` reads). Successful
-	// responses are never kept.
+// Options configures Read.
+type Options struct {
+	request.Options
+	// Responses makes Read keep, for every StackOne request whose response
+	// failed (status 400 or more), that response in Recording.Responses
+	// (what `atslint triage` reads). Successful responses are never kept.
 	Responses bool
 	// MaxResponseBody caps the body text kept per failed response, in
 	// bytes; a longer body is dropped (Response.BodyTooLarge). Zero means
@@ -35,16 +41,24 @@ type HAROptions struct {
 	MaxResponseBody int
 }
 
+// Recording is a HAR file read by Read: its StackOne requests and the
+// problems found, and the failed responses when asked for.
+type Recording struct {
+	request.Document
+	// Responses holds the failed responses (Options.Responses).
+	Responses []Response
+}
+
 // Response is the recorded response to a StackOne request of a HAR
 // recording, kept only when it failed.
 type Response struct {
 	// Request is the request this responds to.
-	Request *Request
+	Request *request.Request
 	// Status is the HTTP status code.
 	Status int
 	// Span and Pointer locate the "status" value in the HAR file
 	// ("/log/entries/N/response/status").
-	Span    Span
+	Span    request.Span
 	Pointer string
 	// Body is the response content (content.text, base64-decoded when the
 	// HAR says so), nil when the recording has none or it was too large.
@@ -56,17 +70,12 @@ type Response struct {
 	RetryAfter string
 }
 
-// IsHARPath reports whether a file name has the .har extension.
-func IsHARPath(name string) bool {
-	return len(name) >= 4 && strings.EqualFold(name[len(name)-4:], ".har")
-}
-
-// SniffHAR reports whether data, the start of a file, looks like a HAR
+// Sniff reports whether data, the start of a file, looks like a HAR
 // recording: a JSON object whose first key is "log" (every HAR exporter
 // writes it first, and usually alone). A prefix that ends inside the first
-// key is not a HAR. ReadDocument also recognises HAR files whose "log" is
-// not the first key, by parsing them.
-func SniffHAR(data []byte) bool {
+// key is not a HAR. IsTree recognises, once parsed, HAR files whose "log"
+// is not the first key.
+func Sniff(data []byte) bool {
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	i := 0
 	skip := func() {
@@ -83,15 +92,17 @@ func SniffHAR(data []byte) bool {
 	return bytes.HasPrefix(data[i:], []byte(`"log"`))
 }
 
-// isHARTree reports whether a parsed file is a HAR recording: an object
-// with a "log" object that has "entries".
-func isHARTree(root *Value) bool {
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// IsTree reports whether a parsed file is a HAR recording: an object with
+// a "log" object that has "entries".
+func IsTree(root *request.Value) bool {
 	log := root.Get("log")
-	return log != nil && log.Kind == Object && log.Member("entries") != nil
+	return log != nil && log.Kind == request.Object && log.Member("entries") != nil
 }
 
-// ReadHAR reads a HAR 1.2 recording from r, one entry at a time, and
-// returns its StackOne requests as a Document.
+// Read reads a HAR 1.2 recording from r, one entry at a time, and
+// returns its StackOne requests.
 //
 // An entry whose request URL is a StackOne API URL (host api.stackone.com
 // or another *.stackone.com host, path under /unified/) becomes a Request:
@@ -119,7 +130,7 @@ func isHARTree(root *Value) bool {
 // requests read before the error are kept), input/too-deep, and
 // input/not-a-request for a file that is no HAR or an entry that has no
 // method or url. The error result is for read errors of r only.
-func ReadHAR(r io.Reader, opts HAROptions) (*Document, error) {
+func Read(r io.Reader, opts Options) (*Recording, error) {
 	lc := &lineCounter{r: r}
 	br := bufio.NewReaderSize(lc, 64<<10)
 	base := 0
@@ -129,10 +140,10 @@ func ReadHAR(r io.Reader, opts HAROptions) (*Document, error) {
 	}
 	h := &harReader{
 		opts: opts,
-		dec:  jsontext.NewDecoder(br, decOptions...),
+		dec:  jsontext.NewDecoder(br, request.DecoderOptions()...),
 		lc:   lc,
 		base: base,
-		doc:  &Document{HAR: true},
+		doc:  &Recording{},
 	}
 	if h.opts.MaxResponseBody <= 0 {
 		h.opts.MaxResponseBody = DefaultMaxResponseBody
@@ -149,11 +160,11 @@ func ReadHAR(r io.Reader, opts HAROptions) (*Document, error) {
 }
 
 type harReader struct {
-	opts HAROptions
+	opts Options
 	dec  *jsontext.Decoder
 	lc   *lineCounter
 	base int
-	doc  *Document
+	doc  *Recording
 }
 
 // readError is an I/O error of the underlying reader.
@@ -203,10 +214,10 @@ func (h *harReader) wrap(err error) error {
 // problemFor turns a decoder error into an input/syntax problem at its
 // position. The message comes from the decoder's description of the
 // grammar error, which quotes at most the offending character.
-func (h *harReader) problemFor(err error) Problem {
-	var de *DepthError
+func (h *harReader) problemFor(err error) request.Problem {
+	var de *request.DepthError
 	if errors.As(err, &de) {
-		return Problem{Rule: RuleTooDeep, Message: "nesting deeper than " + strconv.Itoa(de.Max) + " levels", Span: Span{Start: de.Pos, End: de.Pos}}
+		return request.Problem{Rule: request.RuleTooDeep, Message: "nesting deeper than " + strconv.Itoa(de.Max) + " levels", Span: request.Span{Start: de.Pos, End: de.Pos}}
 	}
 	off := h.lc.total()
 	msg := "unexpected end of input"
@@ -218,12 +229,12 @@ func (h *harReader) problemFor(err error) Problem {
 		}
 	}
 	p := h.lc.pos(off)
-	return Problem{Rule: RuleSyntax, Message: msg, Span: Span{Start: p, End: p}}
+	return request.Problem{Rule: request.RuleSyntax, Message: msg, Span: request.Span{Start: p, End: p}}
 }
 
 func (h *harReader) notHAR(msg string) error {
 	p := h.lc.pos(h.next())
-	h.doc.Problems = append(h.doc.Problems, Problem{Rule: RuleNotARequest, Message: msg, Span: Span{Start: p, End: p}})
+	h.doc.Problems = append(h.doc.Problems, request.Problem{Rule: request.RuleNotARequest, Message: msg, Span: request.Span{Start: p, End: p}})
 	return errStop
 }
 
@@ -236,12 +247,13 @@ func (h *harReader) read() error {
 			_, err := d.ReadToken()
 			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 				p := h.lc.pos(0)
-				h.doc.Problems = append(h.doc.Problems, Problem{Rule: RuleSyntax, Message: "empty file", Span: Span{Start: p, End: p}})
+				h.doc.Problems = append(h.doc.Problems, request.Problem{Rule: request.RuleSyntax, Message: "empty file", Span: request.Span{Start: p, End: p}})
 				return errStop
 			}
 			return h.wrap(err)
 		}
 		h.notHAR("expected " + expectedHAR + ", got " + kindName(k))
+		h.doc.Foreign = true
 		return h.skipRest()
 	}
 	start := h.lc.pos(h.next())
@@ -308,8 +320,9 @@ func (h *harReader) read() error {
 		return h.wrap(err)
 	}
 	if !sawEntries {
-		h.doc.Problems = append(h.doc.Problems, Problem{Rule: RuleNotARequest,
-			Message: "expected " + expectedHAR + `, got an object without "log.entries"`, Span: Span{Start: start, End: start}})
+		h.doc.Foreign = true
+		h.doc.Problems = append(h.doc.Problems, request.Problem{Rule: request.RuleNotARequest,
+			Message: "expected " + expectedHAR + `, got an object without "log.entries"`, Span: request.Span{Start: start, End: start}})
 	}
 	return nil
 }
@@ -333,14 +346,14 @@ func (h *harReader) skip() error {
 		return h.wrap(d.SkipValue())
 	}
 	depth := d.StackDepth()
-	max := h.opts.maxDepth()
+	max := h.opts.Depth()
 	for {
 		tok, err := d.ReadToken()
 		if err != nil {
 			return h.wrap(err)
 		}
 		if k := tok.Kind(); (k == '{' || k == '[') && d.StackDepth() > max {
-			return &DepthError{Pos: h.lc.pos(h.offset() - 1), Max: max}
+			return &request.DepthError{Pos: h.lc.pos(h.offset() - 1), Max: max}
 		}
 		if d.StackDepth() <= depth {
 			return nil
@@ -369,8 +382,8 @@ func kindName(k jsontext.Kind) string {
 // entry is what readEntry collects from one log.entries element.
 type entry struct {
 	hasReq  bool
-	req     *Request // nil when unusable or not a StackOne request
-	skipped bool     // not a StackOne request
+	req     *request.Request // nil when unusable or not a StackOne request
+	skipped bool             // not a StackOne request
 	started time.Time
 	resp    *Response
 	respOK  bool // status < 400 (or no response): nothing to keep
@@ -382,8 +395,8 @@ func (h *harReader) readEntry(n int) error {
 	ptr := "/log/entries/" + strconv.Itoa(n)
 	if k := d.PeekKind(); k != '{' {
 		p := h.lc.pos(h.next())
-		h.doc.Problems = append(h.doc.Problems, Problem{Rule: RuleNotARequest, Request: n, Pointer: ptr,
-			Message: "expected a HAR entry (an object with \"request\"), got " + kindName(k), Span: Span{Start: p, End: p}})
+		h.doc.Problems = append(h.doc.Problems, request.Problem{Rule: request.RuleNotARequest, Request: n, Pointer: ptr,
+			Message: "expected a HAR entry (an object with \"request\"), got " + kindName(k), Span: request.Span{Start: p, End: p}})
 		return h.skip()
 	}
 	d.ReadToken()
@@ -413,13 +426,13 @@ func (h *harReader) readEntry(n int) error {
 			// raw is valid until the next read: build the Request now.
 			// Its nesting counts from the top of the file.
 			start := h.lc.pos(h.offset() - len(raw))
-			v, err := Parse(raw, Options{MaxDepth: h.opts.maxDepth() - d.StackDepth()})
+			v, err := request.Parse(raw, request.Options{MaxDepth: h.opts.Depth() - d.StackDepth()})
 			if err != nil {
-				var de *DepthError
+				var de *request.DepthError
 				if errors.As(err, &de) {
-					err = &DepthError{Pos: de.Pos, Max: h.opts.maxDepth()}
+					err = &request.DepthError{Pos: de.Pos, Max: h.opts.Depth()}
 				}
-				p := ParseErrorProblem(raw, err)
+				p := request.ParseErrorProblem(raw, err)
 				p.Span = shiftSpan(p.Span, start)
 				p.Request = n
 				h.doc.Problems = append(h.doc.Problems, p)
@@ -427,7 +440,7 @@ func (h *harReader) readEntry(n int) error {
 			}
 			r, probs := h.request(v, raw, start, n, ptr+"/request")
 			h.doc.Problems = append(h.doc.Problems, probs...)
-			if r != nil && (!IsStackOneURL(r) || isPreflight(r)) {
+			if r != nil && (!request.IsStackOneURL(r) || isPreflight(r)) {
 				e.skipped = true
 				r = nil
 			}
@@ -464,8 +477,8 @@ func (h *harReader) readEntry(n int) error {
 	}
 	switch {
 	case !e.hasReq:
-		h.doc.Problems = append(h.doc.Problems, Problem{Rule: RuleNotARequest, Request: n, Pointer: ptr,
-			Message: `HAR entry has no "request" object`, Span: Span{Start: entryStart, End: entryStart}})
+		h.doc.Problems = append(h.doc.Problems, request.Problem{Rule: request.RuleNotARequest, Request: n, Pointer: ptr,
+			Message: `HAR entry has no "request" object`, Span: request.Span{Start: entryStart, End: entryStart}})
 	case e.skipped:
 		h.doc.Skipped++
 	case e.req != nil:
@@ -479,28 +492,10 @@ func (h *harReader) readEntry(n int) error {
 	return nil
 }
 
-// IsStackOneURL reports whether a request goes to StackOne's API: host
-// api.stackone.com or another *.stackone.com host (port and user info
-// ignored), path under /unified/.
-func IsStackOneURL(r *Request) bool {
-	host := r.Host
-	if i := strings.LastIndexByte(host, '@'); i >= 0 {
-		host = host[i+1:]
-	}
-	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
-		host = host[:i]
-	}
-	host = strings.TrimSuffix(host, ".")
-	if host != "stackone.com" && !strings.HasSuffix(host, ".stackone.com") {
-		return false
-	}
-	return strings.HasPrefix(r.Path, "/unified/")
-}
-
 // isPreflight reports whether a request is a browser's CORS preflight
 // (OPTIONS with Access-Control-Request-Method), which the browser sends by
 // itself before the request the application made.
-func isPreflight(r *Request) bool {
+func isPreflight(r *request.Request) bool {
 	return r.Method == "OPTIONS" && r.Header("access-control-request-method") != nil
 }
 
@@ -539,7 +534,7 @@ func (h *harReader) readResponse(e *entry, ptr string) error {
 			if n, err := strconv.Atoi(lit); err == nil {
 				status = n
 			}
-			resp.Span = Span{Start: h.lc.pos(end - len(lit)), End: h.lc.pos(end)}
+			resp.Span = request.Span{Start: h.lc.pos(end - len(lit)), End: h.lc.pos(end)}
 		case "headers":
 			if d.PeekKind() != '[' {
 				if err := h.skip(); err != nil {
@@ -551,7 +546,7 @@ func (h *harReader) readResponse(e *entry, ptr string) error {
 			if err != nil {
 				return h.wrap(err)
 			}
-			if v, err := Parse(raw, h.opts.Options); err == nil {
+			if v, err := request.Parse(raw, h.opts.Options); err == nil {
 				for _, hd := range v.Elems {
 					name, _ := hd.Get("name").StringValue()
 					if strings.EqualFold(name, "retry-after") {
@@ -633,22 +628,22 @@ func (h *harReader) readResponse(e *entry, ptr string) error {
 // request converts a HAR request object (positions relative to start)
 // into a compact Request with file positions. It returns nil for an entry
 // without a usable method or url.
-func (h *harReader) request(v *Value, raw []byte, start Pos, index int, ptr string) (*Request, []Problem) {
-	var probs []Problem
-	bad := func(val *Value, msg string) {
-		probs = append(probs, Problem{Rule: RuleNotARequest, Message: msg, Span: shiftSpan(val.Span, start),
+func (h *harReader) request(v *request.Value, raw []byte, start request.Pos, index int, ptr string) (*request.Request, []request.Problem) {
+	var probs []request.Problem
+	bad := func(val *request.Value, msg string) {
+		probs = append(probs, request.Problem{Rule: request.RuleNotARequest, Message: msg, Span: shiftSpan(val.Span, start),
 			Pointer: ptr + val.Pointer, Request: index})
 	}
 	method, urlV := v.Get("method"), v.Get("url")
 	switch {
-	case method == nil || method.Kind != String || strings.TrimSpace(method.Str) == "":
+	case method == nil || method.Kind != request.String || strings.TrimSpace(method.Str) == "":
 		bad(v, `HAR request has no "method" string`)
 		return nil, probs
-	case urlV == nil || urlV.Kind != String || urlV.Str == "":
+	case urlV == nil || urlV.Kind != request.String || urlV.Str == "":
 		bad(v, `HAR request has no "url" string`)
 		return nil, probs
 	}
-	r := &Request{
+	r := &request.Request{
 		Index:           index,
 		Pointer:         ptr,
 		Span:            shiftSpan(v.Span, start),
@@ -659,7 +654,7 @@ func (h *harReader) request(v *Value, raw []byte, start Pos, index int, ptr stri
 		HeadersComplete: true,
 	}
 	r.SetURL(h.compact(urlV, start, ptr))
-	if !IsStackOneURL(r) {
+	if !request.IsStackOneURL(r) {
 		return r, probs
 	}
 
@@ -667,7 +662,7 @@ func (h *harReader) request(v *Value, raw []byte, start Pos, index int, ptr stri
 	case hs == nil:
 		// A tool that records no headers: they are unknown, not absent.
 		r.HeadersComplete = false
-	case hs.Kind != Array:
+	case hs.Kind != request.Array:
 		bad(hs, `HAR request "headers" must be an array of {"name", "value"} objects, got `+hs.Kind.String())
 		r.HeadersComplete = false
 	default:
@@ -677,10 +672,10 @@ func (h *harReader) request(v *Value, raw []byte, start Pos, index int, ptr stri
 				n++
 			}
 		}
-		r.Headers = make([]Header, 0, n)
+		r.Headers = make([]request.Header, 0, n)
 		for _, e := range hs.Elems {
 			name, value := e.Get("name"), e.Get("value")
-			if name == nil || name.Kind != String || value == nil || value.Kind != String {
+			if name == nil || name.Kind != request.String || value == nil || value.Kind != request.String {
 				bad(e, `a HAR header must be an object with string "name" and "value"`)
 				r.HeadersComplete = false
 				continue
@@ -688,7 +683,7 @@ func (h *harReader) request(v *Value, raw []byte, start Pos, index int, ptr stri
 			if strings.HasPrefix(name.Str, ":") {
 				continue // HTTP/2 pseudo-header (:authority, :path…)
 			}
-			r.Headers = append(r.Headers, Header{
+			r.Headers = append(r.Headers, request.Header{
 				Name:     strings.Clone(name.Str),
 				NameSpan: shiftSpan(name.Span, start),
 				Value:    h.compact(value, start, ptr),
@@ -696,18 +691,18 @@ func (h *harReader) request(v *Value, raw []byte, start Pos, index int, ptr stri
 		}
 	}
 
-	if pd := v.Get("postData"); pd != nil && pd.Kind == Object {
+	if pd := v.Get("postData"); pd != nil && pd.Kind == request.Object {
 		text := pd.Get("text")
 		mime, _ := pd.Get("mimeType").StringValue()
 		switch {
-		case text == nil || text.Kind != String:
+		case text == nil || text.Kind != request.String:
 			if pd.Get("params") != nil {
 				// Form parameters: a body atslint cannot read as JSON.
-				r.Body = &Value{Kind: Unknown, Span: shiftSpan(pd.Span, start), Pointer: ptr + pd.Pointer}
+				r.Body = &request.Value{Kind: request.Unknown, Span: shiftSpan(pd.Span, start), Pointer: ptr + pd.Pointer}
 			}
 		case text.Str == "":
 		default:
-			var p *Problem
+			var p *request.Problem
 			r.Body, p = h.body(text, raw, mime, start, ptr, index)
 			if p != nil {
 				probs = append(probs, *p)
@@ -722,29 +717,29 @@ func (h *harReader) request(v *Value, raw []byte, start Pos, index int, ptr stri
 
 // compact copies a string value out of the parse tree, with file
 // positions, so that the tree can be dropped.
-func (h *harReader) compact(v *Value, start Pos, ptr string) *Value {
-	return &Value{Kind: String, Str: strings.Clone(v.Str), Span: shiftSpan(v.Span, start), Pointer: ptr + v.Pointer}
+func (h *harReader) compact(v *request.Value, start request.Pos, ptr string) *request.Value {
+	return &request.Value{Kind: request.String, Str: strings.Clone(v.Str), Span: shiftSpan(v.Span, start), Pointer: ptr + v.Pointer}
 }
 
 // body parses postData.text (value text of the request tree) as JSON and
 // maps every position into the HAR file.
-func (h *harReader) body(text *Value, raw []byte, mime string, start Pos, ptr string, index int) (*Value, *Problem) {
+func (h *harReader) body(text *request.Value, raw []byte, mime string, start request.Pos, ptr string, index int) (*request.Value, *request.Problem) {
 	lit := shiftSpan(text.Span, start)
 	pointer := ptr + text.Pointer
 	m := newStringMap(text, raw[text.Span.Start.Offset:text.Span.End.Offset], lit)
-	root, err := Parse([]byte(text.Str), h.opts.Options)
+	root, err := request.Parse([]byte(text.Str), h.opts.Options)
 	if err != nil {
-		unknown := &Value{Kind: Unknown, Span: lit, Pointer: pointer}
+		unknown := &request.Value{Kind: request.Unknown, Span: lit, Pointer: pointer}
 		if !strings.Contains(strings.ToLower(mime), "json") {
 			return unknown, nil
 		}
-		p := ParseErrorProblem([]byte(text.Str), err)
+		p := request.ParseErrorProblem([]byte(text.Str), err)
 		p.Message = "request body (postData.text): " + p.Message
 		p.Span = m.span(p.Span)
 		p.Pointer, p.Request = pointer, index
 		return unknown, &p
 	}
-	walk(root, func(v *Value) {
+	root.Walk(func(v *request.Value) {
 		v.Span = m.span(v.Span)
 		v.Pointer = pointer + v.Pointer
 		for _, mem := range v.Members {
@@ -754,27 +749,11 @@ func (h *harReader) body(text *Value, raw []byte, mime string, start Pos, ptr st
 	return root, nil
 }
 
-// walk calls fn for every value of a tree, iteratively.
-func walk(root *Value, fn func(v *Value)) {
-	stack := []*Value{root}
-	for len(stack) > 0 {
-		v := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		fn(v)
-		for i := len(v.Elems) - 1; i >= 0; i-- {
-			stack = append(stack, v.Elems[i])
-		}
-		for i := len(v.Members) - 1; i >= 0; i-- {
-			stack = append(stack, v.Members[i].Value)
-		}
-	}
-}
-
 // stringMap maps byte offsets of a decoded JSON string to positions of
 // its literal in the file.
 type stringMap struct {
-	lit  Span  // the literal, quotes included, in the file
-	offs []int // offs[i]: file offset of the source of decoded byte i; offs[len] is the closing quote
+	lit  request.Span // the literal, quotes included, in the file
+	offs []int        // offs[i]: file offset of the source of decoded byte i; offs[len] is the closing quote
 }
 
 // newStringMap builds the map of string value v whose literal, raw, is at
@@ -782,7 +761,7 @@ type stringMap struct {
 // written as (the backslash of an escape). When the literal cannot be
 // mapped byte by byte (it decodes to something else than v.Str), every
 // position maps to the whole literal.
-func newStringMap(v *Value, raw []byte, lit Span) stringMap {
+func newStringMap(v *request.Value, raw []byte, lit request.Span) stringMap {
 	m := stringMap{lit: lit}
 	if lit.Start.Line != lit.End.Line || len(raw) < 2 {
 		return m
@@ -819,14 +798,14 @@ func newStringMap(v *Value, raw []byte, lit Span) stringMap {
 }
 
 // span maps a span relative to the decoded string into the file.
-func (m stringMap) span(s Span) Span {
+func (m stringMap) span(s request.Span) request.Span {
 	if m.offs == nil {
 		return m.lit
 	}
-	return Span{Start: m.pos(s.Start.Offset), End: m.pos(s.End.Offset)}
+	return request.Span{Start: m.pos(s.Start.Offset), End: m.pos(s.End.Offset)}
 }
 
-func (m stringMap) pos(off int) Pos {
+func (m stringMap) pos(off int) request.Pos {
 	if off < 0 {
 		off = 0
 	}
@@ -834,7 +813,7 @@ func (m stringMap) pos(off int) Pos {
 		off = len(m.offs) - 1
 	}
 	o := m.offs[off]
-	return Pos{Offset: o, Line: m.lit.Start.Line, Column: m.lit.Start.Column + o - m.lit.Start.Offset}
+	return request.Pos{Offset: o, Line: m.lit.Start.Line, Column: m.lit.Start.Column + o - m.lit.Start.Offset}
 }
 
 // decodeUEscape decodes a \uXXXX escape (or a surrogate pair of them) at
@@ -845,15 +824,8 @@ func decodeUEscape(b []byte) (rune, int) {
 		if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
 			return 0, false
 		}
-		var r rune
-		for _, c := range b[2:6] {
-			d, ok := unhex(c)
-			if !ok {
-				return 0, false
-			}
-			r = r<<4 | rune(d)
-		}
-		return r, true
+		n, err := strconv.ParseUint(string(b[2:6]), 16, 16)
+		return rune(n), err == nil
 	}
 	r, ok := hex4(b)
 	if !ok {
@@ -873,12 +845,12 @@ func decodeUEscape(b []byte) (rune, int) {
 
 // shiftSpan moves a span relative to a value that starts at start into
 // the file.
-func shiftSpan(s Span, start Pos) Span {
-	return Span{Start: shiftPos(s.Start, start), End: shiftPos(s.End, start)}
+func shiftSpan(s request.Span, start request.Pos) request.Span {
+	return request.Span{Start: shiftPos(s.Start, start), End: shiftPos(s.End, start)}
 }
 
-func shiftPos(p, start Pos) Pos {
-	out := Pos{Offset: start.Offset + p.Offset, Line: start.Line + p.Line - 1, Column: p.Column}
+func shiftPos(p, start request.Pos) request.Pos {
+	out := request.Pos{Offset: start.Offset + p.Offset, Line: start.Line + p.Line - 1, Column: p.Column}
 	if p.Line == 1 {
 		out.Column = start.Column + p.Column - 1
 	}
@@ -925,12 +897,12 @@ func (c *lineCounter) total() int { return c.n }
 
 // pos returns the position of offset off, which must not be before the
 // last offset looked up.
-func (c *lineCounter) pos(off int) Pos {
+func (c *lineCounter) pos(off int) request.Pos {
 	if !c.inited {
 		c.lastNL, c.inited = -1, true
 	}
 	c.release(off)
-	return Pos{Offset: off, Line: c.line + 1, Column: off - c.lastNL}
+	return request.Pos{Offset: off, Line: c.line + 1, Column: off - c.lastNL}
 }
 
 // release forgets the newlines before off.

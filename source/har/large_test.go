@@ -1,4 +1,4 @@
-package request_test
+package har_test
 
 import (
 	"bytes"
@@ -9,12 +9,12 @@ import (
 	"testing"
 
 	"github.com/atslint/atslint/internal/hargen"
-	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/source/har"
 )
 
 // liveHeap streams the recording at path and returns what it read and
 // the heap its requests hold.
-func liveHeap(t *testing.T, path string) (*request.Document, int64) {
+func liveHeap(t *testing.T, path string) (*har.Recording, int64) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -24,7 +24,7 @@ func liveHeap(t *testing.T, path string) (*request.Document, int64) {
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	doc, err := request.ReadHAR(f, request.HAROptions{})
+	doc, err := har.Read(f, har.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func BenchmarkReadHAR(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		doc, err := request.ReadHAR(bytes.NewReader(data), request.HAROptions{})
+		doc, err := har.Read(bytes.NewReader(data), har.Options{})
 		if err != nil || len(doc.Requests) != st.StackOne {
 			b.Fatal(err, len(doc.Requests))
 		}

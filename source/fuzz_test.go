@@ -1,4 +1,4 @@
-package rules
+package source_test
 
 import (
 	"io/fs"
@@ -11,6 +11,8 @@ import (
 
 	"github.com/atslint/atslint/internal/benchdata"
 	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/source"
 )
 
 // seedFiles adds every rule's examples and every request document, HAR and
@@ -36,7 +38,7 @@ func seedFiles(f *testing.F) {
 		f.Add(benchdata.Document(i))
 	}
 	f.Add([]byte(benchdata.SmallNote))
-	for _, r := range All() {
+	for _, r := range rules.All() {
 		f.Add([]byte(r.Doc.Bad))
 		f.Add([]byte(r.Doc.Good))
 	}
@@ -61,24 +63,24 @@ func (p positions) at(off int) request.Pos {
 	return request.Pos{Offset: off, Line: l + 1, Column: off - p[l] + 1}
 }
 
-// FuzzCheckBytes: checking any input from bytes, with provider-independent
+// FuzzCheckBytes: reading and checking any input from bytes, with provider-independent
 // rules only and against every known provider, never panics; every
 // diagnostic is of a registered rule with a message and a span inside the
 // input whose lines and columns are right; and the result is the same
 // every time.
 func FuzzCheckBytes(f *testing.F) {
 	seedFiles(f)
-	engines := []*Engine{
-		New(Options{}),
-		New(Options{Providers: KnownProviders()}),
+	engines := []*rules.Engine{
+		rules.New(rules.Options{}),
+		rules.New(rules.Options{Providers: rules.KnownProviders()}),
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		pos := newPositions(data)
 		for _, e := range engines {
-			res := e.CheckBytes(data, Limits{MaxDepth: 64})
+			res := source.CheckBytes(e, "fuzz.json", data, source.Limits{MaxDepth: 64})
 			for _, d := range res.Diagnostics {
-				r, ok := Lookup(d.Rule)
-				if !ok || d.Message == "" || d.Severity == Off || r == nil {
+				r, ok := rules.Lookup(d.Rule)
+				if !ok || d.Message == "" || d.Severity == rules.Off || r == nil {
 					t.Fatalf("bad diagnostic %+v", d)
 				}
 				s := d.Span
@@ -92,7 +94,7 @@ func FuzzCheckBytes(f *testing.F) {
 					t.Fatalf("%s: span %+v has wrong lines or columns", d.Rule, s)
 				}
 			}
-			again := e.CheckBytes(data, Limits{MaxDepth: 64})
+			again := source.CheckBytes(e, "fuzz.json", data, source.Limits{MaxDepth: 64})
 			if !reflect.DeepEqual(res, again) {
 				t.Fatalf("second check differs:\n%+v\n%+v", res, again)
 			}

@@ -1,4 +1,4 @@
-package request
+package har
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/atslint/atslint/request"
 )
 
 // harOf wraps entries (JSON text) in a HAR log, one entry per line.
@@ -15,15 +17,15 @@ func harOf(entries ...string) string {
 		strings.Join(entries, ",\n") + "\n]}}\n"
 }
 
-func readHAR(t *testing.T, data string, opts HAROptions) *Document {
+func readHAR(t *testing.T, data string, opts Options) *Recording {
 	t.Helper()
-	doc, err := ReadHAR(strings.NewReader(data), opts)
+	doc, err := Read(strings.NewReader(data), opts)
 	must(t, err == nil, "ReadHAR: %v", err)
 	return doc
 }
 
 // at returns the text of data covered by span s.
-func at(data string, s Span) string { return data[s.Start.Offset:s.End.Offset] }
+func at(data string, s request.Span) string { return data[s.Start.Offset:s.End.Offset] }
 
 func TestReadHARRequests(t *testing.T) {
 	data := harOf(
@@ -33,9 +35,8 @@ func TestReadHARRequests(t *testing.T) {
 		`{"request": {"method": "GET", "url": "https://evil-stackone.com/unified/ats/jobs", "headers": []}}`,
 		`{"startedDateTime": "2024-01-15T11:30:00+01:00", "request": {"method": "POST", "url": "https://eu.stackone.com:443/unified/ats/candidates", "headers": [{"name": "Content-Type", "value": "application/json"}], "postData": {"mimeType": "application/json", "text": "{\"first_name\": \"Ada\"}"}}}`,
 	)
-	doc := readHAR(t, data, HAROptions{})
+	doc := readHAR(t, data, Options{})
 	eq(t, len(doc.Problems), 0, "problems %v", doc.Problems)
-	eq(t, doc.HAR, true, "HAR")
 	eq(t, doc.Skipped, 3, "skipped")
 	must(t, len(doc.Requests) == 2, "requests: %d", len(doc.Requests))
 
@@ -45,7 +46,7 @@ func TestReadHARRequests(t *testing.T) {
 	eq(t, r.Method, "GET", "method")
 	eq(t, r.Path, "/unified/ats/jobs", "path")
 	eq(t, r.Time, time.Date(2024, 1, 15, 10, 30, 0, 123e6, time.UTC), "time")
-	eq(t, r.Root, (*Value)(nil), "root is dropped")
+	eq(t, r.Root, (*request.Value)(nil), "root is dropped")
 	eq(t, at(data, r.MethodSpan), `"get"`, "method span")
 	eq(t, r.PathPointer, "/log/entries/0/request/url", "url pointer")
 	must(t, len(r.Query) == 2, "query %v", r.Query)
@@ -59,13 +60,13 @@ func TestReadHARRequests(t *testing.T) {
 	eq(t, at(data, r.Headers[0].NameSpan), `"x-account-id"`, "header name span")
 	eq(t, at(data, r.Headers[0].Value.Span), `"acc_1"`, "header value span")
 	eq(t, r.Headers[0].Value.Pointer, "/log/entries/0/request/headers/1/value", "header pointer")
-	eq(t, r.Body, (*Value)(nil), "no body")
+	eq(t, r.Body, (*request.Value)(nil), "no body")
 
 	r = doc.Requests[1]
 	eq(t, r.Index, 4, "index is the entry's")
 	eq(t, r.Host, "eu.stackone.com:443", "host")
 	eq(t, r.Time.Equal(time.Date(2024, 1, 15, 10, 30, 0, 0, time.UTC)), true, "time with offset: %v", r.Time)
-	must(t, r.Body != nil && r.Body.Kind == Object, "body %v", r.Body)
+	must(t, r.Body != nil && r.Body.Kind == request.Object, "body %v", r.Body)
 	fn := r.Body.Member("first_name")
 	eq(t, at(data, fn.KeySpan), `\"first_name\"`, "body key span maps through escapes")
 	eq(t, at(data, fn.Value.Span), `\"Ada\"`, "body value span")
@@ -79,7 +80,7 @@ func TestReadHARBodyEscapes(t *testing.T) {
 	// at: \" \\ \n \u00e9 and a surrogate pair.
 	text := `{\"note\": \"a \\\"b\\\" \\n \\u00e9 \\ud83d\\ude00\", \"x\\u00e9\": \"\u00e9\ud83d\ude00\", \"auther_id\": 7}`
 	data := harOf(`{"request": {"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/1/notes", "headers": [], "postData": {"mimeType": "application/json", "text": "` + text + `"}}}`)
-	doc := readHAR(t, data, HAROptions{})
+	doc := readHAR(t, data, Options{})
 	must(t, len(doc.Requests) == 1 && len(doc.Problems) == 0, "%v", doc.Problems)
 	b := doc.Requests[0].Body
 	eq(t, b.Get("note").Str, "a \"b\" \n \u00e9 \U0001F600", "decoded twice")
@@ -97,18 +98,18 @@ func TestReadHARBodies(t *testing.T) {
 		`{"request": {"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates", "headers": [], "postData": {"mimeType": "application/x-www-form-urlencoded", "params": [{"name": "a", "value": "b"}]}}}`,
 		`{"request": {"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates", "postData": {"mimeType": "application/json", "text": ""}}}`,
 	)
-	doc := readHAR(t, data, HAROptions{})
+	doc := readHAR(t, data, Options{})
 	must(t, len(doc.Requests) == 4, "requests %d", len(doc.Requests))
 	must(t, len(doc.Problems) == 1, "problems %v", doc.Problems)
 	p := doc.Problems[0]
-	eq(t, p.Rule, RuleSyntax, "rule")
+	eq(t, p.Rule, request.RuleSyntax, "rule")
 	eq(t, p.Message, "request body (postData.text): missing value after object key", "message")
-	eq(t, at(data, Span{Start: p.Span.Start, End: Pos{Offset: p.Span.Start.Offset + 1}}), "}", "position inside the text")
+	eq(t, at(data, request.Span{Start: p.Span.Start, End: request.Pos{Offset: p.Span.Start.Offset + 1}}), "}", "position inside the text")
 	eq(t, p.Pointer, "/log/entries/0/request/postData/text", "pointer")
 	for i := 0; i < 3; i++ {
-		eq(t, doc.Requests[i].Body.Kind, Unknown, "body %d is unknown", i)
+		eq(t, doc.Requests[i].Body.Kind, request.Unknown, "body %d is unknown", i)
 	}
-	eq(t, doc.Requests[3].Body, (*Value)(nil), "empty text is no body")
+	eq(t, doc.Requests[3].Body, (*request.Value)(nil), "empty text is no body")
 	eq(t, doc.Requests[3].HeadersComplete, false, "no headers recorded: unknown")
 	eq(t, doc.Requests[0].HeadersComplete, true, "empty headers array: known")
 }
@@ -142,7 +143,7 @@ func TestReadHARProblems(t *testing.T) {
 			[]string{`input/too-deep@2:115 nesting deeper than 32 levels`}, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc := readHAR(t, tc.data, HAROptions{Options: Options{MaxDepth: 32}})
+			doc := readHAR(t, tc.data, Options{Options: request.Options{MaxDepth: 32}})
 			var got []string
 			for _, p := range doc.Problems {
 				got = append(got, fmt.Sprintf("%s@%d:%d %s", p.Rule, p.Span.Start.Line, p.Span.Start.Column, p.Message))
@@ -164,7 +165,7 @@ func TestReadHARResponses(t *testing.T) {
 		`{"request": {"method": "GET", "url": "https://example.com/x"}, "response": {"status": 500}}`,
 		`{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs"}, "response": {"status": 502, "content": {"text": "0123456789abcdefghijklmnopqrstuvwxyz"}}}`,
 	)
-	doc := readHAR(t, data, HAROptions{Responses: true, MaxResponseBody: 30})
+	doc := readHAR(t, data, Options{Responses: true, MaxResponseBody: 30})
 	must(t, len(doc.Responses) == 3, "responses %v", doc.Responses)
 	r := doc.Responses[0]
 	eq(t, r.Status, 429, "status")
@@ -179,29 +180,15 @@ func TestReadHARResponses(t *testing.T) {
 	eq(t, doc.Responses[2].BodyTooLarge, true, "too large")
 	eq(t, doc.Skipped, 1, "skipped")
 
-	doc = readHAR(t, data, HAROptions{})
+	doc = readHAR(t, data, Options{})
 	eq(t, len(doc.Responses), 0, "responses only when asked")
 }
 
-func TestReadDocumentDetectsHAR(t *testing.T) {
-	entry := `{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs"}}`
-	for _, data := range []string{
-		harOf(entry),
-		"\xEF\xBB\xBF" + harOf(entry),
-		`{"comment": "log second", "log": {"entries": [` + entry + `]}}`,
-	} {
-		doc, err := ReadDocument([]byte(data), Options{})
-		must(t, err == nil, "%v", err)
-		eq(t, doc.HAR, true, "HAR")
-		eq(t, len(doc.Requests), 1, "requests")
-		eq(t, len(doc.Problems), 0, "problems %v", doc.Problems)
-		eq(t, doc.Requests[0].Span.Start, naivePos([]byte(data), doc.Requests[0].Span.Start.Offset), "position")
-	}
-	eq(t, SniffHAR([]byte(" {\n \"log\": {")), true, "sniff")
-	eq(t, SniffHAR([]byte(`{"method": "GET"}`)), false, "sniff a request")
-	eq(t, SniffHAR([]byte(`{"lo`)), false, "sniff a cut key")
-	eq(t, IsHARPath("x/Recording.HAR"), true, "path")
-	eq(t, IsHARPath("x.json"), false, "path")
+func TestSniff(t *testing.T) {
+	eq(t, Sniff([]byte(" {\n \"log\": {")), true, "sniff")
+	eq(t, Sniff([]byte("\xEF\xBB\xBF{\"log\": {")), true, "sniff after a byte order mark")
+	eq(t, Sniff([]byte(`{"method": "GET"}`)), false, "sniff a request")
+	eq(t, Sniff([]byte(`{"lo`)), false, "sniff a cut key")
 }
 
 // TestLineCounter compares the streaming line counter with a naive scan
@@ -249,7 +236,7 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 
 func TestReadHARReadError(t *testing.T) {
 	r := &failReader{data: []byte(harOf(`{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs"}}`))}
-	_, err := ReadHAR(r, HAROptions{})
+	_, err := Read(r, Options{})
 	must(t, errors.Is(err, errBroken), "want the read error, got %v", err)
 }
 
@@ -266,20 +253,20 @@ func (f *failReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// FuzzReadHAR: no input makes the HAR reader panic, and every position it
+// FuzzRead: no input makes the HAR reader panic, and every position it
 // reports is where it says it is.
-func FuzzReadHAR(f *testing.F) {
+func FuzzRead(f *testing.F) {
 	f.Add(harOf(`{"startedDateTime": "2024-01-15T10:30:00Z", "request": {"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates?page_size=5", "headers": [{"name": "x-account-id", "value": "a"}], "postData": {"mimeType": "application/json", "text": "{\"a\\u00e9\": [1, \"\\\"\"]}"}}, "response": {"status": 400, "content": {"text": "{}"}}}`))
 	f.Add(harOf(`1`, `{}`, `{"request": {"method": "GET", "url": "https://x.example/unified/ats/jobs"}}`))
 	f.Add(`{"log": {"entries": [{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "postData": {"text": "{\"a\": [}"}}}]}}`)
 	f.Add("\xEF\xBB\xBF{\"log\": {\"entries\": []}}")
 	f.Add(`{"log": {"entries": [{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs"}, "response": {"status": 5`)
 	f.Fuzz(func(t *testing.T, data string) {
-		doc, err := ReadHAR(strings.NewReader(data), HAROptions{Options: Options{MaxDepth: 64}, Responses: true})
+		doc, err := Read(strings.NewReader(data), Options{Options: request.Options{MaxDepth: 64}, Responses: true})
 		if err != nil {
 			t.Fatalf("read error from a string reader: %v", err)
 		}
-		check := func(what string, p Pos) {
+		check := func(what string, p request.Pos) {
 			if p.Offset < 0 || p.Offset > len(data) || p != naivePos([]byte(data), p.Offset) {
 				t.Fatalf("%s: bad position %+v", what, p)
 			}
@@ -295,8 +282,8 @@ func FuzzReadHAR(f *testing.F) {
 			for _, h := range r.Headers {
 				check("header", h.Value.Span.Start)
 			}
-			if r.Body != nil && r.Body.Kind != Unknown {
-				walk(r.Body, func(v *Value) { check("body value", v.Span.Start); check("body value end", v.Span.End) })
+			if r.Body != nil && r.Body.Kind != request.Unknown {
+				r.Body.Walk(func(v *request.Value) { check("body value", v.Span.Start); check("body value end", v.Span.End) })
 			}
 		}
 	})

@@ -1,0 +1,187 @@
+// Package source reads the files that hold requests. Its dispatcher picks
+// the reader of a file from the file's name and first bytes (one Format
+// per kind of file, each in its own package under source/), and Check
+// turns what a reader found into diagnostics beside the engine's. The
+// engine (package rules) sees only the Requests.
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/source/har"
+)
+
+// Limits bound what is read of one file.
+type Limits struct {
+	// MaxSize is the largest file read whole, in bytes; 0 means
+	// DefaultMaxSize. Streamed formats are exempt.
+	MaxSize int64
+	// MaxDepth is the deepest nesting accepted; 0 means DefaultMaxDepth.
+	MaxDepth int
+}
+
+const (
+	DefaultMaxSize  = 64 << 20
+	DefaultMaxDepth = request.DefaultMaxDepth
+)
+
+// SniffSize is how much of the start of a file Detect needs.
+const SniffSize = 4 << 10
+
+func (l Limits) maxSize() int64 {
+	if l.MaxSize <= 0 {
+		return DefaultMaxSize
+	}
+	return l.MaxSize
+}
+
+func (l Limits) options() request.Options { return request.Options{MaxDepth: l.MaxDepth} }
+
+// A Format is one kind of file that holds requests: one entry of formats.
+// Exactly one of Stream and Read is set.
+type Format struct {
+	// Name names the format in messages and tests ("har").
+	Name string
+	// Extensions are the lower-case file name endings, dot included, of
+	// files of this format (".har"); a directory walk reads only such
+	// files (IsCandidate).
+	Extensions []string
+	// Sniff recognises the format from the first SniffSize bytes of a
+	// file, whatever its name; nil when only the name tells.
+	Sniff func(head []byte) bool
+	// Stream reads a file entry by entry, whatever its size: memory does
+	// not grow with the file, so Limits.MaxSize does not apply. Its error
+	// is a read error of r, never a problem with the input.
+	Stream func(r io.Reader, l Limits) (*request.Document, error)
+	// Read reads a file held whole in memory.
+	Read func(data []byte, l Limits) *request.Document
+}
+
+var (
+	// HAR is HAR 1.2 recordings (source/har).
+	HAR = &Format{Name: "har", Extensions: []string{har.Extension}, Sniff: har.Sniff, Stream: readHAR}
+	// Document is atslint's request documents (DESIGN §2), and the format
+	// of any file that no other format claims.
+	Document = &Format{Name: "request document", Extensions: []string{".json"}, Read: readDocument}
+)
+
+// formats is the dispatch table, in the order Detect tries it. A new
+// format is one entry here.
+var formats = []*Format{HAR, Document}
+
+// Detect picks the format of a file from its name and its first bytes
+// (head, up to SniffSize; nil when not known yet): the first format whose
+// Sniff recognises head, else the first that claims the name's extension,
+// else Document.
+func Detect(name string, head []byte) *Format {
+	for _, f := range formats {
+		if f.Sniff != nil && len(head) > 0 && f.Sniff(head) {
+			return f
+		}
+	}
+	if f := ByName(name); f != nil {
+		return f
+	}
+	return Document
+}
+
+// ByName returns the format whose extension name has, or nil.
+func ByName(name string) *Format {
+	ext := strings.ToLower(path.Ext(name))
+	for _, f := range formats {
+		for _, e := range f.Extensions {
+			if ext == e {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// IsCandidate reports whether a directory walk reads a file of this name:
+// whether some format claims its extension. Whether the file then holds
+// any request is Result.Foreign.
+func IsCandidate(name string) bool { return ByName(name) != nil }
+
+// ReadBytes reads a file held in memory with the format Detect picks. A
+// file over Limits.MaxSize of a format read whole is not read: its
+// Document has the input/too-large problem and nothing else.
+func ReadBytes(name string, data []byte, l Limits) *request.Document {
+	f := Detect(name, data[:min(len(data), SniffSize)])
+	if f.Stream != nil {
+		doc, _ := f.Stream(bytes.NewReader(data), l) // a bytes.Reader does not fail
+		return doc
+	}
+	if size := int64(len(data)); size > l.maxSize() {
+		return &request.Document{Problems: []request.Problem{TooLarge(size, l)}}
+	}
+	return f.Read(data, l)
+}
+
+// TooLarge is the problem of a file of size bytes over Limits.MaxSize,
+// which front ends report without reading the file.
+func TooLarge(size int64, l Limits) request.Problem {
+	return request.Problem{Rule: request.RuleTooLarge,
+		Message: fmt.Sprintf("file is %s, over the %s limit (--max-size)", byteSize(size), byteSize(l.maxSize()))}
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func readHAR(r io.Reader, l Limits) (*request.Document, error) {
+	rec, err := har.Read(r, har.Options{Options: l.options()})
+	return &rec.Document, err
+}
+
+// readDocument reads a request document; a HAR recording whose "log" is
+// not its first key (so that Sniff missed it) is read as a HAR.
+func readDocument(data []byte, l Limits) *request.Document {
+	root, err := request.Parse(data, l.options())
+	if err != nil {
+		return &request.Document{Problems: []request.Problem{request.ParseErrorProblem(data, err)}}
+	}
+	if har.IsTree(root) {
+		doc, _ := readHAR(bytes.NewReader(data), l)
+		return doc
+	}
+	return request.DocumentFromValue(root)
+}
+
+// Result is what checking one file gives.
+type Result struct {
+	// Requests is the number of requests checked.
+	Requests int
+	// Diagnostics are the engine's and the reader's, sorted.
+	Diagnostics []rules.Diagnostic
+	// Skipped counts what the file held that is not a StackOne request.
+	Skipped int
+	// Foreign is set when the file is none of the formats (JSON that is no
+	// request document): a directory walk skips it without a word.
+	Foreign bool
+}
+
+// Check checks the requests of a file read by a reader and reports the
+// reader's problems with the engine's severities.
+func Check(e *rules.Engine, doc *request.Document) Result {
+	ds := append(e.Check(doc.Requests), e.InputDiagnostics(doc.Problems)...)
+	rules.SortDiagnostics(ds)
+	return Result{Requests: len(doc.Requests), Diagnostics: ds, Skipped: doc.Skipped, Foreign: doc.Foreign}
+}
+
+// CheckBytes reads a file held in memory and checks it.
+func CheckBytes(e *rules.Engine, name string, data []byte, l Limits) Result {
+	return Check(e, ReadBytes(name, data, l))
+}
