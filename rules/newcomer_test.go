@@ -100,3 +100,22 @@ func TestNullQueryValuesAreNotSent(t *testing.T) {
 	assert.Equal(t, []string{"1:55 stackone/page-size page_size must be an integer from 1 to 100"},
 		check(t, Options{}, `{"method": "GET", "url": "/unified/ats/jobs?page_size=null", "headers": {"x-account-id": "a"}}`))
 }
+
+// Item 8: schema messages say what is right: the expected shape of an
+// enum wrapper, every value of an enum, and the field a short name means.
+func TestSchemaMessagesSayWhatIsRight(t *testing.T) {
+	doc := `{"method": "POST", "url": "/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "a"},
+ "body": {"content": [{"body": "x"}], "visibility": "public", "author": "u1"}}`
+	assert.Equal(t, []string{
+		`2:53 stackone/body-schema visibility: expected object {"value": "private" | "public" | "unmapped_value"}, got string`,
+		`2:63 stackone/unknown-field unknown field "author"; StackOne drops it silently; did you mean "author_id"?`,
+	}, check(t, Options{}, doc))
+
+	doc = `{"method": "POST", "url": "/unified/ats/applications", "headers": {"x-account-id": "a"},
+ "body": {"job_id": "j1", "candidate_id": "c1", "application_status": {"value": "pending"}}}`
+	assert.Equal(t, []string{
+		`2:81 stackone/body-schema application_status/value: value is not one of the allowed values: active, assessment, background_check, ` +
+			`converted, declined_by_candidate, hired, interview, lead, offer, reference_check, rejected, review, screen, new, onboarding, ` +
+			`created, accepted, short_list, approved, unmapped_value`,
+	}, check(t, Options{}, doc))
+}
