@@ -95,7 +95,7 @@ func newState(s Settings) (*state, error) {
 func provider(name string) (string, error) {
 	p, ok := rules.NormalizeProvider(name)
 	if !ok {
-		return "", fmt.Errorf("unknown provider %q; known providers: %s", strings.TrimSpace(name), strings.Join(rules.KnownProviders(), ", "))
+		return "", rules.UnknownProviderError(strings.TrimSpace(name))
 	}
 	return p, nil
 }

@@ -212,7 +212,7 @@ func (c *Config) globs(v *yaml.Node, key string) ([]string, error) {
 func (c *Config) provider(n *yaml.Node) (string, error) {
 	p, ok := rules.NormalizeProvider(n.Value)
 	if !ok || n.Kind != yaml.ScalarNode {
-		return "", c.errf(n, "unknown provider %q; known providers: %s", n.Value, strings.Join(rules.KnownProviders(), ", "))
+		return "", c.errf(n, "%v", rules.UnknownProviderError(n.Value))
 	}
 	return p, nil
 }

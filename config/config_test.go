@@ -37,7 +37,7 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"providers: [lever]\nrulez: {}\n", `a.yaml:2: unknown key "rulez"; did you mean "rules"? (want providers, accounts, fail_on, rules, ignore or overrides)`},
 		{"rules:\n  stackone/page-sise: off\n", `a.yaml:2: unknown rule "stackone/page-sise"; did you mean "stackone/page-size"? (atslint rules lists them)`},
-		{"providers:\n  - lever\n  - levr\n", `a.yaml:3: unknown provider "levr"; known providers: ashby,`},
+		{"providers:\n  - lever\n  - levr\n", `a.yaml:3: unknown provider "levr" (did you mean "lever"?); known providers: ashby,`},
 		{"accounts: {a: nope}\n", `a.yaml:1: unknown provider "nope"`},
 		{"fail_on: loud\n", `a.yaml:1: invalid severity "loud" (want info, warning or error)`},
 		{"rules: {stackone/page-size: maybe}\n", `a.yaml:1: invalid severity "maybe" (want off, info, warning or error)`},
@@ -170,4 +170,24 @@ overrides:
 	assert.Equal(t, "providers: []\naccounts: {}\nfail_on: error\nrules: {}\nignore: []\noverrides: []\n", string(empty))
 	_, err = Parse("c.yaml", empty)
 	require.NoError(t, err)
+}
+
+// StackOne's provider keys, exactly as its docs spell them, work in
+// accounts: and providers:, and map to atslint's canonical keys.
+func TestStackOneProviderKeys(t *testing.T) {
+	c, err := Parse("a.yaml", []byte(`providers: [workdayats, sapsuccessfactors_ats, bullhorn_ats, jobadder, vincere, eploy, oraclehcm, breezyhr]
+accounts:
+  acc_wd: workdayats
+  acc_sf: sapsuccessfactors_ats
+  acc_bh: bullhorn_ats
+  acc_ukg: UKG Pro ATS
+  acc_old: successfactors
+`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"workday", "successfactors", "bullhorn", "jobadder", "vincere", "eploy", "oracle", "breezy"}, c.Providers)
+	assert.Equal(t, map[string]string{"acc_wd": "workday", "acc_sf": "successfactors", "acc_bh": "bullhorn", "acc_ukg": "ukgpro", "acc_old": "successfactors"}, c.Accounts)
+
+	_, err = Parse("a.yaml", []byte("accounts: {acc_1: sapsucessfactors_ats}\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `a.yaml:1: unknown provider "sapsucessfactors_ats" (did you mean "sapsuccessfactors_ats"?)`)
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/atslint/atslint/rules"
@@ -16,19 +17,23 @@ const SchemaFile = "schemas/atslint-config.schema.json"
 // JSONSchema returns the JSON Schema (draft 2020-12) of .atslint.yaml: the
 // keys Parse accepts and nothing else, rule IDs and provider keys from the
 // registry. Parse is more lenient in one way only: it also accepts
-// severities and provider keys in any letter case.
+// severities in any letter case, and provider names in any case, spacing
+// or underscores ("Workday ATS" for workdayats).
 func JSONSchema() []byte {
 	var ids []string
 	for _, r := range rules.All() {
 		ids = append(ids, r.ID)
 	}
+	// Every key and every spelling atslint documents (docs/providers.md).
 	var providers []string
-	for _, p := range rules.KnownProviders() {
-		providers = append(providers, p)
-		for _, s := range rules.CategorySuffixes() {
-			providers = append(providers, p+s)
+	for _, p := range rules.Providers() {
+		providers = append(providers, p.Key)
+		for _, sp := range p.Spellings {
+			providers = append(providers, sp.Text)
 		}
 	}
+	slices.Sort(providers)
+	providers = slices.Compact(providers)
 	severity := map[string]any{"enum": []string{"off", "info", "warning", "warn", "error"}}
 	ruleMap := map[string]any{
 		"type":                 "object",

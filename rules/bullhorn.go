@@ -39,7 +39,7 @@ var ruleBullhornNoteMissingAuthor = &Rule{
 			`"body": {"content": [{"body": "Strong systems design round"}]}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/12345/notes", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"content": [{"body": "Strong systems design round"}], "author_id": "8841"}}`,
-		Sources: []string{seed("Bullhorn: a missing author_id for notes defaults to the API user ID"), srcBullhornNote, quirk("BH-02", "H")},
+		Sources: []string{seed("Bullhorn: a missing author_id for notes defaults to the API user ID"), srcBullhornNote},
 	},
 	Check: func(p *Pass) {
 		b := bodyObject(p)
@@ -125,7 +125,7 @@ var ruleBullhornProxyCreateWithPost = &Rule{
 			`"body": {"method": "post", "path": "/entity/Candidate", "body": {"firstName": "Ada", "lastName": "Lovelace"}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "put", "path": "/entity/Candidate", "body": {"firstName": "Ada", "lastName": "Lovelace"}}}`,
-		Sources: []string{srcBullhornDocs + ", Entity (source/includes/_entity.md): PUT /entity/{type} creates, POST /entity/{type}/{id} updates", quirk("BH-01", "H"), srcProxyDocs},
+		Sources: []string{srcBullhornDocs + ", Entity (source/includes/_entity.md): PUT /entity/{type} creates, POST /entity/{type}/{id} updates", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := bullhornProxy(p)
@@ -151,7 +151,7 @@ var ruleBullhornProxyUpdateWithPut = &Rule{
 			`"body": {"method": "put", "path": "/entity/Candidate/12345", "body": {"status": "Active"}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "path": "/entity/Candidate/12345", "body": {"status": "Active"}}}`,
-		Sources: []string{srcBullhornDocs + ", Entity (source/includes/_entity.md): PUT /entity/{type} creates, POST /entity/{type}/{id} updates", quirk("BH-01", "H"), srcProxyDocs},
+		Sources: []string{srcBullhornDocs + ", Entity (source/includes/_entity.md): PUT /entity/{type} creates, POST /entity/{type}/{id} updates", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := bullhornProxy(p)
@@ -175,7 +175,7 @@ var ruleBullhornProxyMissingFields = &Rule{
 			`"body": {"method": "get", "path": "/entity/Candidate/12345"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "path": "/entity/Candidate/12345?fields=id,firstName,lastName"}}`,
-		Sources: []string{srcBullhornDocs + ", Entity, Search and Query (_entity.md, _search.md, _query.md): fields or layout is required", quirk("BH-05", "H"), srcProxyDocs},
+		Sources: []string{srcBullhornDocs + ", Entity, Search and Query (_entity.md, _search.md, _query.md): fields or layout is required", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := bullhornProxy(p)
@@ -203,7 +203,7 @@ var ruleBullhornProxyCount = &Rule{
 			`"body": {"method": "get", "path": "/search/Candidate?query=isDeleted:0&fields=id&count=1000"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "path": "/search/Candidate?query=isDeleted:0&fields=id&count=500"}}`,
-		Sources: []string{srcBullhornDocs + ", Search and Query (_search.md, _query.md): count default 20, max 500", quirk("BH-05", "H"), srcProxyDocs},
+		Sources: []string{srcBullhornDocs + ", Search and Query (_search.md, _query.md): count default 20, max 500", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := bullhornProxy(p)
@@ -257,7 +257,7 @@ var ruleBullhornNoteActionLength = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "put", "path": "/entity/Note", "body": {"action": "Interview", ` +
 			`"comments": "Strong systems design round", "commentingPerson": {"id": 8841}, "personReference": {"id": 12345}}}}`,
-		Sources: []string{srcBullhornNote, quirk("BH-02", "H"), srcProxyDocs},
+		Sources: []string{srcBullhornNote, srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		var obj *request.Value
@@ -291,7 +291,7 @@ var ruleBullhornProxyNoteAuthor = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "put", "path": "/entity/Note", "body": {"action": "Interview", "comments": "Strong systems design round", ` +
 			`"commentingPerson": {"id": 8841}, "personReference": {"id": 12345}}}}`,
-		Sources: []string{srcBullhornNote, seed("Bullhorn: a missing author_id for notes defaults to the API user ID"), quirk("BH-02", "H"), srcProxyDocs},
+		Sources: []string{srcBullhornNote, seed("Bullhorn: a missing author_id for notes defaults to the API user ID"), srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, body, create := bullhornNoteWrite(p)
@@ -324,7 +324,7 @@ var ruleBullhornProxyNoteReference = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "put", "path": "/entity/Note", "body": {"action": "Interview", "comments": "Strong systems design round", ` +
 			`"commentingPerson": {"id": 8841}, "personReference": {"id": 12345}}}}`,
-		Sources: []string{srcBullhornNote, quirk("BH-02", "H"), srcProxyDocs},
+		Sources: []string{srcBullhornNote, srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		_, body, create := bullhornNoteWrite(p)
@@ -346,7 +346,7 @@ var ruleBullhornProxyEntityCase = &Rule{
 			`"body": {"method": "get", "path": "/entity/candidate/12345?fields=id"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "path": "/entity/Candidate/12345?fields=id"}}`,
-		Sources: []string{srcBullhornDocs + ", Introduction (_intro.md): URLs are corp-token-namespaced and case-sensitive", quirk("BH-07", "H"), srcProxyDocs},
+		Sources: []string{srcBullhornDocs + ", Introduction (_intro.md): URLs are corp-token-namespaced and case-sensitive", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := bullhornProxy(p)

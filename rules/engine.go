@@ -191,7 +191,7 @@ func (e *Engine) checkProvider(p *Pass) {
 	// field that holds anything else could hold anything, personal data
 	// included.
 	msg := "unknown provider"
-	if c, ok := closest(norm, knownProviders); ok {
+	if c, ok := closestProvider(norm); ok {
 		msg += " " + quote(req.Provider) + " (did you mean " + quote(c) + "?)"
 	}
 	msg += ", so no provider rule runs for this request; use one of: " + strings.Join(KnownProviders(), ", ")

@@ -18,6 +18,7 @@ var noExample = map[string]string{
 	"workable/rate-limit":          "needs 11 timestamped requests; see TestProviderRateLimits",
 	"personio/rate-limit":          "needs 21 timestamped requests; see TestProviderRateLimits",
 	"icims/rate-limit":             "needs 10,001 timestamped requests; see TestProviderRateLimits",
+	"cornerstone/rate-limit":       "needs 101 timestamped requests; see TestProviderRateLimits",
 }
 
 // hasProviderKey reports whether a request document (or an array of them)

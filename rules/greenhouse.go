@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/atslint/atslint/request"
@@ -11,10 +12,10 @@ import (
 
 func init() {
 	Register(
-		ruleGreenhouseActingUser, ruleGreenhouseNoteVisibility, ruleGreenhouseRejectionEmail,
+		ruleGreenhouseProxyHarvestRetired, ruleGreenhouseActingUser, ruleGreenhouseNoteVisibility, ruleGreenhouseRejectionEmail,
 		ruleGreenhouseRejectionEmailTemplate, ruleGreenhouseEmptyContactArray,
 		ruleGreenhouseProxyOnBehalfOfID, ruleGreenhouseProxyPerPage, ruleGreenhouseProxyCursorParams,
-		ruleGreenhouseProxyV3Page, ruleGreenhouseProxyApplicationStatus, ruleGreenhouseProxyCandidateIDsIgnored,
+		ruleGreenhouseProxyV3Page, ruleGreenhouseProxyV3LastActivity, ruleGreenhouseProxyApplicationStatus, ruleGreenhouseProxyCandidateIDsIgnored,
 		ruleGreenhouseProxyCustomFieldClear, ruleGreenhouseProxyAttachmentShareLink,
 		ruleGreenhouseProxyAttachmentContentType, ruleGreenhouseProxyCandidateApplications,
 	)
@@ -28,6 +29,9 @@ const (
 	srcHarvestV3           = "Greenhouse Harvest v3 docs, Pagination (harvestdocs.greenhouse.io/docs/pagination)"
 	srcGreenhouseSupport   = "Greenhouse Support, Establish API connectivity (support.greenhouse.io/hc/en-us/articles/360029266032): " +
 		"write requests need a valid user ID in the On-Behalf-Of header"
+	// v1v2Only is said by every rule that describes Harvest v1/v2 alone.
+	v1v2Only = " This describes Harvest v1/v2, which Greenhouse removed at the end of August 2026 (greenhouse/proxy-harvest-retired " +
+		"reports every v1/v2 call); atslint has no source for the same behaviour in Harvest v3, so v3 requests are not judged."
 )
 
 // harvest returns a Greenhouse Harvest passthrough call with its API version
@@ -72,14 +76,15 @@ func pathIs(segs []string, pattern ...string) bool {
 var ruleGreenhouseActingUser = &Rule{
 	ID: "greenhouse/acting-user", Severity: Warning, Predicts: "404", Providers: []string{"greenhouse"},
 	Doc: Doc{
-		Title: "Greenhouse write with no acting user",
+		Title: "Greenhouse note with no acting user",
 		Why: "Greenhouse records every write against the user who performs it: Harvest requires an On-Behalf-Of header " +
 			"with a Greenhouse user id \"for auditing purposes\" on every write, and a note needs its user. StackOne's " +
 			"Greenhouse connector takes that user at account linking, and an invalid Greenhouse user id gives 404. A " +
-			"unified note without author_id is written as whichever user the account was linked with, or fails; a " +
-			"passthrough write to Harvest (v1/v2) without On-Behalf-Of is refused.",
-		Fix: "Set author_id on notes; send an On-Behalf-Of header with a Greenhouse user id on passthrough writes (ideally a dedicated " +
-			"integration user).",
+			"unified note without author_id is written as whichever user the account was linked with, or fails. " +
+			"Passthrough writes are not checked: StackOne acts as the user linked to the account (its 404 names \"the " +
+			"Greenhouse user ID provided during account linking\", and its Harvest v3 guide says a blank user id means the " +
+			"credentials' service account), and no source says that it leaves On-Behalf-Of out of what it forwards.",
+		Fix: "Set author_id on notes to the Greenhouse user who wrote them (ideally a dedicated integration user for automated notes).",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"content": [{"body": "Strong systems design round"}], "visibility": {"value": "private"}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
@@ -87,22 +92,81 @@ var ruleGreenhouseActingUser = &Rule{
 		Sources: []string{
 			seed("Greenhouse: 404 Not Found for an invalid Greenhouse user ID provided during account linking"),
 			srcHarvestCandidates + " and Applications: On-Behalf-Of on every write endpoint; Add Note requires user_id",
-			srcGreenhouseSupport, quirk("GH-01", "H"), quirk("GH-09", "H"),
+			srcGreenhouseSupport, srcStackOneGreenhouseV3,
 		},
 	},
 	Check: func(p *Pass) {
-		if b := bodyObject(p); b != nil && p.Is(noteCreates...) {
-			if missing(b, "author_id") {
-				reportMissing(p, b, "author_id", "Greenhouse note has no author_id, but Greenhouse records every write against an acting user, so the note is written as the account's linked user or fails (404 for an invalid user); set author_id to the Greenhouse user who wrote it")
-			}
+		b := bodyObject(p)
+		if b == nil || !p.Is(noteCreates...) || !missing(b, "author_id") {
 			return
 		}
-		pc, _ := harvestV12(p)
-		if pc == nil || !pc.isWrite() || !pc.headersKnown || pc.header("On-Behalf-Of") != nil {
-			return
-		}
-		pc.reportMissingHeader(p, "passthrough write to Greenhouse Harvest has no On-Behalf-Of header, which Greenhouse requires on every write, so it is refused; add On-Behalf-Of with a Greenhouse user id")
+		reportMissing(p, b, "author_id", "Greenhouse note has no author_id, but Greenhouse records every write against an acting user, so the note is written as the account's linked user or fails (404 for an invalid user); set author_id to the Greenhouse user who wrote it")
 	},
+}
+
+const (
+	srcStackOneGreenhouseV3 = "StackOne docs pull request, Greenhouse guide moved to Harvest v3 OAuth credentials " +
+		"(github.com/StackOneHQ/hub-docs/pull/399, merged 2026-08-12): optional user id to act on behalf of, blank means the " +
+		"credentials' service account; Greenhouse retires v1/v2 keys on 2026-08-31"
+	srcHarvestRetirement = "Greenhouse Harvest API docs (developers.greenhouse.io/harvest.html) and Harvest v3 migration guide " +
+		"(harvestdocs.greenhouse.io/docs/step-by-step-migration-instructions): v1 and v2 are deprecated and removed on August 31, 2026; v3 uses OAuth 2.0"
+	srcPrismaticGreenhouse = "Prismatic connector changelog, Greenhouse, 2026-06-12 (prismatic.io/docs/changelog/connectors/2026/06/12/greenhouse/): " +
+		"removal on 2026-08-31, v1/v2 connections cannot be upgraded, v3 reject/unreject actions, attachments resource, " +
+		"activate/deactivate users, last_activity_at[gte] with a cursor"
+	srcWorkatoGreenhouse = "Workato docs, Greenhouse migration (docs.workato.com/connectors/greenhouse/migration): removal on 2026-08-30; " +
+		"v1/v2 and v3 actions cannot be mixed on one connection"
+)
+
+var ruleGreenhouseProxyHarvestRetired = &Rule{
+	ID: "greenhouse/proxy-harvest-retired", Severity: Error, Predicts: "4xx", Providers: []string{"greenhouse"},
+	Doc: Doc{
+		Title: "Greenhouse passthrough to the retired Harvest v1 or v2 API",
+		Why: "Greenhouse removed Harvest API v1 and v2 at the end of August 2026 (August 31 in Greenhouse's and StackOne's " +
+			"words; Workato's migration guide says August 30). v1/v2 API keys cannot be upgraded: Harvest v3 needs an OAuth 2.0 " +
+			"connection, and v1/v2 and v3 calls cannot be mixed on one connection. A passthrough request whose path names /v1/ " +
+			"or /v2/ therefore fails. Harvest v3 also reshaped some resources: it pages with a cursor instead of page, polls " +
+			"changes with last_activity_at[gte], rejects and unrejects through dedicated actions, keeps candidate attachments " +
+			"in a resource of their own and activates or deactivates users instead of enabling or disabling them; the message " +
+			"names the v3 counterpart where one of these applies (integrators' migration notes; confirm against the v3 reference).",
+		Fix: "Rewrite the call for Harvest v3 (/v3/…), and make sure the account is linked with Harvest v3 OAuth credentials " +
+			"(StackOne's Greenhouse guide).",
+		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
+			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?per_page=100"}}`,
+		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
+			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/candidates?per_page=100"}}`,
+		Sources: []string{srcHarvestRetirement, srcStackOneGreenhouseV3, srcPrismaticGreenhouse, srcWorkatoGreenhouse, srcProxyDocs},
+	},
+	Check: func(p *Pass) {
+		pc, version, rest := harvest(p)
+		if pc == nil || version != "v1" && version != "v2" {
+			return
+		}
+		p.ReportValue(pc.targetValue(), "Greenhouse removed Harvest %s at the end of August 2026, so this passthrough call fails; %s",
+			version, harvestV3Counterpart(pc, rest))
+	},
+}
+
+// harvestV3Counterpart says where a Harvest v1/v2 call goes in v3, as far
+// as the migration notes atslint cites say.
+func harvestV3Counterpart(pc *proxyCall, rest []string) string {
+	const port = "rewrite it for Harvest v3 (/v3/…) on a v3 OAuth connection"
+	last := ""
+	if len(rest) > 0 {
+		last = rest[len(rest)-1]
+	}
+	switch {
+	case len(rest) >= 3 && rest[0] == "applications" && (last == "reject" || last == "unreject"):
+		return port + ", where rejecting and unrejecting are dedicated reject/unreject actions"
+	case slices.Contains(rest, "attachments"):
+		return port + ", where candidate attachments have a resource of their own"
+	case len(rest) > 0 && rest[0] == "users" && (last == "enable" || last == "disable"):
+		return port + ", where users are activated and deactivated instead of enabled and disabled"
+	case pc.param("last_activity_after") != nil || pc.param("updated_after") != nil:
+		return port + ", which polls changes with last_activity_at[gte] and a cursor"
+	case pc.param("page") != nil:
+		return port + ", which pages with a cursor instead of page"
+	}
+	return port
 }
 
 var ruleGreenhouseNoteVisibility = &Rule{
@@ -117,7 +181,7 @@ var ruleGreenhouseNoteVisibility = &Rule{
 			`"body": {"content": [{"body": "Strong systems design round"}], "author_id": "4080"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"content": [{"body": "Strong systems design round"}], "author_id": "4080", "visibility": {"value": "private"}}}`,
-		Sources: []string{srcHarvestCandidates + ", Add Note: user_id, body and visibility (admin_only, private, public) are required", quirk("GH-09", "H")},
+		Sources: []string{srcHarvestCandidates + ", Add Note: user_id, body and visibility (admin_only, private, public) are required"},
 	},
 	Check: func(p *Pass) {
 		b := bodyObject(p)
@@ -152,13 +216,14 @@ var ruleGreenhouseRejectionEmail = &Rule{
 		Title: "Greenhouse rejection sends the candidate an e-mail",
 		Why: "A Greenhouse rejection with rejection_email e-mails the candidate (at send_email_at, in the acting user's " +
 			"time zone). An e-mail to a candidate cannot be taken back, so atslint asks for a second look whenever a " +
-			"request sends one, through a unified reject's passthrough or a native reject.",
+			"request sends one, through a unified reject's passthrough or a native reject." +
+			" The native (passthrough) form is checked on Harvest v1/v2 paths only, which Greenhouse removed at the end of August 2026.",
 		Fix: "Make sure the e-mail is intended; leave rejection_email out to reject silently.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications/a1/reject", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"rejected_reason_id": "r1", "passthrough": {"rejection_email": {"email_template_id": 4121}}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications/a1/reject", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"rejected_reason_id": "r1"}}`,
-		Sources: []string{srcHarvestApplications + ", Reject Application: rejection_email sends an email to the candidate", quirk("GH-11", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestApplications + ", Reject Application: rejection_email sends an email to the candidate", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		o := greenhouseRejection(p)
@@ -173,13 +238,14 @@ var ruleGreenhouseRejectionEmailTemplate = &Rule{
 	Doc: Doc{
 		Title: "Greenhouse rejection_email without email_template_id",
 		Why: "When a Greenhouse rejection carries rejection_email, email_template_id is required and must name an " +
-			"organization-wide e-mail template. Without it the rejection is refused.",
+			"organization-wide e-mail template. Without it the rejection is refused." +
+			" The native (passthrough) form is checked on Harvest v1/v2 paths only, which Greenhouse removed at the end of August 2026.",
 		Fix: "Add email_template_id (an organization-wide template) to rejection_email, or drop rejection_email.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications/a1/reject", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"rejected_reason_id": "r1", "passthrough": {"rejection_email": {"send_email_at": "2024-05-01T09:00:00Z"}}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications/a1/reject", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"rejected_reason_id": "r1", "passthrough": {"rejection_email": {"send_email_at": "2024-05-01T09:00:00Z", "email_template_id": 4121}}}}`,
-		Sources: []string{srcHarvestApplications + ", Reject Application: email_template_id is required with rejection_email", quirk("GH-11", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestApplications + ", Reject Application: email_template_id is required with rejection_email", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		o := greenhouseRejection(p)
@@ -198,13 +264,14 @@ var ruleGreenhouseEmptyContactArray = &Rule{
 		Why: "On a Greenhouse candidate update an empty list replaces the existing one: email_addresses: [] \"will clear " +
 			"all\" of the candidate's e-mail addresses, and the same holds for phone numbers. A client that serialises an " +
 			"empty slice instead of leaving the field out wipes the candidate's contact details without an error. " +
-			"atslint checks unified updates (emails, phone_numbers) and native PATCHes (email_addresses, phone_numbers).",
+			"atslint checks unified updates (emails, phone_numbers) and native PATCHes (email_addresses, phone_numbers)." +
+			" The native (passthrough) form is checked on Harvest v1/v2 paths only, which Greenhouse removed at the end of August 2026.",
 		Fix: "Leave the field out to keep the existing values; send an empty list only to delete them all.",
 		Bad: `{"method": "PATCH", "url": "https://api.stackone.com/unified/ats/candidates/c1", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"title": "Staff Engineer", "emails": []}}`,
 		Good: `{"method": "PATCH", "url": "https://api.stackone.com/unified/ats/candidates/c1", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"title": "Staff Engineer"}}`,
-		Sources: []string{srcHarvestCandidates + ", Edit Candidate: email_addresses: [] will clear all", quirk("GH-13", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", Edit Candidate: email_addresses: [] will clear all", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		var obj *request.Value
@@ -234,13 +301,13 @@ var ruleGreenhouseProxyOnBehalfOfID = &Rule{
 	Doc: Doc{
 		Title: "Greenhouse passthrough On-Behalf-Of is not a user id",
 		Why: "Harvest's On-Behalf-Of header takes the numeric id of the Greenhouse user issuing the request. An e-mail " +
-			"address, a name or any other text names no user, so the write fails (an invalid Greenhouse user id gives 404).",
+			"address, a name or any other text names no user, so the write fails (an invalid Greenhouse user id gives 404)." + v1v2Only,
 		Fix: "Send the numeric id of a Greenhouse user (GET /v1/users lists them).",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/123/tags/7", "headers": {"On-Behalf-Of": "recruiting-bot"}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/123/tags/7", "headers": {"On-Behalf-Of": "4080"}}}`,
-		Sources: []string{srcHarvestCandidates + ": On-Behalf-Of: {greenhouse user ID}", seed("Greenhouse: 404 for an invalid Greenhouse user ID"), quirk("GH-01", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ": On-Behalf-Of: {greenhouse user ID}", seed("Greenhouse: 404 for an invalid Greenhouse user ID"), srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, _ := harvestV12(p)
@@ -273,13 +340,13 @@ var ruleGreenhouseProxyPerPage = &Rule{
 	Doc: Doc{
 		Title: "Greenhouse passthrough per_page outside 1 to 500",
 		Why: "Harvest v1/v2 lists take per_page from 1 to 500 (100 by default) and page with the Link header. Any other " +
-			"value is refused or capped, and a loop that counts on it misses records.",
+			"value is refused or capped, and a loop that counts on it misses records." + v1v2Only,
 		Fix: "Use per_page of at most 500 and follow the Link header's next URL.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?per_page=1000"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?per_page=500"}}`,
-		Sources: []string{srcHarvestCandidates + ", List Candidates: per_page 1–500, default 100; page with Link headers", quirk("GH-04", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", List Candidates: per_page 1–500, default 100; page with Link headers", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, _ := harvestV12(p)
@@ -305,7 +372,7 @@ var ruleGreenhouseProxyCursorParams = &Rule{
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?cursor=eyJwIjoyfQ&status=closed"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?cursor=eyJwIjoyfQ"}}`,
-		Sources: []string{srcHarvestV3 + " and the v3 migration guide: a cursor must be the only query parameter", quirk("GH-05", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestV3 + " and the v3 migration guide: a cursor must be the only query parameter", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, version, _ := harvest(p)
@@ -332,7 +399,7 @@ var ruleGreenhouseProxyV3Page = &Rule{
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?page=2"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?cursor=eyJwIjoyfQ"}}`,
-		Sources: []string{srcHarvestV3 + ": page is not supported in v3", quirk("GH-05", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestV3 + ": page is not supported in v3", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, version, _ := harvest(p)
@@ -345,6 +412,32 @@ var ruleGreenhouseProxyV3Page = &Rule{
 	},
 }
 
+var ruleGreenhouseProxyV3LastActivity = &Rule{
+	ID: "greenhouse/proxy-v3-last-activity", Severity: Info, Predicts: "4xx", Providers: []string{"greenhouse"},
+	Doc: Doc{
+		Title: "Greenhouse Harvest v3 request filters with v1's last_activity_after",
+		Why: "Harvest v1/v2 filtered changed records with last_activity_after; integrators' migration notes say Harvest v3 " +
+			"polls changes with last_activity_at[gte] and a cursor. A v1 parameter carried over to a v3 path is then refused " +
+			"or not applied. Info, because this rests on integrators' notes, not on Greenhouse's v3 reference, which " +
+			"atslint's sources do not include.",
+		Fix: "Filter with last_activity_at[gte]=… on the first request, then follow the cursor.",
+		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
+			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/applications?last_activity_after=2026-10-01T00:00:00Z"}}`,
+		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
+			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v3/applications?last_activity_at[gte]=2026-10-01T00:00:00Z"}}`,
+		Sources: []string{srcPrismaticGreenhouse, srcProxyDocs},
+	},
+	Check: func(p *Pass) {
+		pc, version, _ := harvest(p)
+		if pc == nil || version != "v3" {
+			return
+		}
+		if q := pc.param("last_activity_after"); q != nil {
+			p.ReportParam(*q, "last_activity_after is Harvest v1/v2's filter; integrators' notes say v3 polls changes with last_activity_at[gte] and a cursor, so check the v3 reference and use last_activity_at[gte]")
+		}
+	},
+}
+
 var greenhouseApplicationStatuses = []string{"active", "converted", "hired", "rejected"}
 
 var ruleGreenhouseProxyApplicationStatus = &Rule{
@@ -353,13 +446,13 @@ var ruleGreenhouseProxyApplicationStatus = &Rule{
 		Title: "Greenhouse passthrough application list with an unknown status",
 		Why: "Harvest's List Applications accepts status active, converted, hired or rejected. \"If anything else is used, " +
 			"an empty response will be returned rather than an error\": a typo or another ATS's status name (open, " +
-			"closed) silently returns no applications.",
+			"closed) silently returns no applications." + v1v2Only,
 		Fix: "Use status=active, converted, hired or rejected.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/applications?status=open"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/applications?status=active"}}`,
-		Sources: []string{srcHarvestApplications + ", List Applications: status values; anything else returns an empty response", quirk("GH-07", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestApplications + ", List Applications: status values; anything else returns an empty response", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, rest := harvestV12(p)
@@ -379,13 +472,13 @@ var ruleGreenhouseProxyCandidateIDsIgnored = &Rule{
 	Doc: Doc{
 		Title: "Greenhouse passthrough candidate list with both email and candidate_ids",
 		Why: "Harvest's List Candidates ignores candidate_ids when email is given: the result is filtered by e-mail only, " +
-			"which is not what a caller sending both expects.",
+			"which is not what a caller sending both expects." + v1v2Only,
 		Fix: "Send either email or candidate_ids, in separate requests if you need both.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?email=ada%40example.com&candidate_ids=1,2,3"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?candidate_ids=1,2,3"}}`,
-		Sources: []string{srcHarvestCandidates + ", List Candidates: if email and candidate_ids are included, candidate_ids will be ignored", quirk("GH-08", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", List Candidates: if email and candidate_ids are included, candidate_ids will be ignored", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, rest := harvestV12(p)
@@ -403,7 +496,7 @@ var ruleGreenhouseProxyCustomFieldClear = &Rule{
 	Doc: Doc{
 		Title: "Greenhouse passthrough clears a custom field with null or an empty string",
 		Why: "To clear a Greenhouse custom field, Harvest takes {\"id\": …, \"delete_value\": \"true\"}; setting the value " +
-			"to null or a blank string \"will not work\", and the old value silently stays.",
+			"to null or a blank string \"will not work\", and the old value silently stays." + v1v2Only,
 		Fix: "Send delete_value: \"true\" (a string) instead of an empty value.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "patch", "url": "https://harvest.greenhouse.io/v1/candidates/123", "headers": {"On-Behalf-Of": "4080"}, ` +
@@ -411,7 +504,7 @@ var ruleGreenhouseProxyCustomFieldClear = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "patch", "url": "https://harvest.greenhouse.io/v1/candidates/123", "headers": {"On-Behalf-Of": "4080"}, ` +
 			`"body": {"custom_fields": [{"id": 1234, "delete_value": "true"}]}}}`,
-		Sources: []string{srcHarvestCandidates + ", Edit Candidate: custom fields are cleared with delete_value \"true\"; nil or blank will not work", quirk("GH-13", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", Edit Candidate: custom fields are cleared with delete_value \"true\"; nil or blank will not work", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, rest := harvestV12(p)
@@ -459,7 +552,7 @@ var ruleGreenhouseProxyAttachmentShareLink = &Rule{
 	Doc: Doc{
 		Title: "Greenhouse passthrough attachment from a cloud sharing link",
 		Why: "Greenhouse downloads an attachment given by url. \"Shareable links from cloud services such as Google Drive " +
-			"will result in a corrupted file\": Greenhouse stores the sharing page, and the upload succeeds.",
+			"will result in a corrupted file\": Greenhouse stores the sharing page, and the upload succeeds." + v1v2Only,
 		Fix: "Give a direct download URL of the file, or upload its base64 content with content_type.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/123/attachments", "headers": {"On-Behalf-Of": "4080"}, ` +
@@ -467,7 +560,7 @@ var ruleGreenhouseProxyAttachmentShareLink = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/123/attachments", "headers": {"On-Behalf-Of": "4080"}, ` +
 			`"body": {"filename": "resume.pdf", "type": "resume", "url": "https://files.example.com/resumes/123.pdf"}}}`,
-		Sources: []string{srcHarvestCandidates + ", Add Attachment: shareable links from cloud services will result in a corrupted file", quirk("GH-14", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", Add Attachment: shareable links from cloud services will result in a corrupted file", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		u := greenhouseAttachment(p).Get("url")
@@ -487,7 +580,7 @@ var ruleGreenhouseProxyAttachmentContentType = &Rule{
 	Doc: Doc{
 		Title: "Greenhouse passthrough base64 attachment without content_type",
 		Why: "Greenhouse requires content_type for an attachment uploaded as base64 content (only an upload by url may " +
-			"leave it out). Without it the upload is refused.",
+			"leave it out). Without it the upload is refused." + v1v2Only,
 		Fix: "Set content_type to the file's media type, for example application/pdf.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/123/attachments", "headers": {"On-Behalf-Of": "4080"}, ` +
@@ -495,7 +588,7 @@ var ruleGreenhouseProxyAttachmentContentType = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/123/attachments", "headers": {"On-Behalf-Of": "4080"}, ` +
 			`"body": {"filename": "resume.pdf", "type": "resume", "content": "JVBERi0xLjQK", "content_type": "application/pdf"}}}`,
-		Sources: []string{srcHarvestCandidates + " and Applications, Add Attachment: content_type is required unless uploading by url", quirk("GH-14", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + " and Applications, Add Attachment: content_type is required unless uploading by url", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		att := greenhouseAttachment(p)
@@ -511,7 +604,7 @@ var ruleGreenhouseProxyCandidateApplications = &Rule{
 	Doc: Doc{
 		Title: "Greenhouse passthrough candidate created without an application",
 		Why: "Harvest's Add Candidate requires applications, with at least one entry: a Greenhouse candidate exists " +
-			"through its applications. A create without them is refused.",
+			"through its applications. A create without them is refused." + v1v2Only,
 		Fix: "Add applications: [{\"job_id\": …}].",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates", "headers": {"On-Behalf-Of": "4080"}, ` +
@@ -519,7 +612,7 @@ var ruleGreenhouseProxyCandidateApplications = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates", "headers": {"On-Behalf-Of": "4080"}, ` +
 			`"body": {"first_name": "Ada", "last_name": "Lovelace", "applications": [{"job_id": 215725}]}}}`,
-		Sources: []string{srcHarvestCandidates + ", Add Candidate: applications is required", quirk("GH-12", "H"), srcProxyDocs},
+		Sources: []string{srcHarvestCandidates + ", Add Candidate: applications is required", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, rest := harvestV12(p)

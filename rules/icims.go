@@ -25,7 +25,7 @@ var ruleICIMSProxyLowercase = &Rule{
 			`"body": {"method": "patch", "url": "https://api.icims.com/customers/1234/people/5678", "body": {"firstName": "Ada"}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "patch", "url": "https://api.icims.com/customers/1234/people/5678", "body": {"firstname": "Ada"}}}`,
-		Sources: []string{"iCIMS developer docs, Connecting and authenticating (developer.icims.com/REST-API/Connecting-Authenticating): URLs, parameters, headers and JSON field names are lowercase", quirk("IC-02", "H"), srcProxyDocs},
+		Sources: []string{"iCIMS developer docs, Connecting and authenticating (developer.icims.com/REST-API/Connecting-Authenticating): URLs, parameters, headers and JSON field names are lowercase", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := proxyOf(p)

@@ -16,7 +16,7 @@ var ruleIgnore = &Rule{
 			`"x-atslint": {"ignore": [{"rule": "stackone/page-size"}]}}`,
 		Good: `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "acc_1"}, ` +
 			`"x-atslint": {"ignore": [{"rule": "stackone/page-size", "reason": "this tenant's proxy caps pages itself"}]}}`,
-		Sources: []string{"staticcheck's linter directives: a reason is required and unmatched directives are reported"},
+		Sources: []string{"staticcheck docs, Ignoring problems (staticcheck.dev/docs/configuration/#ignoring-problems): a reason is required and unmatched directives are reported"},
 	},
 }
 

@@ -17,7 +17,7 @@ var (
 			Fix:     "Fix the JSON at the reported position.",
 			Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs",}`,
 			Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs"}`,
-			Sources: []string{"RFC 8259: The JavaScript Object Notation (JSON) Data Interchange Format"},
+			Sources: []string{"RFC 8259: The JavaScript Object Notation (JSON) Data Interchange Format (www.rfc-editor.org/rfc/rfc8259)"},
 		},
 	}
 	ruleNotARequest = &Rule{
@@ -28,7 +28,7 @@ var (
 			Fix:     "Write the request as {\"method\": …, \"url\": …}, or keep the file out of the paths given to atslint.",
 			Bad:     `{"url": "https://api.stackone.com/unified/ats/jobs"}`,
 			Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs"}`,
-			Sources: []string{"atslint request document format (DESIGN.md §2)"},
+			Sources: []string{"atslint README, Request documents (github.com/atslint/atslint#request-documents)"},
 		},
 	}
 	ruleUnknownKey = &Rule{
@@ -39,7 +39,7 @@ var (
 			Fix:     "Use the key the message names: provider, method, url, path, headers, query, body or x-atslint.",
 			Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "heders": {"x-account-id": "acc_1"}}`,
 			Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
-			Sources: []string{"atslint request document format (DESIGN.md §2)"},
+			Sources: []string{"atslint README, Request documents (github.com/atslint/atslint#request-documents)"},
 		},
 	}
 	ruleTooLarge = &Rule{
@@ -48,7 +48,7 @@ var (
 			Title:   "file over the size limit",
 			Why:     "Request documents are small; a file over --max-size (64 MiB by default) is not read, so that one stray file cannot exhaust memory. HAR files are streamed and exempt.",
 			Fix:     "Split the file, keep it out of the checked paths, or raise --max-size.",
-			Sources: []string{"atslint limits (DESIGN.md §3)"},
+			Sources: []string{"atslint README, Robustness (github.com/atslint/atslint#robustness): --max-size and the nesting limit"},
 		},
 	}
 	ruleTooDeep = &Rule{
@@ -59,7 +59,7 @@ var (
 			Fix:     "Flatten the document.",
 			Bad:     strings.Repeat("[", 1001) + strings.Repeat("]", 1001),
 			Good:    `[[{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs"}]]`,
-			Sources: []string{"atslint limits (DESIGN.md §3)"},
+			Sources: []string{"atslint README, Robustness (github.com/atslint/atslint#robustness): --max-size and the nesting limit"},
 		},
 	}
 	ruleUnknownProvider = &Rule{
@@ -68,11 +68,16 @@ var (
 			Title: "request names a provider atslint does not know",
 			Why: "A request's \"provider\" selects the provider rules it is checked against. A name atslint does not know " +
 				"(a typo such as bullhorm) would otherwise quietly switch those rules off, so the request would look clean. " +
-				"Provider keys are StackOne's lowercase keys; category suffixes such as bullhorn_ats are accepted.",
-			Fix:     "Use one of the known provider keys; the message names the closest.",
-			Bad:     `{"provider": "bullhorm", "method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
-			Good:    `{"provider": "bullhorn_ats", "method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
-			Sources: []string{"atslint provider resolution (DESIGN.md §4)", srcFactsAPI + " §7: provider keys, bullhorn_ats"},
+				"StackOne's own keys (bullhorn_ats, workdayats, sapsuccessfactors_ats), the display names on its connector list and " +
+				"category-suffixed forms are all accepted; docs/providers.md lists them.",
+			Fix:  "Use one of the known provider keys; the message names the closest.",
+			Bad:  `{"provider": "bullhorm", "method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
+			Good: `{"provider": "bullhorn_ats", "method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
+			Sources: []string{
+				"StackOne's Bullhorn connection guide (hub.stackone.com/connection-guides/ats/bullhorn): the OAuth callback names the key bullhorn_ats",
+				"StackOne's integration guides (github.com/StackOneHQ/hub-docs integration-guides/ats): provider keys such as workdayats and sapsuccessfactors_ats",
+				"atslint README, Which provider (github.com/atslint/atslint#which-provider), and docs/providers.md: every accepted spelling and where it comes from",
+			},
 		},
 	}
 )

@@ -22,24 +22,25 @@ func personioRecruiting(p *Pass) *proxyCall {
 }
 
 var rulePersonioProxyCompanyID = &Rule{
-	ID: "personio/proxy-company-id", Severity: Error, Predicts: "4xx", Providers: []string{"personio"},
+	ID: "personio/proxy-company-id", Severity: Info, Predicts: "4xx", Providers: []string{"personio"},
 	Doc: Doc{
 		Title: "Personio Recruiting API passthrough without X-Company-Id",
 		Why: "Personio's Recruiting API needs, besides the bearer token, an X-Company-Id header with the Personio company " +
-			"id on every call. Without it the call is refused.",
+			"id on every call. Without it the call is refused." +
+			" atslint cannot see what StackOne adds: its passthrough forwards the call with the credentials of the linked account, and no source says whether it also sends X-Company-Id from what was given at linking. So this is info, a reminder to check, not a predicted failure.",
 		Fix: "Add X-Company-Id with the customer's Personio company id.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://api.personio.de/v1/recruiting/applications"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://api.personio.de/v1/recruiting/applications", "headers": {"X-Company-Id": "118201"}}}`,
-		Sources: []string{srcPersonioDocs + ", Introduction (developer.personio.de/reference/introduction-1): Authorization plus X-Company-Id on every call", quirk("PE-01", "H"), srcProxyDocs},
+		Sources: []string{srcPersonioDocs + ", Introduction (developer.personio.de/reference/introduction-1): Authorization plus X-Company-Id on every call", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := personioRecruiting(p)
 		if pc == nil || !pc.headersKnown || pc.header("X-Company-Id") != nil {
 			return
 		}
-		pc.reportMissingHeader(p, "Personio's Recruiting API requires X-Company-Id on every call, so this request is refused; add X-Company-Id with the Personio company id")
+		pc.reportMissingHeader(p, "Personio's Recruiting API requires X-Company-Id on every call, and this passthrough call does not send it; unless StackOne adds it from the linked account, the call is refused, so add X-Company-Id with the Personio company id")
 	},
 }
 
@@ -55,7 +56,7 @@ var rulePersonioProxyBlankName = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://api.personio.de/v1/recruiting/applications", "headers": {"X-Company-Id": "118201"}, ` +
 			`"body": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.com", "job_position_id": 42}}}`,
-		Sources: []string{srcPersonioDocs + ", Create application (developer.personio.de/v1.0/reference/post_v1-recruiting-applications): names must not be empty", quirk("PE-04", "H"), srcProxyDocs},
+		Sources: []string{srcPersonioDocs + ", Create application (developer.personio.de/v1.0/reference/post_v1-recruiting-applications): names must not be empty", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := personioRecruiting(p)
@@ -83,7 +84,7 @@ var rulePersonioProxyLegacyApplicant = &Rule{
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://api.personio.de/v1/recruiting/applications", "headers": {"X-Company-Id": "118201"}, ` +
 			`"body": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.com", "job_position_id": 42}}}`,
-		Sources: []string{srcPersonioDocs + ", Create applicant (developer.personio.de/v1.0/reference/post_recruiting-applicant): deprecated", quirk("PE-04", "H"), srcProxyDocs},
+		Sources: []string{srcPersonioDocs + ", Create applicant (developer.personio.de/v1.0/reference/post_recruiting-applicant): deprecated", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := personioRecruiting(p)

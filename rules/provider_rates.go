@@ -17,8 +17,6 @@ import (
 // Lever's "10 requests per second per key" (LV-02) is confidence M in the
 // facts (integrators quoting Lever), so there is no Lever rule.
 
-const srcFactsQuirks = "atslint facts: shared/facts/provider-quirks.md"
-
 // providerRate is one provider's budget per account.
 type providerRate struct {
 	provider string
@@ -100,7 +98,9 @@ var (
 	rateWorkable        = providerRate{provider: "workable", name: "Workable", limit: 10, window: 10 * time.Second, per: "10 seconds"}
 	ratePersonio        = providerRate{provider: "personio", name: "Personio", limit: 20, window: time.Minute, per: "60 seconds",
 		counts: func(r *Record) bool { return r.Family == "applications" || r.Family == "documents" }}
-	rateICIMS = providerRate{provider: "icims", name: "iCIMS", limit: 10000, window: 24 * time.Hour, per: "day"}
+	rateICIMS       = providerRate{provider: "icims", name: "iCIMS", limit: 10000, window: 24 * time.Hour, per: "day"}
+	rateCornerstone = providerRate{provider: "cornerstone", name: "Cornerstone", limit: 100, window: time.Minute, per: "minute",
+		counts: func(r *Record) bool { return r.Family == "applications" }}
 )
 
 const harNote = " atslint reads the timestamps of a HAR recording (startedDateTime) and counts the requests of each linked account " +
@@ -116,7 +116,7 @@ var (
 				"publication and offer documents) and to 8 requests in flight; over that it answers 429 with X-RateLimit headers. " +
 				"This is separate from the seed's slower limit on application and interview lists (smartrecruiters/rate-limit)." + harNote,
 			Fix:     "Throttle each SmartRecruiters account below 10 requests per second, and retry 429 after the time SmartRecruiters gives.",
-			Sources: []string{"SmartRecruiters developer docs, Rate limiting (developers.smartrecruiters.com/docs/rate-limiting)", srcFactsQuirks + " SR-01 (confidence H)"},
+			Sources: []string{"SmartRecruiters developer docs, Rate limiting (developers.smartrecruiters.com/docs/rate-limiting)"},
 		},
 		Records: rateSmartRecruiters.records,
 	}
@@ -126,7 +126,7 @@ var (
 			"response header (50 in Greenhouse's example), and over it Greenhouse answers 429 with X-RateLimit-Reset and Retry-After. " +
 			"Info, not warning: a key's limit may differ from 50, and unlisted vendors may get lower ones." + harNote,
 		Fix:     "Keep each Greenhouse account under the X-RateLimit-Limit of its key per 10 seconds (50 unless the header says otherwise); honour Retry-After.",
-		Sources: []string{"Greenhouse Harvest API docs, Rate limiting (developers.greenhouse.io/harvest.html; grnhse/greenhouse-api-docs _introduction.md)", srcFactsQuirks + " GH-03 (confidence H)"},
+		Sources: []string{"Greenhouse Harvest API docs, Rate limiting (developers.greenhouse.io/harvest.html; grnhse/greenhouse-api-docs _introduction.md)"},
 	})
 	ruleWorkableRateLimit = rateWorkable.rule(Info, Doc{
 		Title: "one Workable account over 10 requests in 10 seconds",
@@ -134,7 +134,7 @@ var (
 			"Workable answers 429 (X-Rate-Limit-Limit/Remaining/Reset headers). Info, not warning: which token a linked account " +
 			"uses is not visible in a recording, and with an OAuth token the limit is 50." + harNote,
 		Fix:     "Keep each Workable account under 10 requests per 10 seconds (1 per second) when it uses an account token, 50 with OAuth; honour X-Rate-Limit-Reset.",
-		Sources: []string{"Workable API docs, Rate limits (workable.readme.io/reference/rate-limits)", srcFactsQuirks + " WK-01 (confidence H)"},
+		Sources: []string{"Workable API docs, Rate limits (workable.readme.io/reference/rate-limits)"},
 	})
 	rulePersonioRateLimit = ratePersonio.rule(Warning, Doc{
 		Title: "one Personio account over 20 application or document requests in 60 seconds",
@@ -142,7 +142,7 @@ var (
 			"endpoints. atslint counts the unified application and document operations (/unified/ats/applications…, " +
 			"/unified/ats/documents…) of each Personio account." + harNote,
 		Fix:     "Send at most 20 application and document requests per minute per Personio account (one every 3 seconds).",
-		Sources: []string{"Personio developer docs, Recruiting API introduction (developer.personio.de/reference/introduction-1)", srcFactsQuirks + " PE-02 (confidence H)"},
+		Sources: []string{"Personio developer docs, Recruiting API introduction (developer.personio.de/reference/introduction-1)"},
 	})
 	ruleICIMSRateLimit = rateICIMS.rule(Info, Doc{
 		Title: "one iCIMS account over 10,000 requests in a day",
@@ -150,10 +150,24 @@ var (
 			"any 24-hour window, since the recording does not say which time zone the day is in. Info, not warning: the " +
 			"customer may have bought a higher limit." + harNote,
 		Fix:     "Budget iCIMS requests per day: sync incrementally (filter[updated_after]) instead of re-reading everything, or ask the customer about their limit.",
-		Sources: []string{"iCIMS developer community, Integration licenses (developer-community.icims.com/integration-licenses)", srcFactsQuirks + " IC-01 (confidence H)"},
+		Sources: []string{"iCIMS developer community, Integration licenses (developer-community.icims.com/integration-licenses)"},
+	})
+	ruleCornerstoneRateLimit = rateCornerstone.rule(Warning, Doc{
+		Title: "one Cornerstone account over 100 application requests in a minute",
+		Why: "Cornerstone's Job Application API allows 100 requests per minute, 6,000 per hour and 144,000 per day, per " +
+			"environment (pilot, stage and production each have their own quota); over it Cornerstone answers 429 \"CSOD Too many " +
+			"requests.\". atslint counts the unified application operations (/unified/ats/applications…) of each Cornerstone " +
+			"account, inferring that StackOne serves them from the Job Application API." + harNote,
+		Fix: "Send at most 100 application requests per minute per Cornerstone account, and after a 429 wait for the window " +
+			"to pass instead of retrying at once.",
+		Sources: []string{
+			"Cornerstone developer docs, Job Application API throttling (csod.dev/guides/job-application/throttling.html): 100 per minute, 6,000 per hour, 144,000 per day",
+			"Cornerstone developer docs, Throttling (csod.dev/guides/getting-started/throttling.html): limits per environment; 429 with \"CSOD Too many requests.\"",
+		},
 	})
 )
 
 func init() {
-	Register(ruleSmartRecruitersRequestRate, ruleGreenhouseRateLimit, ruleWorkableRateLimit, rulePersonioRateLimit, ruleICIMSRateLimit)
+	Register(ruleSmartRecruitersRequestRate, ruleGreenhouseRateLimit, ruleWorkableRateLimit, rulePersonioRateLimit, ruleICIMSRateLimit,
+		ruleCornerstoneRateLimit)
 }

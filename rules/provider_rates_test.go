@@ -96,7 +96,7 @@ func TestStackOneRateLimitHAR(t *testing.T) {
 }
 
 func TestProviderRateLimits(t *testing.T) {
-	accounts := map[string]string{"acc_sr": "smartrecruiters", "acc_gh": "greenhouse", "acc_wk": "workable", "acc_pe": "personio", "acc_ic": "icims", "acc_lv": "lever"}
+	accounts := map[string]string{"acc_sr": "smartrecruiters", "acc_gh": "greenhouse", "acc_wk": "workable", "acc_pe": "personio", "acc_ic": "icims", "acc_lv": "lever", "acc_cs": "cornerstone"}
 	for _, tc := range []struct {
 		rule    string
 		bad     []harEntry
@@ -136,6 +136,14 @@ func TestProviderRateLimits(t *testing.T) {
 			bad:  every(10001, t0, 8*time.Second, "/unified/ats/candidates", "acc_ic"),
 			want: "#10000 this iCIMS account sent 10001 requests within 22.2 h (limit 10,000 per day); iCIMS answers 429",
 			good: every(10001, t0, 9*time.Second, "/unified/ats/candidates", "acc_ic"),
+		},
+		{
+			rule: "cornerstone/rate-limit", account: "acc_cs",
+			bad: append(every(100, t0, 500*time.Millisecond, "/unified/ats/applications", "acc_cs"),
+				harEntry{at: t0.Add(59 * time.Second), method: "POST", path: "/unified/ats/applications", account: "acc_cs"}),
+			want: "#100 this Cornerstone account sent 101 requests within 59 s (limit 100 per minute); Cornerstone answers 429",
+			// Other families do not count toward the Job Application budget.
+			good: append(every(100, t0, 500*time.Millisecond, "/unified/ats/applications", "acc_cs"), every(50, t0, time.Second, "/unified/ats/jobs", "acc_cs")...),
 		},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {

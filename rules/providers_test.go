@@ -297,9 +297,11 @@ func TestProxyRules(t *testing.T) {
 		want                   []string // rule IDs, in output order
 	}{
 		// Greenhouse
-		{"gh write without On-Behalf-Of", "greenhouse", `{"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/1/tags/2"}`, []string{"greenhouse/acting-user"}},
+		// StackOne acts as the linked user: a passthrough write without
+		// On-Behalf-Of is not reported (issue 17).
+		{"gh write without On-Behalf-Of", "greenhouse", `{"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/1/tags/2"}`, nil},
 		{"gh read needs no acting user", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates"}`, nil},
-		{"gh base url plus path", "greenhouse", `{"method": "delete", "url": "https://harvest.greenhouse.io/v1", "path": "/candidates/1", "headers": {"Accept": "application/json"}}`, []string{"greenhouse/acting-user"}},
+		{"gh base url plus path", "greenhouse", `{"method": "delete", "url": "https://harvest.greenhouse.io/v1", "path": "/candidates/1?per_page=0", "headers": {"Accept": "application/json"}}`, []string{"greenhouse/proxy-per-page"}},
 		{"gh header in any case", "greenhouse", `{"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/1/tags/2", "headers": {"on-behalf-of": "4080"}}`, nil},
 		{"gh unknown headers", "greenhouse", `{"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/1/tags/2", "headers": "x"}`, nil},
 		{"gh job board api is another api", "greenhouse", `{"method": "post", "url": "https://boards-api.greenhouse.io/v1/boards/acme/jobs/1?per_page=900"}`, nil},
@@ -308,6 +310,8 @@ func TestProxyRules(t *testing.T) {
 		{"gh per_page 0", "greenhouse", `{"method": "get", "path": "/v1/jobs?per_page=0"}`, []string{"greenhouse/proxy-per-page"}},
 		{"gh v3 cursor alone", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?cursor=abc"}`, nil},
 		{"gh v3 cursor with two others", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v3/jobs?per_page=10&cursor=abc&status=open"}`, []string{"greenhouse/proxy-cursor-params", "greenhouse/proxy-cursor-params"}},
+		{"gh v3 last_activity_after", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v3/candidates?last_activity_after=2026-01-01T00:00:00Z"}`, []string{"greenhouse/proxy-v3-last-activity"}},
+		{"gh v1 last_activity_after is v1's own", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?last_activity_after=2026-01-01T00:00:00Z"}`, nil},
 		{"gh v1 page is fine", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v1/jobs?page=2"}`, nil},
 		{"gh status on v1 applications", "greenhouse", `{"method": "get", "url": "https://harvest.greenhouse.io/v1/applications?status=rejected"}`, nil},
 		{"gh native reject with template", "greenhouse", `{"method": "post", "url": "https://harvest.greenhouse.io/v1/applications/9/reject", "headers": {"On-Behalf-Of": "1"}, "body": {"rejection_email": {"email_template_id": 3}}}`, []string{"greenhouse/rejection-email"}},
@@ -331,6 +335,7 @@ func TestProxyRules(t *testing.T) {
 		{"wk limit on jobs is not judged", "workable", `{"method": "get", "url": "https://acme.workable.com/spi/v3/jobs?limit=500"}`, nil},
 		// Ashby, Personio, Recruitee, iCIMS, Teamtailor
 		{"ashby post is fine", "ashby", `{"method": "post", "url": "https://api.ashbyhq.com/candidate.list", "body": {"limit": 100}}`, nil},
+		{"ashby candidate.list takes syncToken", "ashby", `{"method": "post", "url": "https://api.ashbyhq.com/candidate.list", "headers": {"Content-Type": "application/json"}, "body": {"limit": 100, "syncToken": "abc"}}`, nil},
 		{"ashby limit outside list", "ashby", `{"method": "post", "url": "https://api.ashbyhq.com/candidate.search", "body": {"limit": 500}}`, nil},
 		{"personio non-recruiting api", "personio", `{"method": "get", "url": "https://api.personio.de/v1/company/employees"}`, nil},
 		{"recruitee offers with token", "recruitee", `{"method": "get", "url": "https://acme.recruitee.com/api/offers/", "headers": {"x-careers-sites-token": "${T}"}}`, nil},
@@ -340,7 +345,9 @@ func TestProxyRules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
 			for _, d := range checkBytes(New(Options{Provider: tc.provider}), []byte(proxy(tc.native))) {
-				if d.Provider != "" {
+				// Every v1/v2 call is also greenhouse/proxy-harvest-retired;
+				// TestGreenhouseHarvestRetired tests that.
+				if d.Provider != "" && d.Rule != "greenhouse/proxy-harvest-retired" {
 					got = append(got, d.Rule)
 				}
 			}
@@ -423,7 +430,91 @@ func TestProxyUnknownValuesNeverReport(t *testing.T) {
 		{"on-behalf-of value unknown", "greenhouse", body(map[string]*request.Value{"method": str("post"), "url": str("https://harvest.greenhouse.io/v1/candidates/1/tags/2"),
 			"headers": {Kind: request.Object, Members: []*request.Member{{Key: "On-Behalf-Of", Value: unknown}}}})},
 	} {
-		ds := New(Options{Provider: tc.provider}).Check([]*request.Request{tc.req})
+		var ds []Diagnostic
+		for _, d := range New(Options{Provider: tc.provider}).Check([]*request.Request{tc.req}) {
+			// The v1 path itself is known, and retired.
+			if d.Rule != "greenhouse/proxy-harvest-retired" {
+				ds = append(ds, d)
+			}
+		}
 		assert.Empty(t, ds, tc.name)
 	}
+}
+
+// Every spelling of the provider list means its provider; StackOne's keys
+// as its docs spell them, display names, category-suffixed forms and the
+// keys earlier releases accepted all resolve.
+func TestProviderSpellings(t *testing.T) {
+	for _, p := range Providers() {
+		require.NotEmpty(t, p.Spellings, p.Key)
+		for _, s := range p.Spellings {
+			assert.NotEmpty(t, s.From, "%s: spelling %q says not where it comes from", p.Key, s.Text)
+			k, ok := NormalizeProvider(s.Text)
+			assert.True(t, ok, s.Text)
+			assert.Equal(t, p.Key, k, s.Text)
+		}
+	}
+	for in, want := range map[string]string{
+		"workdayats": "workday", "sapsuccessfactors_ats": "successfactors", "bullhorn_ats": "bullhorn", "jobadder": "jobadder",
+		"vincere": "vincere", "eploy": "eploy", "oraclehcm": "oracle", "jazzhr": "jazzhr", "pinpoint": "pinpoint", "breezyhr": "breezy",
+		"cornerstone": "cornerstone", "ukgpro": "ukgpro", "logicmelon": "logicmelon", "mercury": "mercury",
+		"Workday ATS": "workday", "Workday ATS (OAuth)": "workday", "SAP Success Factors": "successfactors", "Breezy HR": "breezy",
+		"Oracle HCM": "oracle", "UKG Pro ATS": "ukgpro", "JobAdder (OAuth)": "jobadder",
+		"workday_ats": "workday", "greenhouse_ats": "greenhouse", "Greenhouse ATS": "greenhouse", "LEVER_hris": "lever",
+		"workday": "workday", "successfactors": "successfactors", "breezy": "breezy", "bullhorn": "bullhorn", " Bullhorn ": "bullhorn",
+	} {
+		got, ok := NormalizeProvider(in)
+		assert.True(t, ok, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{"", "nope", "workdays", "ats", "taleo", "oraclehcm2"} {
+		_, ok := NormalizeProvider(in)
+		assert.False(t, ok, in)
+	}
+	// An unknown key names the closest spelling, written as a key.
+	for in, want := range map[string]string{
+		"workdayat": "workdayats", "sapsucessfactors_ats": "sapsuccessfactors_ats", "bullhorm": "bullhorn",
+		"Breezy H": "breezy", "oraclhcm": "oraclehcm",
+	} {
+		assert.EqualError(t, UnknownProviderError(in), `unknown provider "`+in+`" (did you mean "`+want+`"?); known providers: `+
+			strings.Join(KnownProviders(), ", ")+" (StackOne's keys such as workdayats and sapsuccessfactors_ats are accepted too)", in)
+	}
+	assert.NotContains(t, UnknownProviderError("zzzzzzzz").Error(), "did you mean")
+}
+
+// A Harvest v1 or v2 passthrough call is an error naming its v3
+// counterpart where the migration notes give one; v3, a path without a
+// version and Greenhouse's other APIs are not.
+func TestGreenhouseHarvestRetired(t *testing.T) {
+	const port = "Greenhouse removed Harvest %s at the end of August 2026, so this passthrough call fails; rewrite it for Harvest v3 (/v3/…) on a v3 OAuth connection"
+	for _, tc := range []struct{ native, want string }{
+		{`{"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?per_page=100"}`, "2:35 " + fmt.Sprintf(port, "v1")},
+		{`{"method": "get", "path": "/v2/jobs"}`, "2:36 " + fmt.Sprintf(port, "v2")},
+		{`{"method": "post", "url": "https://harvest.greenhouse.io/v1/applications/9/reject", "headers": {"On-Behalf-Of": "1"}}`,
+			"2:36 " + fmt.Sprintf(port, "v1") + ", where rejecting and unrejecting are dedicated reject/unreject actions"},
+		{`{"method": "post", "url": "https://harvest.greenhouse.io/v1/candidates/9/attachments"}`,
+			"2:36 " + fmt.Sprintf(port, "v1") + ", where candidate attachments have a resource of their own"},
+		{`{"method": "patch", "url": "https://harvest.greenhouse.io/v2/users/disable"}`,
+			"2:37 " + fmt.Sprintf(port, "v2") + ", where users are activated and deactivated instead of enabled and disabled"},
+		{`{"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?last_activity_after=2026-01-01T00:00:00Z"}`,
+			"2:35 " + fmt.Sprintf(port, "v1") + ", which polls changes with last_activity_at[gte] and a cursor"},
+		{`{"method": "get", "url": "https://harvest.greenhouse.io/v1/jobs?page=2"}`,
+			"2:35 " + fmt.Sprintf(port, "v1") + ", which pages with a cursor instead of page"},
+	} {
+		doc := "{\"method\": \"POST\", \"url\": \"/unified/proxy\", \"headers\": {\"x-account-id\": \"a\"},\n \"body\": " + tc.native + "}"
+		got := only(check(t, Options{Provider: "greenhouse"}, doc), "greenhouse/proxy-harvest-retired")
+		pos, msg, _ := strings.Cut(tc.want, " ")
+		assert.Equal(t, []string{pos + " greenhouse/proxy-harvest-retired (greenhouse) " + msg}, got, tc.native)
+	}
+	for _, native := range []string{
+		`{"method": "get", "url": "https://harvest.greenhouse.io/v3/candidates?per_page=100"}`,
+		`{"method": "get", "path": "/candidates"}`, // the base URL decides
+		`{"method": "get", "url": "https://boards-api.greenhouse.io/v1/boards/acme/jobs"}`,
+	} {
+		doc := `{"method": "POST", "url": "/unified/proxy", "headers": {"x-account-id": "a"}, "body": ` + native + `}`
+		assert.Empty(t, only(check(t, Options{Provider: "greenhouse"}, doc), "greenhouse/proxy-harvest-retired"), native)
+	}
+	// Another provider's passthrough to the same URL is not judged.
+	doc := `{"method": "POST", "url": "/unified/proxy", "headers": {"x-account-id": "a"}, "body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/jobs"}}`
+	assert.Empty(t, only(check(t, Options{Provider: "lever"}, doc), "greenhouse/proxy-harvest-retired"))
 }

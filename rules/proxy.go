@@ -110,6 +110,10 @@ var providerHosts = map[string][]string{
 	"teamtailor": {"api.teamtailor.com", "api.na.teamtailor.com"},
 	"recruitee":  {".recruitee.com"},
 	"icims":      {".icims.com"},
+	// SAP's OData API servers (apiN.successfactors.com/.eu, apiN.sapsf.com/.eu/.cn).
+	"successfactors": {".successfactors.com", ".successfactors.eu", ".sapsf.com", ".sapsf.eu", ".sapsf.cn"},
+	"jobvite":        {".jobvite.com"},
+	"oracle":         {".oraclecloud.com"}, // Fusion HCM hosts: <pod>.fa.<region>.oraclecloud.com
 }
 
 // on reports whether the native request goes to provider's API: its url
@@ -281,16 +285,10 @@ const (
 	srcProxyDocs = "StackOne API reference, Proxy request (docs.stackone.com/reference/stackone_proxy_request): " +
 		"POST /unified/proxy forwards {url, method, path, headers, body} to the provider"
 	srcMergeActor = "Merge docs, Writes (docs.merge.dev/guides/merge-writes/writes): some ATS integrations need the acting " +
-		"user to create records; atslint facts: shared/facts/provider-quirks.md MG-01 (confidence H)"
+		"user to create records"
 )
 
 // seed cites the StackOne page atslint was created from, at what it says.
 func seed(says string) string {
-	return "StackOne docs, ATS Connector Errors (docs.stackone.com/ats/common-guide/connector-errors), " + says +
-		"; atslint facts: shared/facts/ats-connector-errors.txt"
-}
-
-// quirk cites a fact of shared/facts/provider-quirks.md.
-func quirk(id, conf string) string {
-	return "atslint facts: shared/facts/provider-quirks.md " + id + " (confidence " + conf + ")"
+	return "StackOne docs, ATS Connector Errors (docs.stackone.com/ats/common-guide/connector-errors), " + says
 }

@@ -48,7 +48,7 @@ var ruleSRInterviewScope = &Rule{
 		Bad: `{"method": "GET", "url": "https://api.stackone.com/unified/ats/interviews", "headers": {"x-account-id": "acc_1"}}`,
 		Good: `{"method": "GET", "url": "https://api.stackone.com/unified/ats/applications/app_1/scheduled_interviews", ` +
 			`"headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{seed("SmartRecruiters: default behavior of the interview endpoint"), quirk("SR-04", "H")},
+		Sources: []string{seed("SmartRecruiters: default behavior of the interview endpoint")},
 	},
 	Check: func(p *Pass) {
 		if p.Is("ats_list_interviews") {
@@ -80,7 +80,7 @@ var ruleSRRateLimit = &Rule{
 			`{"method": "GET", "url": "https://api.stackone.com/unified/ats/applications?next=c2", "headers": {"x-account-id": "acc_1"}}]`,
 		Good: `[{"method": "GET", "url": "https://api.stackone.com/unified/ats/applications", "headers": {"x-account-id": "acc_1"}}, ` +
 			`{"method": "GET", "url": "https://api.stackone.com/unified/ats/applications", "headers": {"x-account-id": "acc_2"}}]`,
-		Sources: []string{srcSRSeed, quirk("SR-03", "L") + ": SmartRecruiters' own rate-limit page shows no 5-minute limit, so this is StackOne's limit"},
+		Sources: []string{srcSRSeed, "SmartRecruiters developer docs, Rate limiting (developers.smartrecruiters.com/docs/rate-limiting): no 5-minute limit there, so the seed's limit is StackOne's own"},
 	},
 	Records: func() RecordCheck { return &srCalls{} },
 }

@@ -10,8 +10,8 @@ import (
 
 // Sources cited by the stackone rule set.
 const (
-	srcSpec        = "StackOne ATS OpenAPI document, Dec 2025 (76 operations), as converted into atslint's catalogue"
-	srcFactsAPI    = "atslint facts: shared/facts/stackone-ats-api.md"
+	srcSpec = "StackOne ATS OpenAPI document (api.eu1.stackone.com/oas/ats.json; the December 2025 copy with 76 operations in " +
+		"github.com/StackOneHQ/stackone-ai-node .oas/ats.ts), from which atslint's catalogue is generated"
 	srcRateDocs    = "StackOne docs, Rate limiting guide (docs.stackone.com/guides/rate-limiting): 1000 requests per minute per API key"
 	srcPassthrough = "StackOne docs, Using the passthrough query parameters (docs.stackone.com/guides/using-the-passthrough-query-parameters)"
 	srcPagination  = "StackOne docs, Pagination (docs.stackone.com/docs/pagination): page_size up to 100"
@@ -51,7 +51,7 @@ var ruleUnknownOperation = &Rule{
 		Fix:     "Use one of the operations the message names: the nearest path, or a method the path allows.",
 		Bad:     `{"method": "PATCH", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes/n1", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Updated"}]}}`,
 		Good:    `{"method": "PATCH", "url": "https://api.stackone.com/unified/ats/applications/a1/notes/n1", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Updated"}]}}`,
-		Sources: []string{srcSpec, srcFactsAPI + " §3"},
+		Sources: []string{srcSpec},
 	},
 	Check: func(p *Pass) {
 		r := p.Request
@@ -110,7 +110,7 @@ var ruleMissingAccountID = &Rule{
 		Fix:     "Send the linked account's id in the x-account-id header.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates"}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates", "headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{srcSpec + ": x-account-id is a required header on every operation", srcFactsAPI + " §2"},
+		Sources: []string{srcSpec + ": x-account-id is a required header on every operation"},
 	},
 	Check: func(p *Pass) {
 		r := p.Request
@@ -258,7 +258,7 @@ var ruleUnknownQueryParam = &Rule{
 		Fix:     "Use a declared parameter (the message names the closest), a filter[...] key, or proxy[...] to pass a provider-native parameter through.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?pagesize=50", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=50", "headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{srcSpec, srcFactsAPI + " §4"},
+		Sources: []string{srcSpec},
 	},
 	Check: func(p *Pass) {
 		op := p.Operation

@@ -67,7 +67,7 @@ var ruleBodySchema = &Rule{
 			`"body": {"content": [{"body": "Strong systems design round"}], "visibility": "public"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"content": [{"body": "Strong systems design round"}], "visibility": {"value": "public"}}}`,
-		Sources: []string{srcSpec + ": request-body schemas", srcFactsAPI + " §5"},
+		Sources: []string{srcSpec + ": request-body schemas"},
 	},
 	Check: func(p *Pass) {
 		op, b := p.Operation, p.Request.Body
@@ -167,7 +167,7 @@ var ruleUnknownField = &Rule{
 		Fix:     "Use the declared field the message names, or move provider-native fields into passthrough.",
 		Bad:     `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Great call"}], "auther_id": "u1"}}`,
 		Good:    `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Great call"}], "author_id": "u1"}}`,
-		Sources: []string{srcSpec + ": request-body schemas", srcFactsAPI + " §5: passthrough is the value passed to the provider"},
+		Sources: []string{srcSpec + ": request-body schemas"},
 	},
 	Check: func(p *Pass) {
 		op := p.Operation
@@ -222,7 +222,7 @@ var ruleDeprecatedField = &Rule{
 		Fix:     "Use the replacement: phone_numbers [{\"phone\": …, \"type\": …}] or job_status {\"value\": …}.",
 		Bad:     `{"method": "POST", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}, "body": {"title": "Engineer", "status": "open"}}`,
 		Good:    `{"method": "POST", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}, "body": {"title": "Engineer", "job_status": {"value": "open"}}}`,
-		Sources: []string{srcSpec + ": deprecated: true on these properties", srcFactsAPI + " §5"},
+		Sources: []string{srcSpec + ": deprecated: true on these properties"},
 	},
 	Check: func(p *Pass) {
 		op := p.Operation

@@ -27,7 +27,7 @@ var ruleDeprecatedQueryParam = &Rule{
 		Fix:     "Use the replacement the message names: the next cursor, filter[updated_after], filter[job_id] or filter[job_status].",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?updated_after=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_after]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{srcSpec + ": deprecated: true on these parameters", srcFactsAPI + " §4"},
+		Sources: []string{srcSpec + ": deprecated: true on these parameters"},
 	},
 	Check: func(p *Pass) {
 		op := p.Operation
@@ -68,7 +68,7 @@ var ruleUnknownFilter = &Rule{
 		Fix:     "Use a declared filter key; the message names the closest. To filter on a provider-native field, use proxy[...].",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_at]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_after]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{srcSpec + ": the filter parameter's object schema per operation", srcFactsAPI + " §4.2"},
+		Sources: []string{srcSpec + ": the filter parameter's object schema per operation"},
 	},
 	Check: func(p *Pass) {
 		op := p.Operation
@@ -157,7 +157,7 @@ var rulePageSize = &Rule{
 		Fix:     "Send a page_size from 1 to 100 and follow the next cursor for more.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=500", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=100", "headers": {"x-account-id": "acc_1"}}`,
-		Sources: []string{srcPagination, srcFactsAPI + " §4"},
+		Sources: []string{srcPagination},
 	},
 	Check: func(p *Pass) {
 		if p.Operation == nil || !declaresParam(p.Operation, "page_size") {

@@ -37,7 +37,7 @@ var ruleWorkableCandidateWithoutApplication = &Rule{
 			`"body": {"job_id": "job_1", "candidate": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.com"}}}`,
 		Sources: []string{
 			seed("Workable: candidates created without an associated application are added to a generic talent pool and will not appear in API responses"),
-			srcWorkableCreate, quirk("WK-03", "H"),
+			srcWorkableCreate,
 		},
 	},
 	Check: func(p *Pass) {
@@ -74,7 +74,7 @@ var ruleWorkableSourcedFalse = &Rule{
 			`"body": {"job_id": "job_1", "candidate": {"first_name": "Ada", "last_name": "Lovelace"}, "passthrough": {"sourced": false}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"job_id": "job_1", "candidate": {"first_name": "Ada", "last_name": "Lovelace"}}}`,
-		Sources: []string{srcWorkableCreate + ": sourced false means applied and triggers the e-mail", quirk("WK-04", "H"), srcProxyDocs},
+		Sources: []string{srcWorkableCreate + ": sourced false means applied and triggers the e-mail", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		var objs []*request.Value
@@ -103,7 +103,7 @@ var ruleWorkableCandidateName = &Rule{
 			`"body": {"job_id": "job_1", "candidate": {"first_name": "Ada", "email": "ada@example.com"}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/applications", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"job_id": "job_1", "candidate": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.com"}}}`,
-		Sources: []string{srcWorkableCreate + ": name, or firstname and lastname, is required", quirk("WK-05", "H"), srcProxyDocs},
+		Sources: []string{srcWorkableCreate + ": name, or firstname and lastname, is required", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		var cand *request.Value
@@ -139,7 +139,7 @@ var ruleWorkableActingUser = &Rule{
 			`"body": {"content": [{"body": "Strong systems design round"}]}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"content": [{"body": "Strong systems design round"}], "author_id": "mem_3f1"}}`,
-		Sources: []string{srcWorkableActions, quirk("WK-06", "H"), srcMergeActor},
+		Sources: []string{srcWorkableActions, srcMergeActor},
 	},
 	Check: func(p *Pass) {
 		b := bodyObject(p)
@@ -178,7 +178,7 @@ var ruleWorkableProxyMemberID = &Rule{
 			`"body": {"method": "post", "path": "/spi/v3/candidates/3fc9a80f/move", "body": {"target_stage": "interview"}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "path": "/spi/v3/candidates/3fc9a80f/move", "body": {"member_id": "21c6a5", "target_stage": "interview"}}}`,
-		Sources: []string{srcWorkableActions, quirk("WK-06", "H"), srcProxyDocs},
+		Sources: []string{srcWorkableActions, srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc, action := workableCandidateAction(p)
@@ -216,7 +216,7 @@ var ruleWorkableProxyLimit = &Rule{
 			`"body": {"method": "get", "path": "/spi/v3/candidates?limit=500"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "path": "/spi/v3/candidates?limit=100"}}`,
-		Sources: []string{"Workable API reference, Candidates index (workable.readme.io/reference/job-candidates-index): limit default 50, max 100", quirk("WK-02", "H"), srcProxyDocs},
+		Sources: []string{"Workable API reference, Candidates index (workable.readme.io/reference/job-candidates-index): limit default 50, max 100", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		pc := proxyOf(p)
@@ -242,7 +242,7 @@ var ruleWorkableProxyRelocate = &Rule{
 			`"body": {"method": "post", "path": "/spi/v3/candidates/3fc9a80f/relocate", "body": {"member_id": "21c6a5", "target_job_shortcode": "GROOV005"}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "path": "/spi/v3/candidates/3fc9a80f/copy", "body": {"member_id": "21c6a5", "target_job_shortcode": "GROOV005"}}}`,
-		Sources: []string{"Workable API reference, Relocate candidate (workable.readme.io/reference/relocate-candidates): the source candidate is deleted", quirk("WK-07", "H"), srcProxyDocs},
+		Sources: []string{"Workable API reference, Relocate candidate (workable.readme.io/reference/relocate-candidates): the source candidate is deleted", srcProxyDocs},
 	},
 	Check: func(p *Pass) {
 		if pc, action := workableCandidateAction(p); pc != nil && action == "relocate" {

@@ -116,7 +116,7 @@ func (r *Report) AddErrorFile(eng *rules.Engine, file string, data []byte, opts 
 			p, ok := rules.NormalizeProvider(e.Provider)
 			if !ok {
 				r.Problems = append(r.Problems, Problem{File: file, Span: e.ProviderSpan,
-					Message: fmt.Sprintf("unknown provider %q; known providers: %s", e.Provider, strings.Join(rules.KnownProviders(), ", "))})
+					Message: rules.UnknownProviderError(e.Provider).Error()})
 			} else {
 				providers = []string{p}
 			}
@@ -270,7 +270,7 @@ func Text(w io.Writer, r *Report) error {
 		}
 		if len(it.Others) > 0 {
 			fmt.Fprintf(&b, "  provider-specific: %s %s a known cause for %d; name the provider (%s) to see %s\n",
-				strings.Join(it.Others, " and "), plural(len(it.Others), "has", "have"), it.Status, howToName(it), plural(len(it.Others), "it", "them"))
+				andList(it.Others), plural(len(it.Others), "has", "have"), it.Status, howToName(it), plural(len(it.Others), "it", "them"))
 		}
 		for _, n := range it.Notes {
 			fmt.Fprintf(&b, "  note: %s%s\n", n.Text, retryAfter(it, n))
@@ -454,3 +454,11 @@ func JSON(w io.Writer, r *Report) error {
 
 // Formats are the output formats of triage.
 var Formats = map[string]func(io.Writer, *Report) error{"text": Text, "json": JSON}
+
+// andList writes "a", "a and b", "a, b and c".
+func andList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}

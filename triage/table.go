@@ -1,8 +1,9 @@
 // Package triage explains failed StackOne responses: the general meaning
 // of the status code, the provider-specific cause and fix, and what to do
 // about retries. Every entry is a fact from StackOne's "ATS Connector
-// Errors" page (the seed of atslint) or its rate-limiting guide; nothing
-// here is guessed. The command `atslint triage` reads the responses and
+// Errors" page (the seed of atslint), its rate-limiting and connection
+// guides, or a provider's own API docs, each row naming its source;
+// nothing here is guessed. The command `atslint triage` reads the responses and
 // prints these explanations.
 package triage
 
@@ -18,6 +19,13 @@ const (
 	SeedSource = "StackOne docs, ATS Connector Errors (docs.stackone.com/ats/common-guide/connector-errors)"
 	// RateSource is StackOne's rate-limiting guide (408 and 429).
 	RateSource = "StackOne docs, Rate limiting (docs.stackone.com/guides/rate-limiting)"
+	// bambooHRChanges announces BambooHR's move from 503 to 429 for
+	// throttling (it replaces a third-party page that still said 503).
+	bambooHRChanges = "BambooHR API docs, Planned changes to the API (documentation.bamboohr.com/docs/planned-changes-to-the-api): " +
+		"from 2026-09-16 a rate limit gives 429 with Retry-After, and 503 only means the API is unavailable"
+	// successFactorsGuide is StackOne's SAP SuccessFactors connection guide.
+	successFactorsGuide = "StackOne docs, SAP SuccessFactors connection guide (hub.stackone.com/connection-guides/ats/sapsuccessfactors): " +
+		"after linking, authentication can take up to 15 minutes to start working"
 )
 
 // Code is one row of the seed's Error Code Reference table.
@@ -58,7 +66,7 @@ func LookupCode(status int) (Code, bool) {
 type ProviderRow struct {
 	Provider string // atslint's provider key
 	Status   int
-	// Error is the error as the seed labels it ("501 Bad Request").
+	// Error is the error as the source labels it ("501 Bad Request").
 	Error string
 	Cause string
 	// Fix is "" when the seed gives none.
@@ -69,7 +77,8 @@ type ProviderRow struct {
 }
 
 // ProviderRows are the seed's provider tables (Teamtailor, Greenhouse,
-// Lever) and its SmartRecruiters rate-limit note, in the seed's order.
+// Lever) and its SmartRecruiters rate-limit note, in the seed's order, then
+// rows from other public sources (BambooHR, SAP SuccessFactors).
 var ProviderRows = []ProviderRow{
 	{Provider: "teamtailor", Status: 501, Error: "501 Bad Request", Cause: "API key missing permissions",
 		Fix: "Ask the customer to re-authenticate per the Teamtailor guide", Guide: "https://hub.stackone.com/en/articles/7727336-teamtailor", Source: SeedSource},
@@ -90,6 +99,13 @@ var ProviderRows = []ProviderRow{
 	{Provider: "smartrecruiters", Status: 429, Error: "429 Too Many Requests",
 		Cause:  "SmartRecruiters implements restrictive rate limits (1 request per 5 minutes for some endpoints) and does not support listing applications or interviews directly",
 		Source: SeedSource},
+	{Provider: "bamboohr", Status: 429, Error: "429 Too Many Requests", Cause: "BambooHR rate limit (since 2026-09-16 BambooHR throttles with 429, always with Retry-After)",
+		Fix: "Wait the Retry-After seconds, then retry; 503 from BambooHR is an outage, not throttling", Source: bambooHRChanges},
+	{Provider: "bamboohr", Status: 503, Error: "503 Service Unavailable", Cause: "BambooHR API unavailable (an outage: since 2026-09-16 BambooHR no longer uses 503 for rate limits)",
+		Fix: "Retry later with backoff; do not treat it as throttling", Source: bambooHRChanges},
+	{Provider: "successfactors", Status: 401, Error: "401 Unauthorized", Cause: "Account not active yet: after a SuccessFactors account is linked, authentication can take up to 15 minutes to start working, and StackOne answers 401 until then",
+		Fix:   "If the account was linked less than 15 minutes ago, wait and retry; do not rotate the credentials. Otherwise check them per StackOne's SuccessFactors guide",
+		Guide: "https://hub.stackone.com/connection-guides/ats/sapsuccessfactors", Source: successFactorsGuide},
 }
 
 // Note is advice that applies to a status code whatever the provider.

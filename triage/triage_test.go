@@ -60,7 +60,24 @@ func TestExplain(t *testing.T) {
 	// No provider: the providers with a row are named instead.
 	e = Explain(429, nil)
 	assert.Empty(t, e.Rows)
-	assert.Equal(t, []string{"lever", "smartrecruiters"}, e.Others)
+	assert.Equal(t, []string{"bamboohr", "lever", "smartrecruiters"}, e.Others)
+
+	// BambooHR throttles with 429 since 2026-09-16; its 503 is an outage.
+	e = Explain(429, []string{"bamboohr"})
+	require.Len(t, e.Rows, 1)
+	assert.Equal(t, "Wait the Retry-After seconds, then retry; 503 from BambooHR is an outage, not throttling", e.Rows[0].Fix)
+	assert.Contains(t, e.Rows[0].Source, "documentation.bamboohr.com/docs/planned-changes-to-the-api")
+	e = Explain(503, []string{"bamboohr"})
+	require.Len(t, e.Rows, 1)
+	assert.Equal(t, "Retry later with backoff; do not treat it as throttling", e.Rows[0].Fix)
+	assert.NotContains(t, e.Rows[0].Cause+e.Rows[0].Fix, "rate limit exceeded")
+
+	// A 401 from SuccessFactors may be an account linked minutes ago.
+	e = Explain(401, []string{"successfactors"})
+	require.Len(t, e.Rows, 1)
+	assert.True(t, strings.HasPrefix(e.Rows[0].Cause, "Account not active yet: "), e.Rows[0].Cause)
+	assert.Contains(t, e.Rows[0].Fix, "do not rotate the credentials")
+	assert.Equal(t, "https://hub.stackone.com/connection-guides/ats/sapsuccessfactors", e.Rows[0].Guide)
 	// Another provider: neither rows nor others.
 	e = Explain(501, []string{"lever"})
 	assert.Empty(t, e.Rows)
@@ -126,7 +143,7 @@ func TestAddErrorFileProblems(t *testing.T) {
 		`"x"`:                  `1:1 expected a StackOne error response (an object with a numeric "statusCode") or an array of them, got string`,
 		`[]`:                   `1:1 expected a StackOne error response (an object with a numeric "statusCode") or an array of them, got an empty array`,
 		`[{"message": "m"}]`:   `1:2 expected a StackOne error response (an object with a numeric "statusCode"), got an object without a numeric "statusCode"`,
-		`{"statusCode": 404, "provider": "nope"}`: `1:33 unknown provider "nope"; known providers: ashby, avature, bamboohr, breezy, bullhorn, eploy, freshteam, greenhouse, icims, jazzhr, jobadder, jobvite, lever, personio, pinpoint, recruitee, recruiterflow, smartrecruiters, successfactors, teamtailor, workable, workday`,
+		`{"statusCode": 404, "provider": "nope"}`: `1:33 unknown provider "nope"; known providers: ashby, avature, bamboohr, breezy, bullhorn, cornerstone, eploy, freshteam, greenhouse, icims, jazzhr, jobadder, jobvite, lever, logicmelon, mercury, oracle, personio, pinpoint, recruitee, recruiterflow, smartrecruiters, successfactors, teamtailor, ukgpro, vincere, workable, workday (StackOne's keys such as workdayats and sapsuccessfactors_ats are accepted too)`,
 	} {
 		rep := &Report{}
 		rep.AddErrorFile(eng, "f.json", []byte(doc), request.Options{})

@@ -112,9 +112,9 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 		s.failOn = sev
 	}
 	if f.provider != "" {
-		p, err := parseProvider(f.provider)
-		if err != nil {
-			return nil, err
+		p, ok := rules.NormalizeProvider(f.provider)
+		if !ok {
+			return nil, rules.UnknownProviderError(f.provider)
 		}
 		s.opts.Provider = p
 	}

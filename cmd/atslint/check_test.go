@@ -139,3 +139,18 @@ func TestCheckOpenAPIFlag(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "--openapi: testdata/requests/notes/create-good.json:")
 }
+
+// --provider takes StackOne's key as its docs spell it.
+func TestCheckStackOneProviderKey(t *testing.T) {
+	doc := `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "a"}, "body": {"content": [{"body": "Great call"}]}}`
+	out, errOut, code := atslint(t, doc, "check", "--provider", "bullhorn_ats", "--stdin-filename", "n.json", "-")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "[bullhorn/note-missing-author]")
+	for _, key := range []string{"workdayats", "sapsuccessfactors_ats", "vincere", "Workday ATS"} {
+		_, errOut, code := atslint(t, doc, "check", "--provider", key, "--stdin-filename", "n.json", "-")
+		assert.Equal(t, exitOK, code, "%s: %s", key, errOut)
+	}
+	_, errOut, code = atslint(t, doc, "check", "--provider", "sapsuccesfactors", "--stdin-filename", "n.json", "-")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, `unknown provider "sapsuccesfactors" (did you mean "sapsuccessfactors"?)`)
+}

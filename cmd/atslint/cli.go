@@ -121,24 +121,6 @@ func parseFailOn(s string) (rules.Severity, error) {
 	return rules.Off, errors.New(msg + " (want error, warning or info)")
 }
 
-// parseProvider normalises a --provider value; an unknown one names the
-// closest known provider and lists them all.
-func parseProvider(s string) (string, error) {
-	if p, ok := rules.NormalizeProvider(s); ok {
-		return p, nil
-	}
-	return "", unknownProvider(s)
-}
-
-func unknownProvider(s string) error {
-	msg := fmt.Sprintf("unknown provider %q", s)
-	known := rules.KnownProviders()
-	if c, ok := textdist.Closest(s, known, max(2, len(s)/3)); ok {
-		return fmt.Errorf("%s; did you mean %q? Known providers: %s", msg, c, strings.Join(known, ", "))
-	}
-	return errors.New(msg + "; known providers: " + strings.Join(known, ", "))
-}
-
 // unknownFormat is the error for a --format value no writer has.
 func unknownFormat(name string, known []string) error {
 	msg := fmt.Sprintf("unknown format %q", name)

@@ -168,8 +168,8 @@ func TestTypos(t *testing.T) {
 		{[]string{"check", "-j", "many", good}, "atslint check: invalid value \"many\" for flag -j: parse error\nRun 'atslint help check' for usage.\n"},
 		{[]string{"check", "--fail-on", "eror", good}, "atslint: invalid --fail-on \"eror\"; did you mean \"error\"? (want error, warning or info)\n"},
 		{[]string{"check", "--format", "sarf", good}, "atslint: unknown format \"sarf\"; did you mean \"sarif\"? (want github, json, sarif, text)\n"},
-		{[]string{"check", "--provider", "levr", good}, "atslint: unknown provider \"levr\"; did you mean \"lever\"? Known providers: ashby, "},
-		{[]string{"rules", "--provider", "bulhorn"}, "atslint: unknown provider \"bulhorn\"; did you mean \"bullhorn\"? Known providers: ashby, "},
+		{[]string{"check", "--provider", "levr", good}, "atslint: unknown provider \"levr\" (did you mean \"lever\"?); known providers: ashby, "},
+		{[]string{"rules", "--provider", "bulhorn"}, "atslint: unknown provider \"bulhorn\" (did you mean \"bullhorn\"?); known providers: ashby, "},
 	} {
 		out, errOut, code := atslint(t, "", tc.args...)
 		assert.Equal(t, exitUsage, code, tc.args)

@@ -42,9 +42,9 @@ func runRules(e *env, args []string) int {
 	}
 	list := rules.All()
 	if *provider != "" {
-		p, err := parseProvider(*provider)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "atslint: %v\n", err)
+		p, ok := rules.NormalizeProvider(*provider)
+		if !ok {
+			fmt.Fprintf(e.stderr, "atslint: %v\n", rules.UnknownProviderError(*provider))
 			return exitUsage
 		}
 		var kept []*rules.Rule

@@ -66,6 +66,20 @@ func TestRulesForProvider(t *testing.T) {
 	_, errOut, code := atslint(t, "", "rules", "--provider", "nope")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, `unknown provider "nope"; known providers: ashby,`)
+	// StackOne's own keys, as its docs spell them, select their provider.
+	for key, want := range map[string]string{"workdayats": "", "sapsuccessfactors_ats": "successfactors/", "bullhorn_ats": "bullhorn/",
+		"jobadder": "", "vincere": "", "eploy": "", "oraclehcm": "oracle/", "cornerstone": "cornerstone/", "SAP Success Factors": "successfactors/"} {
+		out, errOut, code := atslint(t, "", "rules", "--provider", key)
+		require.Equal(t, exitOK, code, "%s: %s", key, errOut)
+		assert.Contains(t, out, "stackone/page-size", key)
+		if want != "" {
+			assert.Contains(t, out, want, key)
+		}
+		assert.NotContains(t, out, "lever/", key)
+	}
+	_, errOut, code = atslint(t, "", "rules", "--provider", "workdayat")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, `unknown provider "workdayat" (did you mean "workdayats"?); known providers: ashby,`)
 	_, _, code = atslint(t, "", "rules", "--format", "xml")
 	assert.Equal(t, exitUsage, code)
 	_, errOut, code = atslint(t, "", "rules", "bullhorn/note-candidate-id")
@@ -83,7 +97,7 @@ func TestExplainCommand(t *testing.T) {
 	assert.Contains(t, out, "bullhorn/note-candidate-id: Bullhorn candidate note with a missing or placeholder candidate id\n")
 	assert.Contains(t, out, "Predicts:  silent (the provider accepts the request and loses data: no error response tells)\n")
 	assert.Contains(t, out, "\nSources:\n  - StackOne docs, ATS Connector Errors (docs.stackone.com/ats/common-guide/connector-errors)")
-	assert.Contains(t, out, "atslint facts: shared/facts/ats-connector-errors.txt")
+	assert.NotContains(t, out, "shared/") // users do not have atslint's research notes
 
 	// Several rules, separated by a blank line.
 	out, _, code = atslint(t, "", "explain", "lever/updated-at-filter", "stackone/page-size")
@@ -177,7 +191,7 @@ func TestCheckConfigProviders(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, ".atslint.yaml"), []byte("providers:\n  - bullhorn\n  - workabel\n"), 0o644))
 	_, errOut, code := atslint(t, "", "check", "note.json")
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, `.atslint.yaml:3: unknown provider "workabel"; known providers: ashby,`)
+	assert.Contains(t, errOut, `.atslint.yaml:3: unknown provider "workabel" (did you mean "workable"?); known providers: ashby,`)
 }
 
 func TestCheckUnknownDocumentProvider(t *testing.T) {

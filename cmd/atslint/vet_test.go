@@ -176,5 +176,5 @@ func TestVetUnknownProviderDirective(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "p.go"), []byte(src), 0o644))
 	_, errOut, code := atslintIn(t, dir, "vet", ".")
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut, `p.go:5:1: //atslint:provider: unknown provider "bulhorn"; known providers: ashby,`)
+	assert.Contains(t, errOut, `p.go:5:1: //atslint:provider: unknown provider "bulhorn" (did you mean "bullhorn"?); known providers: ashby,`)
 }

@@ -1,8 +1,8 @@
 //go:build generate
 
-// Command gendocs writes docs/rules.md, the rule table of README.md and
-// the config's JSON Schema (schemas/atslint-config.schema.json) from the
-// rule registry. Run it with `go generate ./rules`.
+// Command gendocs writes docs/rules.md, docs/providers.md, the rule table of
+// README.md and the config's JSON Schema (schemas/atslint-config.schema.json)
+// from the rule registry. Run it with `go generate ./rules`.
 package main
 
 import (
@@ -27,6 +27,9 @@ func main() {
 func generate(root string) error {
 	all := rules.All()
 	if err := os.WriteFile(filepath.Join(root, "docs", "rules.md"), rules.Markdown(all), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(root, "docs", "providers.md"), rules.ProvidersMarkdown(), 0o644); err != nil {
 		return err
 	}
 	readme := filepath.Join(root, "README.md")

@@ -57,7 +57,7 @@ func TestSettingsDecoding(t *testing.T) {
 		want string
 	}{
 		{map[string]any{"provder": "lever"}, `decoding settings: json: unknown field "provder"`},
-		{map[string]any{"provider": "levr"}, `unknown provider "levr"; known providers: ashby,`},
+		{map[string]any{"provider": "levr"}, `unknown provider "levr" (did you mean "lever"?); known providers: ashby,`},
 		{map[string]any{"providers": []any{"lever", "nope"}}, `unknown provider "nope"`},
 		{map[string]any{"providers": "lever"}, `decoding settings: json: cannot unmarshal string`},
 		{map[string]any{"config": filepath.Join(t.TempDir(), "missing.yaml")}, `config file not found`},

@@ -107,12 +107,12 @@ func (c *Client) TeamtailorCandidate() {
 	http.DefaultClient.Do(req)
 }
 
-// A Greenhouse passthrough write with no acting user.
+// A Greenhouse passthrough to the retired Harvest v1 API.
 //
 //atslint:provider greenhouse
 func (c *Client) GreenhouseProxy() {
-	body := map[string]any{ // want `\[greenhouse/acting-user\]`
-		"url":    "https://harvest.greenhouse.io/v1/candidates/1/activity_feed/notes",
+	body := map[string]any{
+		"url":    "https://harvest.greenhouse.io/v1/candidates/1/activity_feed/notes", // want `error: Greenhouse removed Harvest v1 .* \[greenhouse/proxy-harvest-retired\]`
 		"method": "post",
 		"body":   map[string]any{"user_id": 1, "body": "x", "visibility": "public"},
 	}
