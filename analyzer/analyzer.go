@@ -1,12 +1,13 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -163,18 +164,8 @@ func (a *pkgRun) checkRequests() {
 // report sorts and deduplicates the diagnostics (a constant shared by
 // several requests yields the same finding once) and reports them.
 func (a *pkgRun) report() {
-	sort.SliceStable(a.diags, func(i, j int) bool {
-		x, y := a.diags[i], a.diags[j]
-		if x.Pos != y.Pos {
-			return x.Pos < y.Pos
-		}
-		if x.Rule != y.Rule {
-			return x.Rule < y.Rule
-		}
-		if x.Provider != y.Provider {
-			return x.Provider < y.Provider
-		}
-		return x.Message < y.Message
+	slices.SortStableFunc(a.diags, func(x, y Diagnostic) int {
+		return cmp.Or(cmp.Compare(x.Pos, y.Pos), rules.CompareDiagnostics(x.Diagnostic, y.Diagnostic))
 	})
 	var kept []Diagnostic
 	for i, d := range a.diags {
@@ -201,11 +192,7 @@ func (a *pkgRun) report() {
 // "severity: message [rule]", naming the provider after the rule when a rule
 // shared by several providers fired for one of them.
 func message(d rules.Diagnostic) string {
-	tag := d.Rule
-	if set, _, _ := strings.Cut(d.Rule, "/"); d.Provider != "" && d.Provider != set {
-		tag += " for " + d.Provider
-	}
-	return fmt.Sprintf("%s: %s [%s]", d.Severity, d.Message, tag)
+	return fmt.Sprintf("%s: %s [%s]", d.Severity, d.Message, d.Tag())
 }
 
 func ruleURL(id string) string {

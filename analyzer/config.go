@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 
@@ -103,8 +102,7 @@ func provider(name string) (string, error) {
 // configState is one config file with the engines for its severity maps.
 type configState struct {
 	cfg     *config.Config
-	opts    rules.Options
-	engines sync.Map // severity key → *rules.Engine
+	engines *rules.Engines
 }
 
 // config loads (once) the config at path; "" is the empty config.
@@ -119,11 +117,12 @@ func (st *state) config(path string) (*configState, error) {
 			return nil, err
 		}
 	}
-	cs := &configState{cfg: cfg, opts: st.opts}
-	cs.opts.Accounts = cfg.Accounts
+	opts := st.opts
+	opts.Accounts = cfg.Accounts
 	if !st.hasList {
-		cs.opts.Providers = cfg.Providers
+		opts.Providers = cfg.Providers
 	}
+	cs := &configState{cfg: cfg, engines: rules.NewEngines(opts)}
 	v, _ := st.configs.LoadOrStore(path, cs)
 	return v.(*configState), nil
 }
@@ -172,15 +171,7 @@ func (a *pkgRun) loadConfig() error {
 
 // engine returns the engine for a file, with the config's severities for it.
 func (a *pkgRun) engine(fi *fileInfo) *rules.Engine {
-	sev := a.cfg.cfg.Severities(fi.name)
-	key := severityKey(sev)
-	if e, ok := a.cfg.engines.Load(key); ok {
-		return e.(*rules.Engine)
-	}
-	opts := a.cfg.opts
-	opts.Severity = sev
-	e, _ := a.cfg.engines.LoadOrStore(key, rules.New(opts))
-	return e.(*rules.Engine)
+	return a.cfg.engines.For(a.cfg.cfg.Severities(fi.name))
 }
 
 // severity is a rule's effective severity in a file (Off when disabled or
@@ -193,13 +184,4 @@ func (a *pkgRun) severity(id string, fi *fileInfo) rules.Severity {
 		return r.Severity
 	}
 	return rules.Off
-}
-
-func severityKey(m map[string]rules.Severity) string {
-	var parts []string
-	for k, v := range m {
-		parts = append(parts, k+"="+v.String())
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, ",")
 }

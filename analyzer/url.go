@@ -394,7 +394,7 @@ func setPath(r *request.Request, u *urlVal) {
 		if !ok {
 			return // a segment count the analyzer cannot tell
 		}
-		if seg == unknownSegment {
+		if seg == request.UnknownSegment {
 			known = false
 		}
 		segs = append(segs, seg)
@@ -407,10 +407,6 @@ func setPath(r *request.Request, u *urlVal) {
 		r.QueryComplete = false
 	}
 }
-
-// unknownSegment is how the engine marks a path segment a front end could
-// not see (rules/match.go).
-const unknownSegment = "\x00"
 
 // segment decodes one path segment. An unknown id, or an unknown string
 // that fills the whole segment, is one unknown segment; an unknown string
@@ -434,7 +430,7 @@ func segment(p str) (string, bool) {
 	if anyString && !allUnknown {
 		return "", false
 	}
-	return unknownSegment, true
+	return request.UnknownSegment, true
 }
 
 // splitCells splits at known sep bytes.

@@ -37,11 +37,7 @@ func GitHub(w io.Writer, r *Report) error {
 				props = append(props, fmt.Sprintf("endColumn=%d", rg.EndColumn))
 			}
 		}
-		title := d.Rule
-		if namesProvider(d.Diagnostic) {
-			title += " for " + d.Provider
-		}
-		props = append(props, "title="+escapeProperty(title))
+		props = append(props, "title="+escapeProperty(d.Tag()))
 		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", githubCommand(d.Severity), strings.Join(props, ","), escapeData(d.Message)); err != nil {
 			return err
 		}

@@ -4,9 +4,11 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 
 	"github.com/atslint/atslint/rules"
@@ -57,24 +59,12 @@ type Report struct {
 
 // Finish sorts the diagnostics (by file, line, column, rule) and counts them.
 func (r *Report) Finish() {
-	sort.SliceStable(r.Diagnostics, func(i, j int) bool {
-		a, b := r.Diagnostics[i], r.Diagnostics[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Span.Start.Line != b.Span.Start.Line {
-			return a.Span.Start.Line < b.Span.Start.Line
-		}
-		if a.Span.Start.Column != b.Span.Start.Column {
-			return a.Span.Start.Column < b.Span.Start.Column
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		if a.Provider != b.Provider {
-			return a.Provider < b.Provider
-		}
-		return a.Message < b.Message
+	slices.SortStableFunc(r.Diagnostics, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Span.Start.Line, b.Span.Start.Line),
+			cmp.Compare(a.Span.Start.Column, b.Span.Start.Column),
+			rules.CompareDiagnostics(a.Diagnostic, b.Diagnostic))
 	})
 	sort.SliceStable(r.Errors, func(i, j int) bool { return r.Errors[i].File < r.Errors[j].File })
 	r.Summary.Error, r.Summary.Warning, r.Summary.Info = 0, 0, 0
@@ -114,8 +104,7 @@ var Formats = map[string]func(io.Writer, *Report) error{
 //	notes/bad.json:7:5: warning: message [bullhorn/note-missing-author]
 //
 // A provider diagnostic names its provider after the rule ("[rule for
-// lever]") unless the rule's set is that provider and the rule applies to
-// it alone, where the ID already says it.
+// lever]") where the ID does not say it (rules.Diagnostic.Tag).
 func Text(w io.Writer, r *Report) error { return text(w, r, false) }
 
 // ColorText is Text with the severities coloured with ANSI escapes, for a
@@ -124,10 +113,6 @@ func ColorText(w io.Writer, r *Report) error { return text(w, r, true) }
 
 func text(w io.Writer, r *Report, color bool) error {
 	for _, d := range r.Diagnostics {
-		tag := d.Rule
-		if namesProvider(d.Diagnostic) {
-			tag += " for " + d.Provider
-		}
 		pos := fmt.Sprintf("%s:%d:%d", d.File, d.Span.Start.Line, d.Span.Start.Column)
 		if d.Span.Start.Line == 0 {
 			pos = d.File
@@ -136,33 +121,11 @@ func text(w io.Writer, r *Report, color bool) error {
 		if color {
 			sev = severityColor[d.Severity] + sev + "\x1b[0m"
 		}
-		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", pos, sev, d.Message, tag); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", pos, sev, d.Message, d.Tag()); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// namesProvider reports whether the text output should name a diagnostic's
-// provider.
-func namesProvider(d rules.Diagnostic) bool {
-	if d.Provider == "" {
-		return false
-	}
-	if d.Provider != ruleSet(d.Rule) {
-		return true
-	}
-	r, ok := rules.Lookup(d.Rule)
-	return ok && len(r.Providers) > 1
-}
-
-func ruleSet(id string) string {
-	for i := 0; i < len(id); i++ {
-		if id[i] == '/' {
-			return id[:i]
-		}
-	}
-	return id
 }
 
 type jsonDiagnostic struct {

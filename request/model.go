@@ -174,6 +174,10 @@ type Ignore struct {
 	Pointer string
 }
 
+// UnknownSegment stands for a path segment the front end could not see (a
+// Go variable): the engine matches it to any segment and never reports on it.
+const UnknownSegment = "\x00"
+
 // Request is one API request as a front end saw it.
 type Request struct {
 	// Index is the request's position in its file (0 for a single document).
@@ -201,7 +205,7 @@ type Request struct {
 	// Path is the URL path, unescaped ("/unified/ats/candidates/1/notes").
 	Path string
 	// PathKnown is false when part of the path is unknown (a Go variable in a
-	// segment is kept as the segment "\x00").
+	// segment is kept as the segment UnknownSegment).
 	PathKnown bool
 	// PathSpan is the span of the url or path value; PathPointer its pointer.
 	PathSpan    Span
@@ -226,7 +230,7 @@ type Request struct {
 
 	// Body is the JSON body, nil when the request has none.
 	Body *Value
-	// BodyMember is the span of the "body" key, when present.
+	// BodyKeySpan is the span of the "body" key, when present.
 	BodyKeySpan Span
 
 	Ignores []*Ignore

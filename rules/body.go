@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/schemas"
 )
@@ -31,4 +34,55 @@ func walkFields(v *request.Value, s *schemas.Shape, visit func(obj *request.Valu
 			}
 		}
 	}
+}
+
+// intValue reads a JSON number or a numeric string as an integer.
+func intValue(v *request.Value) (int64, bool) {
+	if v == nil || v.Kind != request.Number && v.Kind != request.String {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(v.Str), 10, 64)
+	return n, err == nil
+}
+
+// missing reports whether an object member is absent, null or a blank
+// string. Unknown values are not missing: nothing can be said about them.
+func missing(obj *request.Value, key string) bool {
+	v := obj.Get(key)
+	if v == nil || v.Kind == request.Null {
+		return true
+	}
+	s, ok := v.StringValue()
+	return ok && strings.TrimSpace(s) == ""
+}
+
+// isTemplate reports whether a header value is a placeholder for a value
+// filled in at run time (${VAR}, {{var}}, <var>), which cannot be judged.
+func isTemplate(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.Contains(s, "${") || strings.Contains(s, "{{") ||
+		strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") ||
+		strings.HasPrefix(s, "$") && isIdentifier(s[1:])
+}
+
+// noteCreates are the unified operations that create a note.
+var noteCreates = []string{"ats_create_candidate_note", "ats_create_application_note", "ats_create_interview_note"}
+
+// bodyObject returns the request body when it is a visible object.
+func bodyObject(p *Pass) *request.Value {
+	b := p.Request.Body
+	if b == nil || b.Kind != request.Object {
+		return nil
+	}
+	return b
+}
+
+// reportMissing reports a missing member at the member when it is present
+// (null or blank) and at its object otherwise.
+func reportMissing(p *Pass, obj *request.Value, key, format string, args ...any) {
+	if m := obj.Member(key); m != nil {
+		p.ReportMember(m, format, args...)
+		return
+	}
+	p.ReportValue(obj, format, args...)
 }

@@ -72,7 +72,7 @@ var ruleBullhornNoteCandidateID = &Rule{
 		switch {
 		case p.Is("ats_create_candidate_note"):
 			const idAt = 3 // unified, ats, candidates, {id}, notes
-			if len(segs) != 5 || segs[idAt] == unknownSegment {
+			if len(segs) != 5 || segs[idAt] == request.UnknownSegment {
 				return
 			}
 			what := placeholderKind(segs[idAt])
@@ -359,7 +359,7 @@ var ruleBullhornProxyEntityCase = &Rule{
 		}
 		name := pc.segment(at + 1)
 		if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) {
-			if !isIdentifier(name) { // then it may be anything: not repeated
+			if !isIdentifier(name) || len(name) > 40 { // then it may be anything: not repeated
 				p.ReportValue(pc.targetValue(), "Bullhorn URLs are case-sensitive and entity names are capitalised, so this %s path is not found; write the entity name with a capital letter", kind)
 				return
 			}

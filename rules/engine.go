@@ -1,8 +1,10 @@
 package rules
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/schemas"
@@ -19,6 +21,22 @@ type Diagnostic struct {
 	Predicts  Outcome
 	Message   string
 	Span      request.Span
+}
+
+// Tag is how output names a diagnostic's rule: "rule", or "rule for
+// provider" when a provider rule fired for one provider and the ID does
+// not already say which (its set is another name, or the rule applies to
+// several providers).
+func (d Diagnostic) Tag() string {
+	if d.Provider == "" {
+		return d.Rule
+	}
+	if set, _, _ := strings.Cut(d.Rule, "/"); d.Provider == set {
+		if r, ok := Lookup(d.Rule); !ok || len(r.Providers) <= 1 {
+			return d.Rule
+		}
+	}
+	return d.Rule + " for " + d.Provider
 }
 
 // Options configure an Engine.
@@ -61,6 +79,39 @@ func New(opts Options) *Engine {
 	e.match = matcherFor(e.set)
 	e.supersedes = supersededBy(e.rules)
 	return e
+}
+
+// Engines hands out one Engine per severity map, for front ends whose
+// config gives different files different severities. It is safe for
+// concurrent use.
+type Engines struct {
+	opts Options
+	m    sync.Map // severityKey → *Engine
+}
+
+// NewEngines returns the Engines for opts; opts.Severity is replaced by
+// each file's map.
+func NewEngines(opts Options) *Engines { return &Engines{opts: opts} }
+
+// For returns the engine with severities sev.
+func (es *Engines) For(sev map[string]Severity) *Engine {
+	key := severityKey(sev)
+	if e, ok := es.m.Load(key); ok {
+		return e.(*Engine)
+	}
+	opts := es.opts
+	opts.Severity = sev
+	e, _ := es.m.LoadOrStore(key, New(opts))
+	return e.(*Engine)
+}
+
+func severityKey(m map[string]Severity) string {
+	parts := make([]string, 0, len(m))
+	for k, v := range m {
+		parts = append(parts, k+"="+v.String())
+	}
+	slices.Sort(parts)
+	return strings.Join(parts, ",")
 }
 
 // Set returns the catalogue the engine checks against.
@@ -203,28 +254,28 @@ func (e *Engine) checkProvider(p *Pass) {
 	p.Reportf(span, req.Pointer+"/provider", "%s", msg)
 }
 
-// SortDiagnostics orders diagnostics by position, then rule, provider and
-// message, so that output is the same at any level of parallelism.
+// SortDiagnostics orders diagnostics by position, then as
+// CompareDiagnostics does, so that output is the same at any level of
+// parallelism.
 func SortDiagnostics(ds []Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if a.Span.Start.Offset != b.Span.Start.Offset {
-			return a.Span.Start.Offset < b.Span.Start.Offset
-		}
-		if a.Span.Front.Start != b.Span.Front.Start {
-			return a.Span.Front.Start < b.Span.Front.Start
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		if a.Provider != b.Provider {
-			return a.Provider < b.Provider
-		}
-		if a.Request != b.Request {
-			return a.Request < b.Request
-		}
-		return a.Message < b.Message
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Span.Start.Offset, b.Span.Start.Offset),
+			cmp.Compare(a.Span.Front.Start, b.Span.Front.Start),
+			CompareDiagnostics(a, b))
 	})
+}
+
+// CompareDiagnostics orders two diagnostics at the same position: by rule,
+// provider, request and message. Front ends that order by positions of
+// their own (the report by file, line and column; the analyzer by
+// token.Pos) break ties with it.
+func CompareDiagnostics(a, b Diagnostic) int {
+	return cmp.Or(
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Provider, b.Provider),
+		cmp.Compare(a.Request, b.Request),
+		cmp.Compare(a.Message, b.Message))
 }
 
 // ignoreSet holds the ignore entries of a file's requests, copied, so

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -314,4 +315,49 @@ func TestDateFilterLowerCase(t *testing.T) {
 	assert.Empty(t, check(t, Options{}, fmt.Sprintf(doc, "2024-01-01T00:00:00.5%2B02:00")))
 	assert.Equal(t, []string{`1:73 stackone/invalid-filter-value filter[updated_after] is not an RFC 3339 date-time (for example 2024-01-01T00:00:00Z)`},
 		check(t, Options{}, fmt.Sprintf(doc, "2024-01-01")))
+}
+
+func TestDiagnosticTag(t *testing.T) {
+	for _, tc := range []struct{ rule, provider, want string }{
+		{"stackone/page-size", "", "stackone/page-size"},
+		{"bullhorn/note-missing-author", "bullhorn", "bullhorn/note-missing-author"},
+		{"lever/updated-at-filter", "lever", "lever/updated-at-filter"},
+		{"stackone/page-size", "lever", "stackone/page-size for lever"},
+		{"test/unregistered", "test", "test/unregistered"},
+	} {
+		assert.Equal(t, tc.want, Diagnostic{Rule: tc.rule, Provider: tc.provider}.Tag(), "%s %s", tc.rule, tc.provider)
+	}
+	// A rule of one provider's set that applies to several names the
+	// provider even when it is the set's own.
+	for _, r := range All() {
+		set, _, _ := strings.Cut(r.ID, "/")
+		if len(r.Providers) > 1 && slices.Contains(r.Providers, set) {
+			assert.Equal(t, r.ID+" for "+set, Diagnostic{Rule: r.ID, Provider: set}.Tag())
+		}
+	}
+}
+
+// TestIgnoreProblems: the one set of messages about ignores, for request
+// documents and Go directives alike.
+func TestIgnoreProblems(t *testing.T) {
+	const syntax = "//atslint:ignore RULE reason"
+	for _, tc := range []struct {
+		ig   Ignore
+		used bool
+		want []string
+	}{
+		{Ignore{Reason: "x"}, false, []string{"ignore names no rule; write " + syntax}},
+		{Ignore{Rules: []string{"stackone/page-size"}}, false, []string{"ignore of stackone/page-size has no reason; say why the diagnostic does not apply"}},
+		{Ignore{Rules: []string{"Jane Doe"}}, false, []string{"ignore has no reason and names no rule ID (ruleset/name)"}},
+		{Ignore{Rules: []string{"stackone/page-size", "stackone/unknown-filter"}, Reason: "x"}, true, nil},
+		{Ignore{Rules: []string{"stackone/page-size", "stackone/unknown-filter"}, Reason: "x"}, false,
+			[]string{"ignore of stackone/page-size,stackone/unknown-filter silences nothing; remove it"}},
+		{Ignore{Rules: []string{"stackone/page-sise", "jane doe"}, Reason: "x"}, false,
+			[]string{`ignore names unknown rule "stackone/page-sise"; did you mean stackone/page-size?`, "ignore names no rule ID (ruleset/name)"}},
+	} {
+		assert.Equal(t, tc.want, tc.ig.Problems(tc.used, syntax), "%+v used=%v", tc.ig, tc.used)
+	}
+	assert.False(t, Ignore{Rules: []string{"atslint/ignore"}, Reason: "x"}.Silences("atslint/ignore"), "an ignore cannot silence ignores")
+	assert.False(t, Ignore{Rules: []string{"stackone/page-size"}}.Silences("stackone/page-size"), "no reason, no silence")
+	assert.Nil(t, IgnoreDiagnostics(Ignore{}, false, syntax, Off))
 }

@@ -228,7 +228,7 @@ var ruleGreenhouseRejectionEmail = &Rule{
 	Check: func(p *Pass) {
 		o := greenhouseRejection(p)
 		if m := o.Member("rejection_email"); m != nil && m.Value.Kind == request.Object {
-			p.ReportMember(o, m, "rejection_email makes Greenhouse e-mail the candidate, which cannot be undone; make sure it is intended, or leave rejection_email out")
+			p.ReportMember(m, "rejection_email makes Greenhouse e-mail the candidate, which cannot be undone; make sure it is intended, or leave rejection_email out")
 		}
 	},
 }
@@ -283,7 +283,7 @@ var ruleGreenhouseEmptyContactArray = &Rule{
 		}
 		for _, f := range fields {
 			if m := obj.Member(f); m != nil && m.Value.Kind == request.Array && len(m.Value.Elems) == 0 {
-				p.ReportMember(obj, m, "an empty %s list makes Greenhouse delete all of the candidate's %s; leave the field out to keep them", f, contactWhat(f))
+				p.ReportMember(m, "an empty %s list makes Greenhouse delete all of the candidate's %s; leave the field out to keep them", f, contactWhat(f))
 			}
 		}
 	},
@@ -525,7 +525,7 @@ var ruleGreenhouseProxyCustomFieldClear = &Rule{
 			}
 			s, isString := m.Value.StringValue()
 			if m.Value.Kind == request.Null || isString && strings.TrimSpace(s) == "" {
-				p.ReportMember(cf, m, "Greenhouse does not clear a custom field set to null or an empty string, so the old value silently stays; send \"delete_value\": \"true\" instead")
+				p.ReportMember(m, "Greenhouse does not clear a custom field set to null or an empty string, so the old value silently stays; send \"delete_value\": \"true\" instead")
 			}
 		}
 	},
@@ -628,7 +628,7 @@ var ruleGreenhouseProxyCandidateApplications = &Rule{
 		case apps == nil || apps.Value.Kind == request.Null:
 			reportMissing(p, body, "applications", "Greenhouse requires at least one application to add a candidate, so this request is refused; add applications: [{\"job_id\": …}]")
 		case apps.Value.Kind == request.Array && len(apps.Value.Elems) == 0:
-			p.ReportMember(body, apps, "Greenhouse requires at least one application to add a candidate, so this request is refused; add applications: [{\"job_id\": …}]")
+			p.ReportMember(apps, "Greenhouse requires at least one application to add a candidate, so this request is refused; add applications: [{\"job_id\": …}]")
 		}
 	},
 }

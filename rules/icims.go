@@ -49,7 +49,7 @@ var ruleICIMSProxyLowercase = &Rule{
 			case request.Object:
 				for _, m := range v.Members {
 					if hasUpper(m.Key) {
-						p.ReportMember(v, m, "iCIMS field names are lower case, so %q is not recognised and its value is not stored; write it as %q", m.Key, strings.ToLower(m.Key))
+						p.ReportMember(m, "iCIMS field names are lower case, so %q is not recognised and its value is not stored; write it as %q", m.Key, strings.ToLower(m.Key))
 					}
 					walk(m.Value)
 				}

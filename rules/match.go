@@ -10,9 +10,6 @@ import (
 	"github.com/atslint/atslint/schemas"
 )
 
-// unknownSegment is how a front end marks a path segment it could not see.
-const unknownSegment = "\x00"
-
 type template struct {
 	op   *schemas.Operation
 	segs []string // literal segment, or "" for a {parameter}
@@ -66,7 +63,7 @@ func (m *matcher) matchPath(segs []string) []template {
 		literal, ok := 0, true
 		for i, s := range t.segs {
 			switch {
-			case segs[i] == unknownSegment:
+			case segs[i] == request.UnknownSegment:
 			case s == "":
 				// A parameter matches any segment, empty and placeholder
 				// ones included: those are placeholder-id's business.
@@ -125,7 +122,7 @@ func (m *matcher) match(req *request.Request) (*schemas.Operation, []*schemas.Op
 
 func hasUnknownSegment(segs []string) bool {
 	for _, s := range segs {
-		if s == unknownSegment {
+		if s == request.UnknownSegment {
 			return true
 		}
 	}

@@ -70,7 +70,7 @@ func (p *Pass) ReportValue(v *request.Value, format string, args ...any) {
 }
 
 // ReportMember reports at an object member's key.
-func (p *Pass) ReportMember(parent *request.Value, m *request.Member, format string, args ...any) {
+func (p *Pass) ReportMember(m *request.Member, format string, args ...any) {
 	p.Reportf(m.KeySpan, m.Value.Pointer, format, args...)
 }
 

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/atslint/atslint/request"
@@ -196,7 +195,7 @@ func (pc *proxyCall) header(name string) *request.Member {
 // or the passthrough body when it has none.
 func (pc *proxyCall) reportMissingHeader(p *Pass, format string, args ...any) {
 	if m := pc.body.Member("headers"); m != nil {
-		p.ReportMember(pc.body, m, format, args...)
+		p.ReportMember(m, format, args...)
 		return
 	}
 	p.ReportValue(pc.body, format, args...)
@@ -227,68 +226,4 @@ func (pc *proxyCall) isWrite() bool {
 		return true
 	}
 	return false
-}
-
-// intValue reads a JSON number or a numeric string as an integer.
-func intValue(v *request.Value) (int64, bool) {
-	if v == nil || v.Kind != request.Number && v.Kind != request.String {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(strings.TrimSpace(v.Str), 10, 64)
-	return n, err == nil
-}
-
-// missing reports whether an object member is absent, null or a blank
-// string. Unknown values are not missing: nothing can be said about them.
-func missing(obj *request.Value, key string) bool {
-	v := obj.Get(key)
-	if v == nil || v.Kind == request.Null {
-		return true
-	}
-	s, ok := v.StringValue()
-	return ok && strings.TrimSpace(s) == ""
-}
-
-// isTemplate reports whether a header value is a placeholder for a value
-// filled in at run time (${VAR}, {{var}}, <var>), which cannot be judged.
-func isTemplate(s string) bool {
-	s = strings.TrimSpace(s)
-	return strings.Contains(s, "${") || strings.Contains(s, "{{") ||
-		strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") ||
-		strings.HasPrefix(s, "$") && isIdent(s[1:])
-}
-
-// noteCreates are the unified operations that create a note.
-var noteCreates = []string{"ats_create_candidate_note", "ats_create_application_note", "ats_create_interview_note"}
-
-// bodyObject returns the request body when it is a visible object.
-func bodyObject(p *Pass) *request.Value {
-	b := p.Request.Body
-	if b == nil || b.Kind != request.Object {
-		return nil
-	}
-	return b
-}
-
-// reportMissing reports a missing member at the member when it is present
-// (null or blank) and at its object otherwise.
-func reportMissing(p *Pass, obj *request.Value, key, format string, args ...any) {
-	if m := obj.Member(key); m != nil {
-		p.ReportMember(obj, m, format, args...)
-		return
-	}
-	p.ReportValue(obj, format, args...)
-}
-
-// Sources shared by the provider rule sets.
-const (
-	srcProxyDocs = "StackOne API reference, Proxy request (docs.stackone.com/reference/stackone_proxy_request): " +
-		"POST /unified/proxy forwards {url, method, path, headers, body} to the provider"
-	srcMergeActor = "Merge docs, Writes (docs.merge.dev/guides/merge-writes/writes): some ATS integrations need the acting " +
-		"user to create records"
-)
-
-// seed cites the StackOne page atslint was created from, at what it says.
-func seed(says string) string {
-	return "StackOne docs, ATS Connector Errors (docs.stackone.com/ats/common-guide/connector-errors), " + says
 }

@@ -12,10 +12,10 @@ import "strconv"
 // pasted into the wrong field for one.
 func smallNumber(n int64) bool { return n > -100000 && n < 100000 }
 
-// isIdentifier reports whether s is a short ASCII identifier (a type or
-// field name), which a message may repeat.
+// isIdentifier reports whether s is an ASCII identifier,
+// [A-Za-z_][A-Za-z0-9_]*: a type or field name, a placeholder's variable.
 func isIdentifier(s string) bool {
-	if s == "" || len(s) > 40 {
+	if s == "" {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

@@ -47,9 +47,9 @@ func isPlaceholder(v string) bool {
 	case enclosed("${", "}"), enclosed("{{", "}}"), enclosed("<", ">"):
 		return true
 	case v[0] == '$':
-		return isVarName(v[1:])
+		return isIdentifier(v[1:])
 	case v[0] == '%' && len(v) >= 3 && v[len(v)-1] == '%':
-		return isVarName(v[1 : len(v)-1])
+		return isIdentifier(v[1 : len(v)-1])
 	case v[0] >= 'A' && v[0] <= 'Z' && strings.Trim(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == "":
 		return true
 	case repeat('x', 3), repeat('X', 3), repeat('*', 1), v == "...":
@@ -69,20 +69,6 @@ func isPlaceholder(v string) bool {
 		return !strings.Contains(rest, "\n")
 	}
 	return false
-}
-
-// isVarName reports [A-Za-z_][A-Za-z0-9_]*.
-func isVarName(s string) bool {
-	if s == "" || s[0] >= '0' && s[0] <= '9' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
 }
 
 // cutPrefixFold cuts a prefix compared by Unicode simple folding, rune by

@@ -158,15 +158,6 @@ func (c *srCalls) Add(rp *RecordPass) {
 	h.timed = h.timed[lo:]
 }
 
-func forProvider(ps []string, provider string) bool {
-	for _, p := range ps {
-		if p == provider {
-			return true
-		}
-	}
-	return false
-}
-
 // accountOf returns a request's x-account-id ("" when it has none). known
 // is false when the header is there but not visible (a Go variable), or
 // when the front end could not see every header.

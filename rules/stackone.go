@@ -150,7 +150,7 @@ var rulePlaceholderID = &Rule{
 		tmpl := splitPath(p.candidates[0].Path)
 		segs := r.PathSegments()
 		for i, t := range tmpl {
-			if i >= len(segs) || !strings.HasPrefix(t, "{") || segs[i] == unknownSegment {
+			if i >= len(segs) || !strings.HasPrefix(t, "{") || segs[i] == request.UnknownSegment {
 				continue
 			}
 			what := placeholderKind(segs[i])
@@ -229,7 +229,7 @@ func placeholderKind(seg string) string {
 	case strings.HasPrefix(s, "${") && strings.HasSuffix(s, "}"),
 		strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}"),
 		strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">"),
-		strings.HasPrefix(s, ":") && len(s) > 1 && isIdent(s[1:]):
+		strings.HasPrefix(s, ":") && len(s) > 1 && isIdentifier(s[1:]):
 		return placeholderUnresolved
 	}
 	switch strings.ToLower(s) {
@@ -237,15 +237,6 @@ func placeholderKind(seg string) string {
 		return "a missing value (" + strings.ToLower(s) + ")"
 	}
 	return ""
-}
-
-func isIdent(s string) bool {
-	for i, c := range s {
-		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return s != ""
 }
 
 var ruleUnknownQueryParam = &Rule{

@@ -7,8 +7,6 @@ import (
 	"github.com/atslint/atslint/schemas"
 )
 
-func isWriteMethod(m string) bool { return m == "POST" || m == "PUT" || m == "PATCH" }
-
 var ruleMissingBody = &Rule{
 	ID: "stackone/missing-body", Severity: Error, Predicts: "400",
 	Doc: Doc{
@@ -182,7 +180,7 @@ var ruleUnknownField = &Rule{
 			if c, ok := closestField(m.Key, owner.PropertyNames()); ok {
 				msg += "; did you mean " + quote(c) + "?"
 			}
-			p.ReportMember(obj, m, "%s", msg)
+			p.ReportMember(m, "%s", msg)
 		})
 	},
 }
@@ -234,10 +232,10 @@ var ruleDeprecatedField = &Rule{
 				return
 			}
 			if r, ok := fieldReplacements[m.Key]; ok {
-				p.ReportMember(obj, m, "field %q is deprecated; use %q", m.Key, r)
+				p.ReportMember(m, "field %q is deprecated; use %q", m.Key, r)
 				return
 			}
-			p.ReportMember(obj, m, "field %q is deprecated", m.Key)
+			p.ReportMember(m, "field %q is deprecated", m.Key)
 		})
 	},
 }
@@ -264,7 +262,7 @@ var ruleApplicationCandidate = &Rule{
 		present := func(m *request.Member) bool { return m != nil && m.Value.Kind != request.Null }
 		switch {
 		case present(id) && present(cand):
-			p.ReportMember(b, cand, "application has both candidate_id and candidate; send one of them")
+			p.ReportMember(cand, "application has both candidate_id and candidate; send one of them")
 		case !present(id) && !present(cand):
 			p.ReportValue(b, "application has neither candidate_id nor candidate; send one of them")
 		}
@@ -299,10 +297,10 @@ var ruleEmptyNote = &Rule{
 		c := m.Value
 		switch c.Kind {
 		case request.Null:
-			p.ReportMember(b, m, "note content is null; send \"content\": [{\"body\": …}]")
+			p.ReportMember(m, "note content is null; send \"content\": [{\"body\": …}]")
 		case request.Array:
 			if len(c.Elems) == 0 {
-				p.ReportMember(b, m, "note content is empty; send \"content\": [{\"body\": …}]")
+				p.ReportMember(m, "note content is empty; send \"content\": [{\"body\": …}]")
 				return
 			}
 			for _, e := range c.Elems {
@@ -314,7 +312,7 @@ var ruleEmptyNote = &Rule{
 					return
 				}
 			}
-			p.ReportMember(b, m, "note content has only blank bodies")
+			p.ReportMember(m, "note content has only blank bodies")
 		}
 	},
 }

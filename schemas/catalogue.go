@@ -1,6 +1,15 @@
 // Package schemas holds the catalogue of StackOne ATS operations and the JSON
 // Schemas of their request bodies, generated from the StackOne ATS OpenAPI
 // document and embedded, and the converter that generates them.
+//
+// The generator (schemas/gen; the same converter serves --openapi) writes
+// generated/catalogue.json and generated/bodies/*.json, all embedded. The
+// built-in Set takes its operations from catalogue_data.go instead, which
+// gencat writes from catalogue.json, so that nothing is decoded at
+// start-up. catalogue.json stays because it is what the generator writes
+// and reviewers diff, what gencat reads, and what Set.WriteFiles writes
+// back for the built-in Set (it keeps the source document's name and
+// hash, which the Go data leaves out); Load reads the same layout.
 package schemas
 
 // Operation is one API operation of the catalogue.

@@ -13,7 +13,7 @@ import (
 
 // formats are the string formats the validator asserts, by name. Each
 // accepts exactly the strings that github.com/santhosh-tekuri/jsonschema/v5
-// accepts for that format (validator_test.go checks this against it), so
+// accepts for that format (oracle_test.go checks this against it), so
 // that moving off that library changed no diagnostic. Formats not listed
 // are annotations.
 var formats = map[string]func(string) bool{

@@ -24,7 +24,7 @@ import (
 // annotations to it. Its semantics and its error tree follow those of
 // github.com/santhosh-tekuri/jsonschema/v5 with format assertion on, which
 // atslint used before and which its tests still use as an oracle
-// (validator_test.go): that library compiles every draft's metaschema at
+// (oracle_test.go): that library compiles every draft's metaschema at
 // init and links the net package, which cost more than the rest of a run.
 //
 // Validation allocates nothing for a valid value: error locations are
@@ -124,6 +124,9 @@ func (c *compiler) at(loc string) (*node, error) {
 
 var jsonTypes = map[string]bool{"null": true, "boolean": true, "object": true, "array": true, "number": true, "string": true, "integer": true}
 
+// compile fills node n from schema v: a boolean, or an object whose
+// keywords are read by one compileX function per keyword (or group of
+// bounds).
 func (c *compiler) compile(n *node, v any) error {
 	if b, ok := v.(bool); ok {
 		n.boolean = &b
@@ -133,114 +136,177 @@ func (c *compiler) compile(n *node, v any) error {
 	if !ok {
 		return fmt.Errorf("schema is a %s, not an object or boolean", jsonTypeOf(v))
 	}
-	sub := func(kw string) (*node, error) {
-		if _, ok := m[kw]; !ok {
-			return nil, nil
+	o := schemaObject{c: c, n: n, m: m}
+	// The keywords in this order: the first error is reported.
+	for _, kw := range [...]func(o schemaObject) error{
+		compileType, compileConst, compileEnum, compileFormat, compilePattern, compileCounts, compileNumbers,
+		compileRequired, compileUniqueItems, compileDependentRequired,
+		compileProperties, compilePatternProperties, compileAdditionalProperties, compileDependentSchemas,
+		compilePropertyNames, compilePrefixItems, compileItems, compileContains, compileUnevaluated,
+		compileRef, compileNot, compileAllOf, compileAnyOf, compileOneOf, compileIf,
+	} {
+		if err := kw(o); err != nil {
+			return err
 		}
-		return c.at(n.loc + "/" + escapeToken(kw))
 	}
-	list := func(kw string) ([]*node, error) {
-		l, ok := m[kw]
-		if !ok {
-			return nil, nil
-		}
-		items, ok := l.([]any)
-		if !ok {
-			return nil, fmt.Errorf("%s is not an array", kw)
-		}
-		out := make([]*node, len(items))
-		for i := range items {
-			s, err := c.at(n.loc + "/" + kw + "/" + strconv.Itoa(i))
-			if err != nil {
-				return nil, err
-			}
-			out[i] = s
-		}
-		return out, nil
+	if n.unevalProps != nil || n.unevalItems != nil {
+		c.uneval = true
 	}
-	named := func(kw string) (map[string]*node, error) {
-		mv, ok := m[kw]
-		if !ok {
-			return nil, nil
-		}
-		mm, ok := mv.(map[string]any)
-		if !ok {
-			return nil, fmt.Errorf("%s is not an object", kw)
-		}
-		out := make(map[string]*node, len(mm))
-		for name := range mm {
-			s, err := c.at(n.loc + "/" + kw + "/" + escapeToken(name))
-			if err != nil {
-				return nil, err
-			}
-			out[name] = s
-		}
-		return out, nil
-	}
-	count := func(kw string, dflt int) (int, error) {
-		x, ok := m[kw]
-		if !ok {
-			return dflt, nil
-		}
-		r, ok := ratOf(x)
-		if !ok || !r.IsInt() || r.Sign() < 0 {
-			return 0, fmt.Errorf("%s is not a non-negative integer", kw)
-		}
-		return int(r.Num().Int64()), nil
-	}
-	number := func(kw string) (*big.Rat, error) {
-		x, ok := m[kw]
-		if !ok {
-			return nil, nil
-		}
-		r, ok := ratOf(x)
-		if !ok {
-			return nil, fmt.Errorf("%s is not a number", kw)
-		}
-		return r, nil
-	}
-	var err error
+	return nil
+}
 
-	if t, ok := m["type"]; ok {
-		switch t := t.(type) {
-		case string:
-			n.types = []string{t}
-		case []any:
-			for _, e := range t {
-				s, _ := e.(string)
-				n.types = append(n.types, s)
-			}
+// schemaObject is a schema object being compiled into n, with readers for
+// its keywords' values.
+type schemaObject struct {
+	c *compiler
+	n *node
+	m map[string]any
+}
+
+// sub compiles the subschema of keyword kw, nil when absent.
+func (o schemaObject) sub(kw string) (*node, error) {
+	if _, ok := o.m[kw]; !ok {
+		return nil, nil
+	}
+	return o.c.at(o.n.loc + "/" + escapeToken(kw))
+}
+
+// list compiles the array of subschemas of keyword kw.
+func (o schemaObject) list(kw string) ([]*node, error) {
+	l, ok := o.m[kw]
+	if !ok {
+		return nil, nil
+	}
+	items, ok := l.([]any)
+	if !ok {
+		return nil, fmt.Errorf("%s is not an array", kw)
+	}
+	out := make([]*node, len(items))
+	for i := range items {
+		s, err := o.c.at(o.n.loc + "/" + kw + "/" + strconv.Itoa(i))
+		if err != nil {
+			return nil, err
 		}
-		if len(n.types) == 0 {
-			return errors.New("type is not a type name or a list of them")
+		out[i] = s
+	}
+	return out, nil
+}
+
+// named compiles the object of named subschemas of keyword kw.
+func (o schemaObject) named(kw string) (map[string]*node, error) {
+	mv, ok := o.m[kw]
+	if !ok {
+		return nil, nil
+	}
+	mm, ok := mv.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%s is not an object", kw)
+	}
+	out := make(map[string]*node, len(mm))
+	for name := range mm {
+		s, err := o.c.at(o.n.loc + "/" + kw + "/" + escapeToken(name))
+		if err != nil {
+			return nil, err
 		}
-		for _, s := range n.types {
-			if !jsonTypes[s] {
-				return fmt.Errorf("unknown type %q", s)
-			}
+		out[name] = s
+	}
+	return out, nil
+}
+
+// count reads a non-negative integer keyword, dflt when absent.
+func (o schemaObject) count(kw string, dflt int) (int, error) {
+	x, ok := o.m[kw]
+	if !ok {
+		return dflt, nil
+	}
+	r, ok := ratOf(x)
+	if !ok || !r.IsInt() || r.Sign() < 0 {
+		return 0, fmt.Errorf("%s is not a non-negative integer", kw)
+	}
+	return int(r.Num().Int64()), nil
+}
+
+// number reads a numeric keyword exactly, nil when absent.
+func (o schemaObject) number(kw string) (*big.Rat, error) {
+	x, ok := o.m[kw]
+	if !ok {
+		return nil, nil
+	}
+	r, ok := ratOf(x)
+	if !ok {
+		return nil, fmt.Errorf("%s is not a number", kw)
+	}
+	return r, nil
+}
+
+func compileType(o schemaObject) error {
+	t, ok := o.m["type"]
+	if !ok {
+		return nil
+	}
+	n := o.n
+	switch t := t.(type) {
+	case string:
+		n.types = []string{t}
+	case []any:
+		for _, e := range t {
+			s, _ := e.(string)
+			n.types = append(n.types, s)
 		}
 	}
-	if x, ok := m["const"]; ok {
-		n.hasConst, n.constant = true, x
+	if len(n.types) == 0 {
+		return errors.New("type is not a type name or a list of them")
 	}
-	if x, ok := m["enum"]; ok {
-		if n.enum, ok = x.([]any); !ok {
+	for _, s := range n.types {
+		if !jsonTypes[s] {
+			return fmt.Errorf("unknown type %q", s)
+		}
+	}
+	return nil
+}
+
+func compileConst(o schemaObject) error {
+	if x, ok := o.m["const"]; ok {
+		o.n.hasConst, o.n.constant = true, x
+	}
+	return nil
+}
+
+func compileEnum(o schemaObject) error {
+	if x, ok := o.m["enum"]; ok {
+		if o.n.enum, ok = x.([]any); !ok {
 			return errors.New("enum is not an array")
 		}
 	}
-	if x, ok := m["format"]; ok {
+	return nil
+}
+
+func compileFormat(o schemaObject) error {
+	if x, ok := o.m["format"]; ok {
 		f, ok := x.(string)
 		if !ok {
 			return errors.New("format is not a string")
 		}
-		n.format = formats[f] // unknown formats are annotations
+		o.n.format = formats[f] // unknown formats are annotations
 	}
-	if x, ok := m["pattern"]; ok {
+	return nil
+}
+
+func compilePattern(o schemaObject) error {
+	if x, ok := o.m["pattern"]; ok {
 		s, _ := x.(string)
-		if n.pattern, err = regexp.Compile(s); err != nil {
+		var err error
+		if o.n.pattern, err = regexp.Compile(s); err != nil {
 			return fmt.Errorf("pattern: %v", err)
 		}
 	}
+	return nil
+}
+
+// compileCounts reads the size bounds of objects, arrays, strings and
+// contains.
+func compileCounts(o schemaObject) error {
+	n := o.n
 	for _, b := range []struct {
 		kw   string
 		dst  *int
@@ -251,10 +317,17 @@ func (c *compiler) compile(n *node, v any) error {
 		{"minLength", &n.minLen, -1}, {"maxLength", &n.maxLen, -1},
 		{"minContains", &n.minContains, 1}, {"maxContains", &n.maxContains, -1},
 	} {
-		if *b.dst, err = count(b.kw, b.dflt); err != nil {
+		var err error
+		if *b.dst, err = o.count(b.kw, b.dflt); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// compileNumbers reads the numeric bounds and multipleOf.
+func compileNumbers(o schemaObject) error {
+	n := o.n
 	for _, b := range []struct {
 		kw  string
 		dst **big.Rat
@@ -262,127 +335,182 @@ func (c *compiler) compile(n *node, v any) error {
 		{"minimum", &n.minimum}, {"exclusiveMinimum", &n.exclMin}, {"maximum", &n.maximum},
 		{"exclusiveMaximum", &n.exclMax}, {"multipleOf", &n.multipleOf},
 	} {
-		if *b.dst, err = number(b.kw); err != nil {
+		var err error
+		if *b.dst, err = o.number(b.kw); err != nil {
 			return err
 		}
 	}
 	if n.multipleOf != nil && n.multipleOf.Sign() <= 0 {
 		return errors.New("multipleOf is not positive")
 	}
-	if x, ok := m["required"]; ok {
-		if n.required, ok = stringList(x); !ok {
+	return nil
+}
+
+func compileRequired(o schemaObject) error {
+	if x, ok := o.m["required"]; ok {
+		if o.n.required, ok = stringList(x); !ok {
 			return errors.New("required is not a list of strings")
 		}
 	}
-	if x, ok := m["uniqueItems"]; ok {
-		if n.unique, ok = x.(bool); !ok {
+	return nil
+}
+
+func compileUniqueItems(o schemaObject) error {
+	if x, ok := o.m["uniqueItems"]; ok {
+		if o.n.unique, ok = x.(bool); !ok {
 			return errors.New("uniqueItems is not a boolean")
 		}
 	}
-	if x, ok := m["dependentRequired"]; ok {
-		deps, ok := x.(map[string]any)
-		if !ok {
-			return errors.New("dependentRequired is not an object")
-		}
-		n.depRequired = make(map[string][]string, len(deps))
-		for name, l := range deps {
-			if n.depRequired[name], ok = stringList(l); !ok {
-				return errors.New("dependentRequired is not an object of string lists")
-			}
-		}
-	}
+	return nil
+}
 
-	if n.props, err = named("properties"); err != nil {
-		return err
+func compileDependentRequired(o schemaObject) error {
+	x, ok := o.m["dependentRequired"]
+	if !ok {
+		return nil
 	}
-	if x, ok := m["patternProperties"]; ok {
-		pp, ok := x.(map[string]any)
-		if !ok {
-			return errors.New("patternProperties is not an object")
-		}
-		for _, src := range sortedKeys(pp) {
-			re, err := regexp.Compile(src)
-			if err != nil {
-				return fmt.Errorf("patternProperties: %v", err)
-			}
-			s, err := c.at(n.loc + "/patternProperties/" + escapeToken(src))
-			if err != nil {
-				return err
-			}
-			n.patterns = append(n.patterns, patternNode{re, s})
-		}
+	deps, ok := x.(map[string]any)
+	if !ok {
+		return errors.New("dependentRequired is not an object")
 	}
-	if x, ok := m["additionalProperties"]; ok {
-		n.addlSet = true
-		if b, isBool := x.(bool); isBool {
-			n.addlAllowed = b
-		} else if n.addl, err = sub("additionalProperties"); err != nil {
-			return err
-		}
-	}
-	if n.depSchemas, err = named("dependentSchemas"); err != nil {
-		return err
-	}
-	if n.propNames, err = sub("propertyNames"); err != nil {
-		return err
-	}
-	if n.prefix, err = list("prefixItems"); err != nil {
-		return err
-	}
-	if x, ok := m["items"]; ok {
-		if _, isList := x.([]any); isList {
-			return errors.New("items is an array; draft 2020-12 spells that prefixItems")
-		}
-		if n.items, err = sub("items"); err != nil {
-			return err
-		}
-	}
-	if n.contains, err = sub("contains"); err != nil {
-		return err
-	}
-	if n.unevalProps, err = sub("unevaluatedProperties"); err != nil {
-		return err
-	}
-	if n.unevalItems, err = sub("unevaluatedItems"); err != nil {
-		return err
-	}
-	if n.unevalProps != nil || n.unevalItems != nil {
-		c.uneval = true
-	}
-	if x, ok := m["$ref"]; ok {
-		ref, _ := x.(string)
-		loc, ok := fragmentPointer(ref)
-		if !ok {
-			return fmt.Errorf("unsupported $ref %q: only references into the same document are", ref)
-		}
-		if n.ref, err = c.at(loc); err != nil {
-			return err
-		}
-	}
-	if n.not, err = sub("not"); err != nil {
-		return err
-	}
-	if n.allOf, err = list("allOf"); err != nil {
-		return err
-	}
-	if n.anyOf, err = list("anyOf"); err != nil {
-		return err
-	}
-	if n.oneOf, err = list("oneOf"); err != nil {
-		return err
-	}
-	if m["if"] != nil {
-		if n.ifN, err = sub("if"); err != nil {
-			return err
-		}
-		if n.thenN, err = sub("then"); err != nil {
-			return err
-		}
-		if n.elseN, err = sub("else"); err != nil {
-			return err
+	o.n.depRequired = make(map[string][]string, len(deps))
+	for name, l := range deps {
+		if o.n.depRequired[name], ok = stringList(l); !ok {
+			return errors.New("dependentRequired is not an object of string lists")
 		}
 	}
 	return nil
+}
+
+func compileProperties(o schemaObject) (err error) {
+	o.n.props, err = o.named("properties")
+	return err
+}
+
+func compilePatternProperties(o schemaObject) error {
+	x, ok := o.m["patternProperties"]
+	if !ok {
+		return nil
+	}
+	pp, ok := x.(map[string]any)
+	if !ok {
+		return errors.New("patternProperties is not an object")
+	}
+	for _, src := range sortedKeys(pp) {
+		re, err := regexp.Compile(src)
+		if err != nil {
+			return fmt.Errorf("patternProperties: %v", err)
+		}
+		s, err := o.c.at(o.n.loc + "/patternProperties/" + escapeToken(src))
+		if err != nil {
+			return err
+		}
+		o.n.patterns = append(o.n.patterns, patternNode{re, s})
+	}
+	return nil
+}
+
+func compileAdditionalProperties(o schemaObject) (err error) {
+	x, ok := o.m["additionalProperties"]
+	if !ok {
+		return nil
+	}
+	o.n.addlSet = true
+	if b, isBool := x.(bool); isBool {
+		o.n.addlAllowed = b
+		return nil
+	}
+	o.n.addl, err = o.sub("additionalProperties")
+	return err
+}
+
+func compileDependentSchemas(o schemaObject) (err error) {
+	o.n.depSchemas, err = o.named("dependentSchemas")
+	return err
+}
+
+func compilePropertyNames(o schemaObject) (err error) {
+	o.n.propNames, err = o.sub("propertyNames")
+	return err
+}
+
+func compilePrefixItems(o schemaObject) (err error) {
+	o.n.prefix, err = o.list("prefixItems")
+	return err
+}
+
+func compileItems(o schemaObject) (err error) {
+	x, ok := o.m["items"]
+	if !ok {
+		return nil
+	}
+	if _, isList := x.([]any); isList {
+		return errors.New("items is an array; draft 2020-12 spells that prefixItems")
+	}
+	o.n.items, err = o.sub("items")
+	return err
+}
+
+func compileContains(o schemaObject) (err error) {
+	o.n.contains, err = o.sub("contains")
+	return err
+}
+
+func compileUnevaluated(o schemaObject) (err error) {
+	if o.n.unevalProps, err = o.sub("unevaluatedProperties"); err != nil {
+		return err
+	}
+	o.n.unevalItems, err = o.sub("unevaluatedItems")
+	return err
+}
+
+func compileRef(o schemaObject) (err error) {
+	x, ok := o.m["$ref"]
+	if !ok {
+		return nil
+	}
+	ref, _ := x.(string)
+	loc, ok := fragmentPointer(ref)
+	if !ok {
+		return fmt.Errorf("unsupported $ref %q: only references into the same document are", ref)
+	}
+	o.n.ref, err = o.c.at(loc)
+	return err
+}
+
+func compileNot(o schemaObject) (err error) {
+	o.n.not, err = o.sub("not")
+	return err
+}
+
+func compileAllOf(o schemaObject) (err error) {
+	o.n.allOf, err = o.list("allOf")
+	return err
+}
+
+func compileAnyOf(o schemaObject) (err error) {
+	o.n.anyOf, err = o.list("anyOf")
+	return err
+}
+
+func compileOneOf(o schemaObject) (err error) {
+	o.n.oneOf, err = o.list("oneOf")
+	return err
+}
+
+// compileIf reads if/then/else; then and else mean nothing without if.
+func compileIf(o schemaObject) (err error) {
+	if o.m["if"] == nil {
+		return nil
+	}
+	if o.n.ifN, err = o.sub("if"); err != nil {
+		return err
+	}
+	if o.n.thenN, err = o.sub("then"); err != nil {
+		return err
+	}
+	o.n.elseN, err = o.sub("else")
+	return err
 }
 
 // fragmentPointer returns the JSON Pointer of a same-document reference
@@ -557,381 +685,499 @@ func (st *validation) run(p *program, v *request.Value) (*vError, error) {
 
 // validate applies schema n to value v, whose in-place chain of schemas
 // starts at base.
-func (st *validation) validate(n *node, v *request.Value, base int) (res evaluated, verr *vError) {
+func (st *validation) validate(n *node, v *request.Value, base int) (evaluated, *vError) {
 	for _, s := range st.inplace[base:] {
 		if s == n {
 			if st.loop == nil {
 				st.loop = &loopError{loc: n.loc}
 			}
-			return res, errQuiet
+			return evaluated{}, errQuiet
 		}
 	}
 	st.inplace = append(st.inplace, n)
 	defer func() { st.inplace = st.inplace[:len(st.inplace)-1] }()
-	fail := func(kw, schema string) *vError {
-		return &vError{kind: errKeyword, kw: kw, schema: schema, inst: st.pointer()}
-	}
-	var members []*request.Member // of an object value, the last of each key
-	if v.Kind == request.Object {
-		members = uniqueMembers(v.Members)
-	}
-	if st.track {
-		switch v.Kind {
-		case request.Object:
-			res.props = make(map[string]struct{}, len(members))
-			for _, m := range members {
-				res.props[m.Key] = struct{}{}
-			}
-		case request.Array:
-			res.items = make(map[int]struct{}, len(v.Elems))
-			for i := range v.Elems {
-				res.items[i] = struct{}{}
-			}
-		}
-	}
-	// inplace applies a subschema to the same value; on success, what it
-	// evaluated counts as evaluated here.
-	inplace := func(s *node) *vError {
-		r, err := st.validate(s, v, base)
-		if err == nil && st.track {
-			for k := range res.props {
-				if _, ok := r.props[k]; !ok {
-					delete(res.props, k)
-				}
-			}
-			for i := range res.items {
-				if _, ok := r.items[i]; !ok {
-					delete(res.items, i)
-				}
-			}
-		}
-		return err
-	}
-	child := func(s *node, val *request.Value, key string, index int) *vError {
-		st.path = append(st.path, pathTok{key, index})
-		_, err := st.validate(s, val, len(st.inplace))
-		st.path = st.path[:len(st.path)-1]
-		return err
-	}
+	a := application{st: st, n: n, v: v, base: base}
+	a.start()
 
 	if n.boolean != nil {
 		if *n.boolean {
-			return res, nil
+			return a.res, nil
 		}
 		if st.quiet {
-			return res, errQuiet
+			return a.res, errQuiet
 		}
-		return res, &vError{kind: errFalse, schema: n.loc, inst: st.pointer()}
+		return a.res, &vError{kind: errFalse, schema: n.loc, inst: st.pointer()}
 	}
 	if len(n.types) > 0 && !typeMatches(n.types, v) {
 		if st.quiet {
-			return res, errQuiet
+			return a.res, errQuiet
 		}
-		return res, fail("type", n.loc+"/type")
+		return a.res, a.fail("type")
 	}
+	// The keywords in the order their errors are listed; each returns
+	// false when a quiet validation has failed.
+	ok := a.constant() && a.enum() && a.format() &&
+		a.objectKeywords() && a.arrayKeywords() && a.stringKeywords() && a.numberKeywords() &&
+		a.ref() && a.not() && a.allOf() && a.anyOf() && a.oneOf() && a.ifThenElse() &&
+		a.unevaluatedProperties() && a.unevaluatedItems()
+	if !ok {
+		return a.res, errQuiet
+	}
+	switch len(a.errs) {
+	case 0:
+		return a.res, nil
+	case 1:
+		return a.res, a.errs[0]
+	}
+	return a.res, &vError{kind: errWrapper, inst: st.pointer(), causes: a.errs}
+}
 
-	var errs []*vError
-	// add records a failure; quietly, the first one ends validation.
-	add := func(e *vError) bool {
-		if st.quiet {
-			return false
+// application is schema n applied to value v: what the keyword functions
+// share. Each keyword function returns false when a quiet validation has
+// failed (add refused an error), which ends it.
+type application struct {
+	st      *validation
+	n       *node
+	v       *request.Value
+	base    int
+	members []*request.Member // of an object value, the last of each key
+	res     evaluated
+	errs    []*vError
+}
+
+// start finds the members of an object value and, when evaluation is
+// tracked, marks every property and item as not evaluated yet.
+func (a *application) start() {
+	v := a.v
+	if v.Kind == request.Object {
+		a.members = uniqueMembers(v.Members)
+	}
+	if !a.st.track {
+		return
+	}
+	switch v.Kind {
+	case request.Object:
+		a.res.props = make(map[string]struct{}, len(a.members))
+		for _, m := range a.members {
+			a.res.props[m.Key] = struct{}{}
 		}
-		errs = append(errs, e)
+	case request.Array:
+		a.res.items = make(map[int]struct{}, len(v.Elems))
+		for i := range v.Elems {
+			a.res.items[i] = struct{}{}
+		}
+	}
+}
+
+// fail is the error of keyword kw of this schema.
+func (a *application) fail(kw string) *vError {
+	return a.failAt(kw, a.n.loc+"/"+kw)
+}
+
+// failAt is the error of keyword kw at a given schema location.
+func (a *application) failAt(kw, schema string) *vError {
+	return &vError{kind: errKeyword, kw: kw, schema: schema, inst: a.st.pointer()}
+}
+
+// add records a failure; quietly, the first one ends validation (false).
+func (a *application) add(e *vError) bool {
+	if a.st.quiet {
+		return false
+	}
+	a.errs = append(a.errs, e)
+	return true
+}
+
+// check adds the failure of keyword kw when failed.
+func (a *application) check(failed bool, kw string) bool {
+	return !failed || a.add(a.fail(kw))
+}
+
+// inplace applies a subschema to the same value; on success, what it
+// evaluated counts as evaluated here.
+func (a *application) inplace(s *node) *vError {
+	r, err := a.st.validate(s, a.v, a.base)
+	if err == nil && a.st.track {
+		for k := range a.res.props {
+			if _, ok := r.props[k]; !ok {
+				delete(a.res.props, k)
+			}
+		}
+		for i := range a.res.items {
+			if _, ok := r.items[i]; !ok {
+				delete(a.res.items, i)
+			}
+		}
+	}
+	return err
+}
+
+// child applies a subschema to a member (key) or item (index >= 0).
+func (a *application) child(s *node, val *request.Value, key string, index int) *vError {
+	st := a.st
+	st.path = append(st.path, pathTok{key, index})
+	_, err := st.validate(s, val, len(st.inplace))
+	st.path = st.path[:len(st.path)-1]
+	return err
+}
+
+// addChild adds the error of a child validation, if any.
+func (a *application) addChild(s *node, val *request.Value, key string, index int) bool {
+	err := a.child(s, val, key, index)
+	return err == nil || a.add(err)
+}
+
+// wrap keeps the errors of an in-place subschema as causes.
+func (a *application) wrap(err *vError) bool {
+	return err == nil || a.add(&vError{kind: errWrapper, inst: err.inst, causes: []*vError{err}})
+}
+
+func (a *application) constant() bool {
+	return a.check(a.n.hasConst && !equalsSchemaValue(a.v, a.n.constant), "const")
+}
+
+func (a *application) enum() bool {
+	return a.check(a.n.enum != nil && !inEnum(a.v, a.n.enum), "enum")
+}
+
+func (a *application) format() bool {
+	return a.check(a.n.format != nil && a.v.Kind == request.String && !a.n.format(a.v.Str), "format")
+}
+
+func (a *application) objectKeywords() bool {
+	if a.v.Kind != request.Object {
 		return true
 	}
-	if n.hasConst && !equalsSchemaValue(v, n.constant) && !add(fail("const", n.loc+"/const")) {
-		return res, errQuiet
-	}
-	if n.enum != nil && !inEnum(v, n.enum) && !add(fail("enum", n.loc+"/enum")) {
-		return res, errQuiet
-	}
-	if n.format != nil && v.Kind == request.String && !n.format(v.Str) && !add(fail("format", n.loc+"/format")) {
-		return res, errQuiet
-	}
+	return a.propertyCount() && a.required() && a.properties() && a.propertyNames() &&
+		a.patternProperties() && a.additionalProperties() && a.dependentRequired() && a.dependentSchemas()
+}
 
-	switch v.Kind {
-	case request.Object:
-		if n.minProps >= 0 && len(members) < n.minProps && !add(fail("minProperties", n.loc+"/minProperties")) {
-			return res, errQuiet
+func (a *application) propertyCount() bool {
+	n, count := a.n, len(a.members)
+	return a.check(n.minProps >= 0 && count < n.minProps, "minProperties") &&
+		a.check(n.maxProps >= 0 && count > n.maxProps, "maxProperties")
+}
+
+// required fails once, however many names are missing.
+func (a *application) required() bool {
+	for _, name := range a.n.required {
+		if memberNamed(a.members, name) == nil {
+			return a.add(a.fail("required"))
 		}
-		if n.maxProps >= 0 && len(members) > n.maxProps && !add(fail("maxProperties", n.loc+"/maxProperties")) {
-			return res, errQuiet
+	}
+	return true
+}
+
+func (a *application) properties() bool {
+	if a.n.props == nil {
+		return true
+	}
+	for _, m := range a.members {
+		if s := a.n.props[m.Key]; s != nil {
+			delete(a.res.props, m.Key)
+			if !a.addChild(s, m.Value, m.Key, -1) {
+				return false
+			}
 		}
-		for _, name := range n.required {
-			if memberNamed(members, name) == nil {
-				if !add(fail("required", n.loc+"/required")) {
-					return res, errQuiet
+	}
+	return true
+}
+
+func (a *application) propertyNames() bool {
+	if a.n.propNames == nil {
+		return true
+	}
+	for _, m := range a.members {
+		name := &request.Value{Kind: request.String, Str: m.Key}
+		if !a.addChild(a.n.propNames, name, m.Key, -1) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *application) patternProperties() bool {
+	for _, pp := range a.n.patterns {
+		for _, m := range a.members {
+			if pp.re.MatchString(m.Key) {
+				delete(a.res.props, m.Key)
+				if !a.addChild(pp.node, m.Value, m.Key, -1) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// additionalProperties: a false schema fails once for all the members it
+// does not allow.
+func (a *application) additionalProperties() bool {
+	n := a.n
+	if !n.addlSet {
+		return true
+	}
+	for _, m := range a.members {
+		if _, declared := n.props[m.Key]; declared || n.matchesPattern(m.Key) {
+			continue
+		}
+		if n.addl == nil {
+			if !n.addlAllowed {
+				if !a.add(a.fail("additionalProperties")) {
+					return false
 				}
 				break
 			}
+			continue
 		}
-		if n.props != nil {
-			for _, m := range members {
-				if s := n.props[m.Key]; s != nil {
-					delete(res.props, m.Key)
-					if err := child(s, m.Value, m.Key, -1); err != nil && !add(err) {
-						return res, errQuiet
-					}
-				}
-			}
+		if !a.addChild(n.addl, m.Value, m.Key, -1) {
+			return false
 		}
-		if n.propNames != nil {
-			for _, m := range members {
-				name := &request.Value{Kind: request.String, Str: m.Key}
-				if err := child(n.propNames, name, m.Key, -1); err != nil && !add(err) {
-					return res, errQuiet
-				}
-			}
-		}
-		for _, pp := range n.patterns {
-			for _, m := range members {
-				if pp.re.MatchString(m.Key) {
-					delete(res.props, m.Key)
-					if err := child(pp.node, m.Value, m.Key, -1); err != nil && !add(err) {
-						return res, errQuiet
-					}
-				}
-			}
-		}
-		if n.addlSet {
-			for _, m := range members {
-				if _, declared := n.props[m.Key]; declared || n.matchesPattern(m.Key) {
-					continue
-				}
-				if n.addl == nil {
-					if !n.addlAllowed {
-						if !add(fail("additionalProperties", n.loc+"/additionalProperties")) {
-							return res, errQuiet
-						}
-						break
-					}
-					continue
-				}
-				if err := child(n.addl, m.Value, m.Key, -1); err != nil && !add(err) {
-					return res, errQuiet
-				}
-			}
-			res.props = nil
-		}
-		for name, deps := range n.depRequired {
-			if memberNamed(members, name) == nil {
-				continue
-			}
-			for i, dep := range deps {
-				if memberNamed(members, dep) == nil &&
-					!add(fail("dependentRequired", n.loc+"/dependentRequired/"+escapeToken(name)+"/"+strconv.Itoa(i))) {
-					return res, errQuiet
-				}
-			}
-		}
-		for name, s := range n.depSchemas {
-			if memberNamed(members, name) != nil {
-				if err := inplace(s); err != nil && !add(err) {
-					return res, errQuiet
-				}
-			}
-		}
+	}
+	a.res.props = nil
+	return true
+}
 
-	case request.Array:
-		if n.minItems >= 0 && len(v.Elems) < n.minItems && !add(fail("minItems", n.loc+"/minItems")) {
-			return res, errQuiet
+func (a *application) dependentRequired() bool {
+	for name, deps := range a.n.depRequired {
+		if memberNamed(a.members, name) == nil {
+			continue
 		}
-		if n.maxItems >= 0 && len(v.Elems) > n.maxItems && !add(fail("maxItems", n.loc+"/maxItems")) {
-			return res, errQuiet
-		}
-		if n.unique && !allUnique(v.Elems) && !add(fail("uniqueItems", n.loc+"/uniqueItems")) {
-			return res, errQuiet
-		}
-		for i, item := range v.Elems {
-			var s *node
-			switch {
-			case i < len(n.prefix):
-				s = n.prefix[i]
-			case n.items != nil:
-				s = n.items
-			}
-			if s == nil {
-				break
-			}
-			delete(res.items, i)
-			if err := child(s, item, "", i); err != nil && !add(err) {
-				return res, errQuiet
+		for i, dep := range deps {
+			if memberNamed(a.members, dep) == nil &&
+				!a.add(a.failAt("dependentRequired", a.n.loc+"/dependentRequired/"+escapeToken(name)+"/"+strconv.Itoa(i))) {
+				return false
 			}
 		}
-		if n.contains != nil {
-			matched := 0
-			st.quietly(func() bool { // only the count matters
-				for i, item := range v.Elems {
-					if child(n.contains, item, "", i) == nil {
-						matched++
-						delete(res.items, i)
-					}
-				}
-				return true
-			})
-			if matched < n.minContains && !add(fail("minContains", n.loc+"/minContains")) {
-				return res, errQuiet
-			}
-			if n.maxContains >= 0 && matched > n.maxContains && !add(fail("maxContains", n.loc+"/maxContains")) {
-				return res, errQuiet
-			}
-		}
+	}
+	return true
+}
 
-	case request.String:
-		if n.minLen >= 0 || n.maxLen >= 0 {
-			l := utf8.RuneCountInString(v.Str)
-			if n.minLen >= 0 && l < n.minLen && !add(fail("minLength", n.loc+"/minLength")) {
-				return res, errQuiet
-			}
-			if n.maxLen >= 0 && l > n.maxLen && !add(fail("maxLength", n.loc+"/maxLength")) {
-				return res, errQuiet
+func (a *application) dependentSchemas() bool {
+	for name, s := range a.n.depSchemas {
+		if memberNamed(a.members, name) != nil {
+			if err := a.inplace(s); err != nil && !a.add(err) {
+				return false
 			}
 		}
-		if n.pattern != nil && !n.pattern.MatchString(v.Str) && !add(fail("pattern", n.loc+"/pattern")) {
-			return res, errQuiet
-		}
+	}
+	return true
+}
 
-	case request.Number:
-		if n.minimum != nil || n.exclMin != nil || n.maximum != nil || n.exclMax != nil || n.multipleOf != nil {
-			num, ok := new(big.Rat).SetString(v.Str)
-			if !ok {
-				break
-			}
-			for _, b := range []struct {
-				kw    string
-				bound *big.Rat
-				fails func(c int) bool
-			}{
-				{"minimum", n.minimum, func(c int) bool { return c < 0 }},
-				{"exclusiveMinimum", n.exclMin, func(c int) bool { return c <= 0 }},
-				{"maximum", n.maximum, func(c int) bool { return c > 0 }},
-				{"exclusiveMaximum", n.exclMax, func(c int) bool { return c >= 0 }},
-			} {
-				if b.bound != nil && b.fails(num.Cmp(b.bound)) && !add(fail(b.kw, n.loc+"/"+b.kw)) {
-					return res, errQuiet
-				}
-			}
-			if n.multipleOf != nil && !new(big.Rat).Quo(num, n.multipleOf).IsInt() && !add(fail("multipleOf", n.loc+"/multipleOf")) {
-				return res, errQuiet
-			}
-		}
+func (a *application) arrayKeywords() bool {
+	if a.v.Kind != request.Array {
+		return true
 	}
+	n, count := a.n, len(a.v.Elems)
+	return a.check(n.minItems >= 0 && count < n.minItems, "minItems") &&
+		a.check(n.maxItems >= 0 && count > n.maxItems, "maxItems") &&
+		a.check(n.unique && !allUnique(a.v.Elems), "uniqueItems") &&
+		a.items() && a.contains()
+}
 
-	// wrap keeps the errors of an in-place subschema as causes.
-	wrap := func(err *vError) bool {
-		return add(&vError{kind: errWrapper, inst: err.inst, causes: []*vError{err}})
-	}
-	if n.ref != nil {
-		if err := inplace(n.ref); err != nil && !wrap(err) {
-			return res, errQuiet
-		}
-	}
-	if n.not != nil && st.quietly(func() bool { return inplace(n.not) == nil }) && !add(fail("not", n.loc+"/not")) {
-		return res, errQuiet
-	}
-	for _, s := range n.allOf {
-		if err := inplace(s); err != nil && !wrap(err) {
-			return res, errQuiet
-		}
-	}
-	if len(n.anyOf) > 0 {
-		// The alternatives' errors matter only if none matches: look for
-		// a match quietly first.
-		matched := st.quietly(func() bool {
-			ok := false
-			for _, s := range n.anyOf {
-				if inplace(s) == nil {
-					ok = true
-					if !st.track {
-						break // the others could only add to what is evaluated
-					}
-				}
-			}
-			return ok
-		})
-		if !matched {
-			if st.quiet {
-				return res, errQuiet
-			}
-			causes := make([]*vError, 0, len(n.anyOf))
-			for _, s := range n.anyOf {
-				causes = append(causes, inplace(s))
-			}
-			add(&vError{kind: errAlternatives, kw: "anyOf", schema: n.loc + "/anyOf", inst: st.pointer(), causes: causes})
-		}
-	}
-	if len(n.oneOf) > 0 {
-		matches := 0
-		st.quietly(func() bool {
-			for _, s := range n.oneOf {
-				if inplace(s) == nil {
-					if matches++; matches == 2 {
-						break
-					}
-				}
-			}
-			return true
-		})
+// items applies prefixItems and items.
+func (a *application) items() bool {
+	n := a.n
+	for i, item := range a.v.Elems {
+		var s *node
 		switch {
-		case matches == 1:
-		case st.quiet:
-			return res, errQuiet
-		case matches == 2:
-			add(fail("oneOf", n.loc+"/oneOf"))
-		default:
-			causes := make([]*vError, 0, len(n.oneOf))
-			for _, s := range n.oneOf {
-				causes = append(causes, inplace(s))
-			}
-			add(&vError{kind: errAlternatives, kw: "oneOf", schema: n.loc + "/oneOf", inst: st.pointer(), causes: causes})
+		case i < len(n.prefix):
+			s = n.prefix[i]
+		case n.items != nil:
+			s = n.items
+		}
+		if s == nil {
+			break
+		}
+		delete(a.res.items, i)
+		if !a.addChild(s, item, "", i) {
+			return false
 		}
 	}
-	if n.ifN != nil {
-		next := n.elseN
-		if st.quietly(func() bool { return inplace(n.ifN) == nil }) {
-			next = n.thenN
-		}
-		if next != nil {
-			if err := inplace(next); err != nil && !wrap(err) {
-				return res, errQuiet
-			}
-		}
-	}
+	return true
+}
 
-	switch v.Kind {
-	case request.Object:
-		if n.unevalProps != nil {
-			for _, m := range members {
-				if _, ok := res.props[m.Key]; !ok {
-					continue
-				}
-				if err := child(n.unevalProps, m.Value, m.Key, -1); err != nil && !add(err) {
-					return res, errQuiet
-				}
-			}
-			res.props = nil
-		}
-	case request.Array:
-		if n.unevalItems != nil {
-			for i, item := range v.Elems {
-				if _, ok := res.items[i]; !ok {
-					continue
-				}
-				if err := child(n.unevalItems, item, "", i); err != nil && !add(err) {
-					return res, errQuiet
-				}
-			}
-			res.items = nil
-		}
+// contains applies contains, minContains and maxContains.
+func (a *application) contains() bool {
+	n := a.n
+	if n.contains == nil {
+		return true
 	}
+	matched := 0
+	a.st.quietly(func() bool { // only the count matters
+		for i, item := range a.v.Elems {
+			if a.child(n.contains, item, "", i) == nil {
+				matched++
+				delete(a.res.items, i)
+			}
+		}
+		return true
+	})
+	return a.check(matched < n.minContains, "minContains") &&
+		a.check(n.maxContains >= 0 && matched > n.maxContains, "maxContains")
+}
 
-	switch len(errs) {
-	case 0:
-		return res, nil
-	case 1:
-		return res, errs[0]
+func (a *application) stringKeywords() bool {
+	n := a.n
+	if a.v.Kind != request.String {
+		return true
 	}
-	return res, &vError{kind: errWrapper, inst: st.pointer(), causes: errs}
+	if n.minLen >= 0 || n.maxLen >= 0 {
+		l := utf8.RuneCountInString(a.v.Str)
+		if !a.check(n.minLen >= 0 && l < n.minLen, "minLength") || !a.check(n.maxLen >= 0 && l > n.maxLen, "maxLength") {
+			return false
+		}
+	}
+	return a.check(n.pattern != nil && !n.pattern.MatchString(a.v.Str), "pattern")
+}
+
+// numberKeywords applies the bounds and multipleOf, comparing exactly.
+func (a *application) numberKeywords() bool {
+	n := a.n
+	if a.v.Kind != request.Number || n.minimum == nil && n.exclMin == nil && n.maximum == nil && n.exclMax == nil && n.multipleOf == nil {
+		return true
+	}
+	num, ok := new(big.Rat).SetString(a.v.Str)
+	if !ok {
+		return true
+	}
+	for _, b := range []struct {
+		kw    string
+		bound *big.Rat
+		fails func(c int) bool
+	}{
+		{"minimum", n.minimum, func(c int) bool { return c < 0 }},
+		{"exclusiveMinimum", n.exclMin, func(c int) bool { return c <= 0 }},
+		{"maximum", n.maximum, func(c int) bool { return c > 0 }},
+		{"exclusiveMaximum", n.exclMax, func(c int) bool { return c >= 0 }},
+	} {
+		if !a.check(b.bound != nil && b.fails(num.Cmp(b.bound)), b.kw) {
+			return false
+		}
+	}
+	return a.check(n.multipleOf != nil && !new(big.Rat).Quo(num, n.multipleOf).IsInt(), "multipleOf")
+}
+
+func (a *application) ref() bool {
+	return a.n.ref == nil || a.wrap(a.inplace(a.n.ref))
+}
+
+func (a *application) not() bool {
+	return a.check(a.n.not != nil && a.st.quietly(func() bool { return a.inplace(a.n.not) == nil }), "not")
+}
+
+func (a *application) allOf() bool {
+	for _, s := range a.n.allOf {
+		if !a.wrap(a.inplace(s)) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *application) anyOf() bool {
+	n := a.n
+	if len(n.anyOf) == 0 {
+		return true
+	}
+	// The alternatives' errors matter only if none matches: look for a
+	// match quietly first.
+	matched := a.st.quietly(func() bool {
+		ok := false
+		for _, s := range n.anyOf {
+			if a.inplace(s) == nil {
+				ok = true
+				if !a.st.track {
+					break // the others could only add to what is evaluated
+				}
+			}
+		}
+		return ok
+	})
+	if matched {
+		return true
+	}
+	if a.st.quiet {
+		return false
+	}
+	return a.add(a.alternatives("anyOf", n.anyOf))
+}
+
+func (a *application) oneOf() bool {
+	n := a.n
+	if len(n.oneOf) == 0 {
+		return true
+	}
+	matches := 0
+	a.st.quietly(func() bool {
+		for _, s := range n.oneOf {
+			if a.inplace(s) == nil {
+				if matches++; matches == 2 {
+					break
+				}
+			}
+		}
+		return true
+	})
+	switch {
+	case matches == 1:
+		return true
+	case a.st.quiet:
+		return false
+	case matches == 2:
+		return a.add(a.fail("oneOf"))
+	}
+	return a.add(a.alternatives("oneOf", n.oneOf))
+}
+
+// alternatives is the error of anyOf or oneOf when no alternative
+// matches: the causes are each alternative's errors.
+func (a *application) alternatives(kw string, alts []*node) *vError {
+	causes := make([]*vError, 0, len(alts))
+	for _, s := range alts {
+		causes = append(causes, a.inplace(s))
+	}
+	return &vError{kind: errAlternatives, kw: kw, schema: a.n.loc + "/" + kw, inst: a.st.pointer(), causes: causes}
+}
+
+func (a *application) ifThenElse() bool {
+	n := a.n
+	if n.ifN == nil {
+		return true
+	}
+	next := n.elseN
+	if a.st.quietly(func() bool { return a.inplace(n.ifN) == nil }) {
+		next = n.thenN
+	}
+	return next == nil || a.wrap(a.inplace(next))
+}
+
+// unevaluatedProperties applies to the members no keyword above evaluated.
+func (a *application) unevaluatedProperties() bool {
+	if a.v.Kind != request.Object || a.n.unevalProps == nil {
+		return true
+	}
+	for _, m := range a.members {
+		if _, ok := a.res.props[m.Key]; ok && !a.addChild(a.n.unevalProps, m.Value, m.Key, -1) {
+			return false
+		}
+	}
+	a.res.props = nil
+	return true
+}
+
+// unevaluatedItems applies to the items no keyword above evaluated.
+func (a *application) unevaluatedItems() bool {
+	if a.v.Kind != request.Array || a.n.unevalItems == nil {
+		return true
+	}
+	for i, item := range a.v.Elems {
+		if _, ok := a.res.items[i]; ok && !a.addChild(a.n.unevalItems, item, "", i) {
+			return false
+		}
+	}
+	a.res.items = nil
+	return true
 }
 
 func (n *node) matchesPattern(name string) bool {

@@ -15,6 +15,8 @@ import (
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
 	"github.com/atslint/atslint/source/har"
+	"github.com/atslint/atslint/source/insomnia"
+	"github.com/atslint/atslint/source/postman"
 )
 
 // Limits bound what is read of one file.
@@ -24,6 +26,10 @@ type Limits struct {
 	MaxSize int64
 	// MaxDepth is the deepest nesting accepted; 0 means DefaultMaxDepth.
 	MaxDepth int
+	// Env is what the readers of other tools' formats take (kept.go).
+	Env Env
+	// file is the name of the file being read, set by ReadBytes.
+	file string
 }
 
 const (
@@ -52,6 +58,9 @@ type Format struct {
 	// files of this format (".har"); a directory walk reads only such
 	// files (IsCandidate).
 	Extensions []string
+	// Names, when set, claims file names beyond Extensions (and can
+	// refuse some: Bruno's collection.bru is no request).
+	Names func(name string) bool
 	// Sniff recognises the format from the first SniffSize bytes of a
 	// file, whatever its name; nil when only the name tells.
 	Sniff func(head []byte) bool
@@ -73,7 +82,7 @@ var (
 
 // formats is the dispatch table, in the order Detect tries it. A new
 // format is one entry here.
-var formats = []*Format{HAR, Document}
+var formats = []*Format{HAR, Postman, Insomnia, Shell, Bruno, HTTPFile, Markdown, Document}
 
 // Detect picks the format of a file from its name and its first bytes
 // (head, up to SniffSize; nil when not known yet): the first format whose
@@ -95,6 +104,9 @@ func Detect(name string, head []byte) *Format {
 func ByName(name string) *Format {
 	ext := strings.ToLower(path.Ext(name))
 	for _, f := range formats {
+		if f.Names != nil && f.Names(name) {
+			return f
+		}
 		for _, e := range f.Extensions {
 			if ext == e {
 				return f
@@ -121,6 +133,7 @@ func ReadBytes(name string, data []byte, l Limits) *request.Document {
 	if size := int64(len(data)); size > l.maxSize() {
 		return &request.Document{Problems: []request.Problem{TooLarge(size, l)}}
 	}
+	l.file = name
 	return f.Read(data, l)
 }
 
@@ -156,6 +169,13 @@ func readDocument(data []byte, l Limits) *request.Document {
 	if har.IsTree(root) {
 		doc, _ := readHAR(bytes.NewReader(data), l)
 		return doc
+	}
+	// A collection or export whose mark lies beyond what Sniff saw.
+	if postman.IsCollection(root) {
+		return postman.FromValue(data, root, l.readerOptions())
+	}
+	if root.Get("__export_format") != nil && root.Get("resources") != nil {
+		return readKept(insomnia.Read)(data, l)
 	}
 	return request.DocumentFromValue(root)
 }

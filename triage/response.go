@@ -50,12 +50,6 @@ var identifier = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]{0,63}$`)
 })
 
-// IsErrorShaped reports whether v looks like a StackOne response body: an
-// object with a statusCode.
-func IsErrorShaped(v *request.Value) bool {
-	return v != nil && v.Kind == request.Object && v.Get("statusCode") != nil
-}
-
 // FromValue reads an error response from a parsed body. ok is false when
 // v is not an object with a numeric statusCode.
 func FromValue(v *request.Value) (ErrorResponse, bool) {

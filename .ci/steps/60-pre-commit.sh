@@ -3,7 +3,8 @@
 # this checkout as a hook repository at its current commit (HEAD: commit
 # your changes first), and `pre-commit run --all-files` must fail on a bad
 # request document and on a bad HAR recording, naming the rule, and pass on
-# good ones. Installs Debian's pre-commit when it is missing.
+# good ones (request documents, HAR recordings, .http and Bruno files).
+# Installs Debian's pre-commit when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
@@ -79,6 +80,18 @@ har "https://api.stackone.com/unified/ats/jobs?page_size=500" > recordings/sessi
 run "bad HAR recording" 1 "[stackone/page-size]" "recordings/session.har:1:"
 har "https://api.stackone.com/unified/ats/jobs?page_size=50" > recordings/session.har
 run "good HAR recording" 0
+
+# Requests kept in other tools: a .http file and a Bruno collection, whose
+# environments and bruno.json the hook leaves out (they hold no request).
+printf 'GET https://api.stackone.com/unified/ats/jobs?page_size=500\nx-account-id: acc_1\n' > ats/jobs.http
+mkdir -p bruno/environments
+echo '{"version": "1", "name": "ats", "type": "collection"}' > bruno/bruno.json
+printf 'vars {\n  baseUrl: https://api.stackone.com\n}\n' > bruno/environments/prod.bru
+printf 'get {\n  url: {{baseUrl}}/unified/ats/jobs?page_size=500\n  body: none\n  auth: none\n}\n\nheaders {\n  x-account-id: acc_1\n}\n' > bruno/jobs.bru
+run "bad .http and .bru files" 1 "ats/jobs.http:1:" "bruno/jobs.bru:2:" "[stackone/page-size]"
+printf 'GET https://api.stackone.com/unified/ats/jobs?page_size=50\nx-account-id: acc_1\n' > ats/jobs.http
+sed -i 's/page_size=500/page_size=50/' bruno/jobs.bru
+run "good .http and .bru files" 0
 
 run "all good" 0
 echo "pre-commit integration test passed"

@@ -23,6 +23,7 @@ import (
 	"github.com/atslint/atslint/rules"
 	"github.com/atslint/atslint/schemas"
 	"github.com/atslint/atslint/source"
+	envfile "github.com/atslint/atslint/source/env"
 )
 
 func init() {
@@ -40,6 +41,7 @@ type checkFlags struct {
 	maxSize                                               int64
 	stdinName                                             string
 	color                                                 string
+	envFile, envName                                      string
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
@@ -51,6 +53,8 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
 	fs.Int64Var(&f.maxSize, "max-size", source.DefaultMaxSize, "largest request document read, in bytes")
 	fs.StringVar(&f.stdinName, "stdin-filename", defaultStdinName, "file name of input read from -: shown in the output, and the config's ignore and overrides apply to it")
+	fs.StringVar(&f.envFile, "env", "", "environment file filling {{variables}} of Postman, Insomnia, Bruno and .http files\n(Postman environment, Bruno environment .bru, http-client.env.json, JSON object or NAME=value lines)")
+	fs.StringVar(&f.envName, "env-name", "", "environment to use from files that keep several (http-client.env.json, Bruno environments/NAME.bru, Insomnia)")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
 	fs.StringVar(&f.baseline, "baseline", "", "report only diagnostics that this baseline file does not hold")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write every diagnostic to this baseline file instead of reporting them")
@@ -76,7 +80,7 @@ type setup struct {
 	failOn  rules.Severity
 	format  func(io.Writer, *report.Report) error
 	limits  source.Limits
-	engines sync.Map // severity-map key → *rules.Engine
+	engines *rules.Engines
 
 	output        string             // --output file, "" for stdout
 	baseline      *baseline.Baseline // --baseline, nil without
@@ -89,7 +93,16 @@ type setup struct {
 // prepare validates flags and loads config and catalogue. A non-nil error
 // is a usage error (exit 2).
 func (f *checkFlags) prepare(dir string) (*setup, error) {
-	s := &setup{limits: source.Limits{MaxSize: f.maxSize}, output: f.output, writeBaseline: f.writeBaseline}
+	s := &setup{limits: source.Limits{MaxSize: f.maxSize, Env: source.Env{Name: f.envName, Files: true}}, output: f.output, writeBaseline: f.writeBaseline}
+	if f.envFile != "" {
+		data, err := os.ReadFile(f.envFile)
+		if err != nil {
+			return nil, fmt.Errorf("--env: %v", fileError(err))
+		}
+		if s.limits.Env.Vars, err = envfile.Read(f.envFile, data, f.envName); err != nil {
+			return nil, fmt.Errorf("--env %s: %v", f.envFile, err)
+		}
+	}
 	var ok bool
 	if s.format, ok = report.Formats[f.format]; !ok {
 		return nil, unknownFormat(f.format, formatNames())
@@ -134,6 +147,7 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 		}
 		s.baseline = b
 	}
+	s.engines = rules.NewEngines(s.opts)
 	return s, nil
 }
 
@@ -150,35 +164,18 @@ func (s *setup) setColor(e *env, mode string) error {
 }
 
 // engine returns the engine for a file, with the config's severities for it.
-func (s *setup) engine(file string) *rules.Engine {
-	sev := s.cfg.Severities(file)
-	key := severityKey(sev)
-	if e, ok := s.engines.Load(key); ok {
-		return e.(*rules.Engine)
-	}
-	opts := s.opts
-	opts.Severity = sev
-	e, _ := s.engines.LoadOrStore(key, rules.New(opts))
-	return e.(*rules.Engine)
-}
-
-func severityKey(m map[string]rules.Severity) string {
-	var parts []string
-	for k, v := range m {
-		parts = append(parts, k+"="+v.String())
-	}
-	sort.Strings(parts)
-	return strings.Join(parts, ",")
-}
+func (s *setup) engine(file string) *rules.Engine { return s.engines.For(s.cfg.Severities(file)) }
 
 const checkSynopsis = `usage: atslint check [flags] [PATH...]
 
-Checks the requests kept in files: request documents (.json) and HAR
-recordings (.har). A directory is searched recursively (hidden directories,
-vendor, node_modules and files the repository's .gitignore ignores are
-skipped); JSON in it that holds no request is skipped silently, while a file
-named explicitly is always reported. - reads standard input. With no PATH,
-the current directory is checked. Finding no request file is an error (exit 2).`
+Checks the requests kept in files: request documents (.json), HAR recordings
+(.har), Postman and Insomnia exports, Bruno (.bru) and .http/.rest files, and
+curl commands in shell scripts and Markdown. A directory is searched
+recursively (hidden directories, vendor, node_modules and files the
+repository's .gitignore ignores are skipped); a file in it that holds no
+StackOne request is skipped silently, while a file named explicitly is always
+reported. - reads standard input. With no PATH, the current directory is
+checked. Finding no request file is an error (exit 2).`
 
 func runCheck(e *env, args []string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
@@ -202,7 +199,7 @@ func runCheck(e *env, args []string) int {
 	rep := s.check(e, paths, f.jobs, f.stdinName)
 	if rep.Summary.Files == 0 && len(rep.Errors) == 0 && !s.named {
 		// CI pointed at the wrong folder must not go green.
-		fmt.Fprintf(e.stderr, "atslint check: no request file found under %s (looked for request documents and HAR recordings: *.json, *.har)\n", strings.Join(paths, " "))
+		fmt.Fprintf(e.stderr, "atslint check: no request file found under %s (no file there holds a StackOne request; 'atslint help check' says what is read)\n", strings.Join(paths, " "))
 		return exitUsage
 	}
 	return s.finish(e, rep)

@@ -38,12 +38,12 @@ func TestCheckNoRequestFileIsExit2(t *testing.T) {
 		out, errOut, code := atslint(t, "", args...)
 		assert.Equal(t, exitUsage, code)
 		assert.Empty(t, out)
-		assert.Equal(t, "atslint check: no request file found under . (looked for request documents and HAR recordings: *.json, *.har)\n", errOut)
+		assert.Equal(t, "atslint check: no request file found under . (no file there holds a StackOne request; 'atslint help check' says what is read)\n", errOut)
 	}
 	require.NoError(t, os.Mkdir("empty", 0o755))
 	_, errOut, code := atslint(t, "", "check", "empty", "--format", "json")
 	assert.Equal(t, exitUsage, code)
-	assert.Equal(t, "atslint check: no request file found under empty (looked for request documents and HAR recordings: *.json, *.har)\n", errOut)
+	assert.Equal(t, "atslint check: no request file found under empty (no file there holds a StackOne request; 'atslint help check' says what is read)\n", errOut)
 }
 
 // Item 2: the walk skips hidden and ignored directories, .gitignored files

@@ -261,34 +261,17 @@ func (h *harReader) read() error {
 		return h.wrap(err)
 	}
 	sawEntries := false
-	for {
-		tok, err := d.ReadToken()
-		if err != nil {
-			return h.wrap(err)
+	err := h.members(func(key string) error {
+		if key != "log" {
+			return h.skip()
 		}
-		if tok.Kind() == '}' {
-			break
-		}
-		if tok.String() != "log" || d.PeekKind() != '{' {
-			if err := h.skip(); err != nil {
-				return err
-			}
-			continue
+		if ok, err := h.want('{'); !ok {
+			return err
 		}
 		d.ReadToken()
-		for {
-			tok, err := d.ReadToken()
-			if err != nil {
-				return h.wrap(err)
-			}
-			if tok.Kind() == '}' {
-				break
-			}
-			if tok.String() != "entries" || sawEntries {
-				if err := h.skip(); err != nil {
-					return err
-				}
-				continue
+		return h.members(func(key string) error {
+			if key != "entries" || sawEntries {
+				return h.skip()
 			}
 			sawEntries = true
 			if k := d.PeekKind(); k != '[' {
@@ -311,7 +294,11 @@ func (h *harReader) read() error {
 				h.lc.release(h.offset())
 			}
 			d.ReadToken()
-		}
+			return nil
+		})
+	})
+	if err != nil {
+		return err
 	}
 	if _, err := d.ReadToken(); !errors.Is(err, io.EOF) {
 		if err == nil {
@@ -334,6 +321,44 @@ func (h *harReader) skipRest() error {
 		return err
 	}
 	return errStop
+}
+
+// members reads the members of the object whose '{' was just read, up to
+// its '}': fn reads or skips the value of each key.
+func (h *harReader) members(fn func(key string) error) error {
+	for {
+		tok, err := h.dec.ReadToken()
+		if err != nil {
+			return h.wrap(err)
+		}
+		if tok.Kind() == '}' {
+			return nil
+		}
+		if err := fn(tok.String()); err != nil {
+			return err
+		}
+	}
+}
+
+// want reports whether the next value is of kind k; any other value is
+// skipped (what a HAR field of another type holds is not read).
+func (h *harReader) want(k jsontext.Kind) (bool, error) {
+	if h.dec.PeekKind() == k {
+		return true, nil
+	}
+	return false, h.skip()
+}
+
+// str reads the next value when it is a string; any other is skipped.
+func (h *harReader) str() (s string, ok bool, err error) {
+	if ok, err := h.want('"'); !ok {
+		return "", false, err
+	}
+	tok, err := h.dec.ReadToken()
+	if err != nil {
+		return "", false, h.wrap(err)
+	}
+	return tok.String(), true, nil
 }
 
 // skip skips the next value token by token, so that memory holds one
@@ -402,21 +427,11 @@ func (h *harReader) readEntry(n int) error {
 	d.ReadToken()
 	entryStart := h.lc.pos(h.offset() - 1)
 	var e entry
-	for {
-		tok, err := d.ReadToken()
-		if err != nil {
-			return h.wrap(err)
-		}
-		if tok.Kind() == '}' {
-			break
-		}
-		switch tok.String() {
+	err := h.members(func(key string) error {
+		switch key {
 		case "request":
 			if d.PeekKind() != '{' || e.hasReq {
-				if err := h.skip(); err != nil {
-					return err
-				}
-				continue
+				return h.skip()
 			}
 			e.hasReq = true
 			raw, err := d.ReadValue()
@@ -436,7 +451,7 @@ func (h *harReader) readEntry(n int) error {
 				p.Span = shiftSpan(p.Span, start)
 				p.Request = n
 				h.doc.Problems = append(h.doc.Problems, p)
-				continue
+				return nil
 			}
 			r, probs := h.request(v, raw, start, n, ptr+"/request")
 			h.doc.Problems = append(h.doc.Problems, probs...)
@@ -446,34 +461,28 @@ func (h *harReader) readEntry(n int) error {
 			}
 			e.req = r
 		case "startedDateTime":
-			if d.PeekKind() != '"' {
-				if err := h.skip(); err != nil {
-					return err
-				}
-				continue
+			s, ok, err := h.str()
+			if !ok {
+				return err
 			}
-			tok, err := d.ReadToken()
-			if err != nil {
-				return h.wrap(err)
-			}
-			if t, err := time.Parse(time.RFC3339Nano, tok.String()); err == nil {
+			if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 				e.started = t
 			}
 		case "response":
-			if !h.opts.Responses || d.PeekKind() != '{' {
-				if err := h.skip(); err != nil {
-					return err
-				}
-				continue
+			if !h.opts.Responses {
+				return h.skip()
 			}
-			if err := h.readResponse(&e, ptr+"/response"); err != nil {
+			if ok, err := h.want('{'); !ok {
 				return err
 			}
+			return h.readResponse(&e, ptr+"/response")
 		default:
-			if err := h.skip(); err != nil {
-				return err
-			}
+			return h.skip()
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	switch {
 	case !e.hasReq:
@@ -509,21 +518,11 @@ func (h *harReader) readResponse(e *entry, ptr string) error {
 	status := -1
 	var text string
 	hasText, base64Text := false, false
-	for {
-		tok, err := d.ReadToken()
-		if err != nil {
-			return h.wrap(err)
-		}
-		if tok.Kind() == '}' {
-			break
-		}
-		switch tok.String() {
+	err := h.members(func(key string) error {
+		switch key {
 		case "status":
-			if d.PeekKind() != '0' {
-				if err := h.skip(); err != nil {
-					return err
-				}
-				continue
+			if ok, err := h.want('0'); !ok {
+				return err
 			}
 			tok, err := d.ReadToken()
 			if err != nil {
@@ -536,11 +535,8 @@ func (h *harReader) readResponse(e *entry, ptr string) error {
 			}
 			resp.Span = request.Span{Start: h.lc.pos(end - len(lit)), End: h.lc.pos(end)}
 		case "headers":
-			if d.PeekKind() != '[' {
-				if err := h.skip(); err != nil {
-					return err
-				}
-				continue
+			if ok, err := h.want('['); !ok {
+				return err
 			}
 			raw, err := d.ReadValue()
 			if err != nil {
@@ -556,55 +552,49 @@ func (h *harReader) readResponse(e *entry, ptr string) error {
 				}
 			}
 		case "content":
-			if d.PeekKind() != '{' {
-				if err := h.skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			d.ReadToken()
-			for {
-				tok, err := d.ReadToken()
-				if err != nil {
-					return h.wrap(err)
-				}
-				if tok.Kind() == '}' {
-					break
-				}
-				switch k := tok.String(); {
-				case k == "text" && d.PeekKind() == '"' && (status < 0 || status >= 400):
-					tok, err := d.ReadToken()
-					if err != nil {
-						return h.wrap(err)
-					}
-					if s := tok.String(); len(s) > h.opts.MaxResponseBody {
-						resp.BodyTooLarge = true
-					} else {
-						text, hasText = s, true
-					}
-				case k == "encoding" && d.PeekKind() == '"':
-					tok, err := d.ReadToken()
-					if err != nil {
-						return h.wrap(err)
-					}
-					base64Text = strings.EqualFold(tok.String(), "base64")
-				case k == "mimeType" && d.PeekKind() == '"':
-					tok, err := d.ReadToken()
-					if err != nil {
-						return h.wrap(err)
-					}
-					resp.MimeType = tok.String()
-				default:
-					if err := h.skip(); err != nil {
-						return err
-					}
-				}
-			}
-		default:
-			if err := h.skip(); err != nil {
+			if ok, err := h.want('{'); !ok {
 				return err
 			}
+			d.ReadToken()
+			return h.members(func(key string) error {
+				switch key {
+				case "text":
+					if status >= 0 && status < 400 {
+						return h.skip() // a success: its body is never kept
+					}
+					s, ok, err := h.str()
+					switch {
+					case !ok:
+						return err
+					case len(s) > h.opts.MaxResponseBody:
+						resp.BodyTooLarge = true
+					default:
+						text, hasText = s, true
+					}
+				case "encoding":
+					s, ok, err := h.str()
+					if !ok {
+						return err
+					}
+					base64Text = strings.EqualFold(s, "base64")
+				case "mimeType":
+					s, ok, err := h.str()
+					if !ok {
+						return err
+					}
+					resp.MimeType = s
+				default:
+					return h.skip()
+				}
+				return nil
+			})
+		default:
+			return h.skip()
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if status < 400 {
 		e.respOK = true

@@ -1,18 +1,18 @@
 package har
 
 import (
-	"fmt"
-	"reflect"
+	"bytes"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 
 	"github.com/atslint/atslint/request"
 )
 
+// eq and must keep the tests' compact form on top of testify.
 func eq[T any](t *testing.T, got, want T, what string, args ...any) {
 	t.Helper()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("%s:\n got  %#v\n want %#v", fmt.Sprintf(what, args...), got, want)
-	}
+	assert.Equal(t, want, got, append([]any{what}, args...)...)
 }
 
 func must(t *testing.T, ok bool, what string, args ...any) {
@@ -22,15 +22,10 @@ func must(t *testing.T, ok bool, what string, args ...any) {
 	}
 }
 
-// naivePos computes the position of offset off by scanning data.
+// naivePos is the position of offset off in data, found by counting the
+// newlines before it (independently of the reader's lineCounter).
 func naivePos(data []byte, off int) request.Pos {
-	line, col := 1, 1
-	for _, c := range data[:off] {
-		if c == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return request.Pos{Offset: off, Line: line, Column: col}
+	before := data[:off]
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return request.Pos{Offset: off, Line: bytes.Count(before, []byte("\n")) + 1, Column: off - lineStart + 1}
 }
