@@ -156,6 +156,7 @@ func (a *pkgRun) checkRequests() {
 				pos, end = s.call.Pos(), s.call.End()
 			}
 			d.Span = request.Span{}
+			d.Fix = a.goFix(d.Fix)
 			a.diags = append(a.diags, Diagnostic{Diagnostic: d, Pos: pos, End: end})
 		}
 	}
@@ -181,8 +182,9 @@ func (a *pkgRun) report() {
 		kept = append(kept, d)
 		a.pass.Report(analysis.Diagnostic{
 			Pos: d.Pos, End: d.End, Category: d.Rule,
-			Message: message(d.Diagnostic),
-			URL:     ruleURL(d.Rule),
+			Message:        message(d.Diagnostic),
+			URL:            ruleURL(d.Rule),
+			SuggestedFixes: suggestedFixes(d.Fix),
 		})
 	}
 	a.res.Diagnostics = kept

@@ -81,3 +81,9 @@ func TestDoc(t *testing.T) {
 	assert.Error(t, analyzer.Validate(analyzer.Settings{Config: "testdata/no-such.yaml"}))
 	assert.NoError(t, analyzer.Validate(analyzer.Settings{Provider: "bullhorn_ats", Providers: "lever, greenhouse"}))
 }
+
+// TestSuggestedFixes applies the analyzer's suggested fixes to the fixes
+// package and compares the result with its .golden file.
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, "fixes")
+}

@@ -55,6 +55,9 @@ type Report struct {
 	Summary     Summary
 	// Version is the atslint version, named in SARIF output.
 	Version string
+	// UnsafeFixes is set when the run was asked to apply unsafe fixes too
+	// (--unsafe-fixes): the text output then marks them fixable.
+	UnsafeFixes bool
 }
 
 // Finish sorts the diagnostics (by file, line, column, rule) and counts them.
@@ -103,6 +106,9 @@ var Formats = map[string]func(io.Writer, *Report) error{
 //
 //	notes/bad.json:7:5: warning: message [bullhorn/note-missing-author]
 //
+// A diagnostic that --fix would fix has "[*] " before its message (as ruff
+// marks them): safe fixes always, unsafe ones when the run has UnsafeFixes.
+//
 // A provider diagnostic names its provider after the rule ("[rule for
 // lever]") where the ID does not say it (rules.Diagnostic.Tag).
 func Text(w io.Writer, r *Report) error { return text(w, r, false) }
@@ -121,27 +127,90 @@ func text(w io.Writer, r *Report, color bool) error {
 		if color {
 			sev = severityColor[d.Severity] + sev + "\x1b[0m"
 		}
-		if _, err := fmt.Fprintf(w, "%s: %s: %s [%s]\n", pos, sev, d.Message, d.Tag()); err != nil {
+		mark := ""
+		if r.fixable(d) {
+			mark = "[*] "
+		}
+		if _, err := fmt.Fprintf(w, "%s: %s: %s%s [%s]\n", pos, sev, mark, d.Message, d.Tag()); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// fixable reports whether --fix (with --unsafe-fixes when the run has it)
+// would fix a diagnostic.
+func (r *Report) fixable(d Diagnostic) bool {
+	return d.Fix != nil && (d.Fix.Safety == rules.Safe || d.Fix.Safety == rules.Unsafe && r.UnsafeFixes)
+}
+
+// FixSummary says how many diagnostics --fix would fix, and how many more
+// --unsafe-fixes would, or "" when there are none: "3 fixable with --fix
+// (1 more with --unsafe-fixes)".
+func FixSummary(r *Report) string {
+	fixable, hidden := 0, 0
+	for _, d := range r.Diagnostics {
+		switch {
+		case r.fixable(d):
+			fixable++
+		case d.Fix != nil:
+			hidden++
+		}
+	}
+	flag := "--fix"
+	if r.UnsafeFixes {
+		flag = "--fix --unsafe-fixes"
+	}
+	switch {
+	case fixable > 0 && hidden > 0:
+		return fmt.Sprintf("%d fixable with %s (%d more with --unsafe-fixes)", fixable, flag, hidden)
+	case fixable > 0:
+		return fmt.Sprintf("%d fixable with %s", fixable, flag)
+	case hidden > 0:
+		return fmt.Sprintf("%d fixable with --fix --unsafe-fixes", hidden)
+	}
+	return ""
+}
+
 type jsonDiagnostic struct {
-	File      string `json:"file"`
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	EndLine   int    `json:"end_line"`
-	EndColumn int    `json:"end_column"`
-	Rule      string `json:"rule"`
-	Severity  string `json:"severity"`
-	Provider  string `json:"provider"`
-	Operation string `json:"operation"`
-	Pointer   string `json:"pointer"`
-	Request   int    `json:"request"`
-	Predicts  string `json:"predicts"`
-	Message   string `json:"message"`
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	EndLine   int      `json:"end_line"`
+	EndColumn int      `json:"end_column"`
+	Rule      string   `json:"rule"`
+	Severity  string   `json:"severity"`
+	Provider  string   `json:"provider"`
+	Operation string   `json:"operation"`
+	Pointer   string   `json:"pointer"`
+	Request   int      `json:"request"`
+	Predicts  string   `json:"predicts"`
+	Message   string   `json:"message"`
+	Fix       *jsonFix `json:"fix,omitempty"`
+}
+
+// jsonFix is a diagnostic's fix (DESIGN.md §5): byte offsets into the file.
+type jsonFix struct {
+	Safety      string     `json:"safety"`
+	Description string     `json:"description"`
+	Edits       []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	Offset int    `json:"offset"`
+	End    int    `json:"end"`
+	Text   string `json:"text"`
+}
+
+func jsonFixOf(f *rules.Fix) *jsonFix {
+	if f == nil {
+		return nil
+	}
+	out := &jsonFix{Safety: f.Safety.String(), Description: f.Description, Edits: []jsonEdit{}}
+	for _, e := range f.Edits {
+		out.Edits = append(out.Edits, jsonEdit{Offset: e.Span.Start.Offset, End: e.Span.End.Offset, Text: e.Text})
+	}
+	return out
 }
 
 type jsonReport struct {
@@ -160,6 +229,7 @@ func JSON(w io.Writer, r *Report) error {
 			EndLine: d.Span.End.Line, EndColumn: d.Span.End.Column,
 			Rule: d.Rule, Severity: d.Severity.String(), Provider: d.Provider, Operation: d.Operation,
 			Pointer: d.Pointer, Request: d.Request, Predicts: string(d.Predicts), Message: d.Message,
+			Fix: jsonFixOf(d.Fix),
 		})
 	}
 	enc := json.NewEncoder(w)

@@ -338,7 +338,7 @@ func TestSARIFSecuritySeverity(t *testing.T) {
 	data, err := json.Marshal(sarifRuleOf(r).Properties)
 	require.NoError(t, err)
 	assert.Equal(t, `{"tags":["security"],"predicts":"none","security-severity":"8.0"}`, string(data))
-	r, _ = rules.Lookup("stackone/page-size")
+	r, _ = rules.Lookup("stackone/missing-account-id")
 	data, err = json.Marshal(sarifRuleOf(r).Properties)
 	require.NoError(t, err)
 	assert.Equal(t, `{"tags":["stackone"],"predicts":"400"}`, string(data))

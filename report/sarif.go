@@ -82,6 +82,8 @@ type sarifRuleProps struct {
 	// SecuritySeverity ranks security rules in GitHub code scanning, which
 	// reads it together with the "security" tag.
 	SecuritySeverity string `json:"security-severity,omitempty"`
+	// Fix is the safety of the rule's automatic fix ("safe", "unsafe").
+	Fix string `json:"fix,omitempty"`
 }
 
 type sarifInvocation struct {
@@ -102,7 +104,56 @@ type sarifResult struct {
 	Message             sarifMessage      `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
 	Properties          sarifResultProps  `json:"properties"`
+}
+
+// sarifFix is a result's fix (SARIF §3.55): byte regions of the file and
+// their new text.
+type sarifFix struct {
+	Description     sarifMessage          `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+	Properties      sarifFixProps         `json:"properties"`
+}
+
+type sarifFixProps struct {
+	Safety string `json:"safety"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLoc   `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifByteRegion `json:"deletedRegion"`
+	InsertedContent *sarifContent   `json:"insertedContent,omitempty"`
+}
+
+type sarifByteRegion struct {
+	ByteOffset int `json:"byteOffset"`
+	ByteLength int `json:"byteLength"`
+}
+
+type sarifContent struct {
+	Text string `json:"text"`
+}
+
+// sarifFixes is a diagnostic's fix in SARIF terms, nil when it has none.
+func sarifFixes(d Diagnostic) []sarifFix {
+	if d.Fix == nil {
+		return nil
+	}
+	ch := sarifArtifactChange{ArtifactLocation: artifact(d.File)}
+	for _, e := range d.Fix.Edits {
+		r := sarifReplacement{DeletedRegion: sarifByteRegion{ByteOffset: e.Span.Start.Offset, ByteLength: e.Span.End.Offset - e.Span.Start.Offset}}
+		if e.Text != "" {
+			r.InsertedContent = &sarifContent{Text: e.Text}
+		}
+		ch.Replacements = append(ch.Replacements, r)
+	}
+	return []sarifFix{{Description: sarifMessage{Text: sentence(capitalize(d.Fix.Description))},
+		ArtifactChanges: []sarifArtifactChange{ch}, Properties: sarifFixProps{Safety: d.Fix.Safety.String()}}}
 }
 
 type sarifResultProps struct {
@@ -187,6 +238,7 @@ func SARIF(w io.Writer, r *Report) error {
 			Message:             sarifMessage{Text: sentence(d.Message)},
 			Locations:           []sarifLocation{{PhysicalLocation: loc}},
 			PartialFingerprints: map[string]string{FingerprintKey: fp},
+			Fixes:               sarifFixes(d),
 			Properties: sarifResultProps{Provider: d.Provider, Operation: d.Operation, Pointer: d.Pointer,
 				Request: d.Request, Predicts: string(d.Predicts)},
 		})
@@ -223,7 +275,8 @@ func sarifRuleOf(r *rules.Rule) sarifRule {
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
 		HelpURI:              r.URL(),
 		Help:                 ruleHelp(r),
-		Properties:           sarifRuleProps{Tags: tags, Providers: r.Providers, Predicts: string(r.Predicts), SecuritySeverity: r.SecuritySeverity},
+		Properties: sarifRuleProps{Tags: tags, Providers: r.Providers, Predicts: string(r.Predicts), Fix: fixSafety(r.AutoFix),
+			SecuritySeverity: r.SecuritySeverity},
 	}
 }
 
@@ -253,6 +306,10 @@ func ruleHelp(r *rules.Rule) sarifMessage {
 	var t, m strings.Builder
 	fmt.Fprintf(&t, "%s\n\nFix: %s\n", sentence(r.Doc.Why), sentence(r.Doc.Fix))
 	fmt.Fprintf(&m, "%s\n\n**Fix:** %s\n", sentence(r.Doc.Why), sentence(r.Doc.Fix))
+	if r.AutoFix != rules.NoFix {
+		fmt.Fprintf(&t, "\n%s: %s\n", r.AutoFixLabel(), sentence(r.Doc.AutoFix))
+		fmt.Fprintf(&m, "\n**%s:** %s\n", r.AutoFixLabel(), sentence(r.Doc.AutoFix))
+	}
 	if r.Doc.Bad != "" {
 		fmt.Fprintf(&t, "\nBad:\n\n%s\n", indent(r.Doc.Bad))
 		fmt.Fprintf(&m, "\nBad:\n\n```json\n%s\n```\n", strings.TrimSpace(r.Doc.Bad))
@@ -356,4 +413,12 @@ func region(d Diagnostic) *sarifRegion {
 func fingerprint(d Diagnostic) string {
 	sum := sha256.Sum256([]byte(strings.Join([]string{d.Rule, d.File, d.Pointer, d.Provider}, "\x00")))
 	return hex.EncodeToString(sum[:16])
+}
+
+// fixSafety names a fix's safety, "" for none.
+func fixSafety(s rules.Safety) string {
+	if s == rules.NoFix {
+		return ""
+	}
+	return s.String()
 }

@@ -17,7 +17,8 @@ var severityColor = map[rules.Severity]string{
 
 // SummaryLine is the last line of a text run with findings, written to
 // stderr: "5 problems (3 errors, 2 warnings) in 2 files", with infos named
-// only when there are some. "" when there is nothing to report. This is the
+// only when there are some, and what --fix would fix (FixSummary) after a
+// comma. "" when there is nothing to report. This is the
 // one place the line is made; whatever it grows (fixable counts) goes here.
 func SummaryLine(r *Report) string {
 	n := len(r.Diagnostics)
@@ -32,7 +33,11 @@ func SummaryLine(r *Report) string {
 	if r.Summary.Info > 0 {
 		parts = append(parts, count(r.Summary.Info, "info", "infos"))
 	}
-	return fmt.Sprintf("%s (%s) in %s", count(n, "problem", "problems"), strings.Join(parts, ", "), count(len(files), "file", "files"))
+	line := fmt.Sprintf("%s (%s) in %s", count(n, "problem", "problems"), strings.Join(parts, ", "), count(len(files), "file", "files"))
+	if fix := FixSummary(r); fix != "" {
+		line += ", " + fix
+	}
+	return line
 }
 
 func count(n int, one, many string) string {

@@ -34,6 +34,10 @@ type Problem struct {
 	// Request is the index of the request (array element) the problem is
 	// about; 0 for problems about the whole file.
 	Request int
+	// Edits, when not empty, remove the problem (a misspelt key renamed to
+	// the one it names); FixDescription says what they do.
+	Edits          []Edit
+	FixDescription string
 }
 
 // Document is a loaded request file.
@@ -176,6 +180,21 @@ func keyProblem(rule string, m *Member, req int, msg string) Problem {
 	return Problem{Rule: rule, Message: msg, Span: m.KeySpan, Pointer: m.Value.Pointer, Request: req}
 }
 
+// unknownKey is the input/unknown-key problem of member m of obj, whose
+// known keys are known. When one known key is close, the message names it
+// and the fix renames the key to it, unless obj has that key already.
+func unknownKey(obj *Value, m *Member, req int, where string, known []string) Problem {
+	p := keyProblem(RuleUnknownKey, m, req, "unknown key "+quoteKey(m.Key)+" in "+where)
+	if s := closest(m.Key, known); s != "" {
+		p.Message += "; did you mean " + strconv.Quote(s) + "?"
+		if obj.Member(s) == nil && !m.KeySpan.IsZero() {
+			p.Edits = []Edit{{Span: m.KeySpan, Text: strconv.Quote(s)}}
+			p.FixDescription = "rename " + quoteKey(m.Key) + " to " + strconv.Quote(s)
+		}
+	}
+	return p
+}
+
 // documentKeys are the keys of a request document (DESIGN §2).
 var documentKeys = []string{"provider", "method", "url", "path", "headers", "query", "body", "x-atslint"}
 
@@ -227,11 +246,7 @@ func RequestFromValue(v *Value, index int) (*Request, []Problem) {
 	for _, m := range v.Members {
 		k := indexOf(documentKeys, m.Key)
 		if k < 0 {
-			msg := "unknown key " + quoteKey(m.Key) + " in request document"
-			if s := closest(m.Key, documentKeys); s != "" {
-				msg += "; did you mean " + strconv.Quote(s) + "?"
-			}
-			probs = append(probs, keyProblem(RuleUnknownKey, m, index, msg))
+			probs = append(probs, unknownKey(v, m, index, "request document", documentKeys))
 			continue
 		}
 		if seen[k] {
@@ -340,12 +355,8 @@ func readSettings(r *Request, v *Value, index int, probs []Problem) []Problem {
 	bad := func(val *Value, msg string) {
 		probs = append(probs, problemAt(RuleNotARequest, val, index, msg))
 	}
-	unknown := func(m *Member, where string, known []string) {
-		msg := "unknown key " + quoteKey(m.Key) + " in " + where
-		if s := closest(m.Key, known); s != "" {
-			msg += "; did you mean " + strconv.Quote(s) + "?"
-		}
-		probs = append(probs, keyProblem(RuleUnknownKey, m, index, msg))
+	unknown := func(obj *Value, m *Member, where string, known []string) {
+		probs = append(probs, unknownKey(obj, m, index, where, known))
 	}
 	switch v.Kind {
 	case Null:
@@ -359,7 +370,7 @@ func readSettings(r *Request, v *Value, index int, probs []Problem) []Problem {
 	entryKeys := []string{"rule", "reason"}
 	for _, m := range v.Members {
 		if m.Key != "ignore" {
-			unknown(m, `"x-atslint"`, settingsKeys)
+			unknown(v, m, `"x-atslint"`, settingsKeys)
 			continue
 		}
 		list := m.Value
@@ -389,7 +400,7 @@ func readSettings(r *Request, v *Value, index int, probs []Problem) []Problem {
 					}
 					ig.Reason = f.Value.Str
 				default:
-					unknown(f, "ignore entry", entryKeys)
+					unknown(e, f, "ignore entry", entryKeys)
 				}
 			}
 			if !hasRule {

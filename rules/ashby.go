@@ -38,13 +38,14 @@ var ruleAshbyProxyGet = &Rule{
 }
 
 var ruleAshbyProxyLimit = &Rule{
-	ID: "ashby/proxy-limit", Severity: Error, Predicts: "4xx", Providers: []string{"ashby"},
+	ID: "ashby/proxy-limit", Severity: Error, Predicts: "4xx", Providers: []string{"ashby"}, AutoFix: Unsafe,
 	Doc: Doc{
 		Title: "Ashby passthrough .list with limit over 100",
 		Why: "Ashby's .list endpoints take a limit of at most 100 (also the default) and page with nextCursor while " +
 			"moreDataAvailable is true. A larger limit is refused. (Incremental sync with syncToken is fine where an endpoint's " +
 			"request schema declares it; candidate.list has taken syncToken since 2026-10-13, so atslint never flags it there.)",
-		Fix: "Use limit of at most 100 and follow nextCursor.",
+		Fix:     "Use limit of at most 100 and follow nextCursor.",
+		AutoFix: "Lowers limit to 100. Unsafe: each page holds fewer records, so code that reads one page only gets fewer.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "post", "url": "https://api.ashbyhq.com/candidate.list", "headers": {"Content-Type": "application/json"}, "body": {"limit": 500}}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
@@ -63,6 +64,9 @@ var ruleAshbyProxyLimit = &Rule{
 		if v := pc.payloadObject().Get("limit"); v != nil {
 			if n, ok := intValue(v); ok && n > 100 {
 				p.ReportValue(v, "Ashby's .list endpoints take a limit of at most 100, so %s is refused; use at most 100 and follow nextCursor", numberNamed("limit ", n, "this limit"))
+				if e, ok := setValue(v, "100"); ok {
+					p.Fix("set limit to 100", e)
+				}
 			}
 		}
 	},

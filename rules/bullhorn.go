@@ -193,12 +193,13 @@ var ruleBullhornProxyMissingFields = &Rule{
 }
 
 var ruleBullhornProxyCount = &Rule{
-	ID: "bullhorn/proxy-count", Severity: Warning, Predicts: "silent", Providers: []string{"bullhorn"},
+	ID: "bullhorn/proxy-count", Severity: Warning, Predicts: "silent", Providers: []string{"bullhorn"}, AutoFix: Unsafe,
 	Doc: Doc{
 		Title: "Bullhorn passthrough search or query with count over 500",
 		Why: "Bullhorn's search and query return at most 500 records per call (20 by default). A larger count does not " +
 			"return more, so a loop that advances start by the requested count skips records.",
-		Fix: "Use count of at most 500 and advance start by the number of records returned.",
+		Fix:     "Use count of at most 500 and advance start by the number of records returned.",
+		AutoFix: "Lowers count to 500 in the passthrough path or url. Unsafe: code that advances start by the count it asked for must change too.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "path": "/search/Candidate?query=isDeleted:0&fields=id&count=1000"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
@@ -217,6 +218,7 @@ var ruleBullhornProxyCount = &Rule{
 		if q := pc.param("count"); q != nil {
 			if n, ok := intValue(q.Value); ok && n > 500 {
 				p.ReportParamValue(*q, "Bullhorn %s returns at most 500 records per call, so %s silently gives fewer and paging by it skips records; use count of at most 500", kind, numberNamed("count=", n, "this count"))
+				capFix(p, pc, *q, "500")
 			}
 		}
 	},

@@ -21,6 +21,9 @@ type Diagnostic struct {
 	Predicts  Outcome
 	Message   string
 	Span      request.Span
+	// Fix, when not nil, is what the rule would change to remove the
+	// diagnostic.
+	Fix *Fix
 }
 
 // Tag is how output names a diagnostic's rule: "rule", or "rule for

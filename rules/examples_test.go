@@ -3,6 +3,7 @@ package rules
 import (
 	"testing"
 
+	"github.com/atslint/atslint/fix"
 	"github.com/atslint/atslint/request"
 )
 
@@ -85,6 +86,7 @@ func TestExamples(t *testing.T) {
 			if r.Doc.Good == "" {
 				t.Fatalf("no good example")
 			}
+			checkAutoFix(t, r, e, provider)
 			good := checkBytes(e, []byte(r.Doc.Good))
 			for _, d := range good {
 				if d.Rule == r.ID {
@@ -122,5 +124,48 @@ func TestExamples(t *testing.T) {
 				t.Errorf("bad example triggers %s without a provider", r.ID)
 			}
 		})
+	}
+}
+
+// checkAutoFix: a rule with a fix says what it does and fixes its bad
+// example, so that after applying its fixes (round after round, as
+// check --fix does) the rule is silent; a rule without one says nothing of
+// a fix.
+func checkAutoFix(t *testing.T, r *Rule, e *Engine, provider string) {
+	t.Helper()
+	if r.AutoFix == NoFix {
+		if r.Doc.AutoFix != "" {
+			t.Errorf("Doc.AutoFix is set but the rule declares no AutoFix")
+		}
+		return
+	}
+	if r.Doc.AutoFix == "" {
+		t.Errorf("the rule declares AutoFix %s but its doc does not say what the fix does (Doc.AutoFix)", r.AutoFix)
+	}
+	src := []byte(r.Doc.Bad)
+	fixed := false
+	for round := 0; round < 10; round++ {
+		var fixes [][]request.Edit
+		for _, d := range checkBytes(e, src) {
+			if d.Rule == r.ID && d.Provider == provider && d.Fix != nil {
+				if d.Fix.Safety != r.AutoFix || d.Fix.Description == "" {
+					t.Errorf("fix %+v: want safety %s and a description", d.Fix, r.AutoFix)
+				}
+				fixes = append(fixes, d.Fix.Edits)
+			}
+		}
+		next, n := fix.Apply(src, fixes)
+		if n == 0 {
+			break
+		}
+		src, fixed = next, true
+	}
+	if !fixed {
+		t.Fatalf("bad example has no fix")
+	}
+	for _, d := range checkBytes(e, src) {
+		if d.Rule == r.ID {
+			t.Errorf("after its fix the bad example still triggers %s: %s\n%s", r.ID, d.Message, src)
+		}
 	}
 }

@@ -336,12 +336,13 @@ func isDigits(s string) bool {
 }
 
 var ruleGreenhouseProxyPerPage = &Rule{
-	ID: "greenhouse/proxy-per-page", Severity: Error, Predicts: "4xx", Providers: []string{"greenhouse"},
+	ID: "greenhouse/proxy-per-page", Severity: Error, Predicts: "4xx", Providers: []string{"greenhouse"}, AutoFix: Unsafe,
 	Doc: Doc{
 		Title: "Greenhouse passthrough per_page outside 1 to 500",
 		Why: "Harvest v1/v2 lists take per_page from 1 to 500 (100 by default) and page with the Link header. Any other " +
 			"value is refused or capped, and a loop that counts on it misses records." + v1v2Only,
-		Fix: "Use per_page of at most 500 and follow the Link header's next URL.",
+		Fix:     "Use per_page of at most 500 and follow the Link header's next URL.",
+		AutoFix: "Lowers a per_page above 500 to 500 in the passthrough path or url (a per_page below 1 has no automatic fix). Unsafe: each page holds fewer records, so code that reads one page only gets fewer.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "url": "https://harvest.greenhouse.io/v1/candidates?per_page=1000"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
@@ -356,6 +357,9 @@ var ruleGreenhouseProxyPerPage = &Rule{
 		if q := pc.param("per_page"); q != nil {
 			if n, ok := intValue(q.Value); ok && (n < 1 || n > 500) {
 				p.ReportParamValue(*q, "Greenhouse per_page takes 1 to 500, so %s is refused or capped and paging by it misses records; use at most 500 and follow the Link header", numberNamed("per_page=", n, "this per_page"))
+				if n > 500 {
+					capFix(p, pc, *q, "500")
+				}
 			}
 		}
 	},

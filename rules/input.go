@@ -32,11 +32,12 @@ var (
 		},
 	}
 	ruleUnknownKey = &Rule{
-		ID: request.RuleUnknownKey, Severity: Error, Predicts: "none",
+		ID: request.RuleUnknownKey, Severity: Error, Predicts: "none", AutoFix: Unsafe,
 		Doc: Doc{
 			Title:   "request document key the format does not have",
 			Why:     "A misspelt top-level key (heders) is not part of the request: the headers it was meant to hold would silently be dropped.",
 			Fix:     "Use the key the message names: provider, method, url, path, headers, query, body or x-atslint.",
+			AutoFix: "Renames the key to the one known key it is closest to, when the object does not have that key already. Unsafe: what the misspelt key held starts being sent.",
 			Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "heders": {"x-account-id": "acc_1"}}`,
 			Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
 			Sources: []string{"atslint README, Request documents (github.com/atslint/atslint#request-documents)"},
@@ -102,6 +103,9 @@ func (e *Engine) inputDiagnostic(p request.Problem) Diagnostic {
 	d := Diagnostic{Rule: p.Rule, Severity: Error, Pointer: p.Pointer, Request: p.Request, Message: p.Message, Span: p.Span}
 	if r, ok := Lookup(p.Rule); ok {
 		d.Severity, d.Predicts = e.severity(r), r.Predicts
+		if r.AutoFix != NoFix && disjoint(p.Edits) {
+			d.Fix = &Fix{Safety: r.AutoFix, Description: p.FixDescription, Edits: p.Edits}
+		}
 	}
 	return d
 }

@@ -22,7 +22,7 @@ func isUpdatedAt(name string) bool {
 }
 
 var ruleLeverUpdatedAtFilter = &Rule{
-	ID: "lever/updated-at-filter", Severity: Error, Predicts: "400", Providers: []string{"lever"},
+	ID: "lever/updated-at-filter", Severity: Error, Predicts: "400", Providers: []string{"lever"}, AutoFix: Unsafe,
 	Supersedes: []string{"stackone/unknown-filter", "stackone/unknown-query-param"},
 	Doc: Doc{
 		Title: "Lever request filters on updated_at",
@@ -31,6 +31,8 @@ var ruleLeverUpdatedAtFilter = &Rule{
 			"at best, ignored, and a sync that relies on it misses changes. filter[updated_after] is supported and matches " +
 			"any change to the candidate record.",
 		Fix: "Use filter[updated_after] with an RFC 3339 date-time.",
+		AutoFix: "Renames filter[updated_at] (or a plain updated_at) to filter[updated_after], when the request does not send filter[updated_after] already; the value stays. " +
+			"Unsafe: records changed after the date are returned, not those whose updated_at equals it. Operator forms such as filter[updated_at][gte] are left alone.",
 		Bad: `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_at]=2024-01-01T00:00:00Z", ` +
 			`"headers": {"x-account-id": "acc_1"}}`,
 		Good: `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_after]=2024-01-01T00:00:00Z", ` +
@@ -54,6 +56,12 @@ var ruleLeverUpdatedAtFilter = &Rule{
 			}
 			if name != "" {
 				p.ReportParam(q, "Lever cannot filter on updated_at, so StackOne rejects %s (400) or returns unfiltered records; use filter[updated_after], which matches any change to the record", name)
+				const to = "filter[updated_after]"
+				if q.FullName() == name && !hasParam(r, to) {
+					if e, ok := renameParam(r, q, to); ok {
+						p.Fix("rename "+name+" to "+to, e)
+					}
+				}
 			}
 		}
 	},

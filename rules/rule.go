@@ -56,6 +56,9 @@ type Doc struct {
 	Why string
 	// Fix says how to change the request.
 	Fix string
+	// AutoFix says what `atslint check --fix` changes, for a rule with an
+	// AutoFix; "" for the others.
+	AutoFix string
 	// Bad is a request document (JSON) that triggers the rule; Good is the
 	// fixed request, which must not. Rules that need several requests
 	// (rates) may use a JSON array.
@@ -83,6 +86,10 @@ type Rule struct {
 	// from 0.1 to 10.0 as GitHub code scanning ranks them (9.0 and up
 	// critical, 7.0 high, 4.0 medium, below low); "" for other rules.
 	SecuritySeverity string
+	// AutoFix is the safety of the fix the rule attaches to its
+	// diagnostics when it can (Doc.AutoFix says what it does); NoFix for
+	// a rule that has none.
+	AutoFix Safety
 
 	// Check runs once per request (and per provider, for provider rules).
 	Check func(*Pass)

@@ -177,7 +177,7 @@ func userinfo(u string) string {
 const proxyOperation = schemas.ProxyOperationID
 
 var ruleInsecureURL = &Rule{
-	ID: "security/insecure-url", Severity: Error, Predicts: "none",
+	ID: "security/insecure-url", Severity: Error, Predicts: "none", AutoFix: Safe,
 	// High: the key and personal data cross the network in clear (CWE-319).
 	SecuritySeverity: "7.5",
 	Doc: Doc{
@@ -185,6 +185,7 @@ var ruleInsecureURL = &Rule{
 		Why: "Over http:// the API key in the Authorization header and the candidate data in the body cross the " +
 			"network unencrypted. StackOne serves its API over HTTPS only.",
 		Fix:     "Use https://.",
+		AutoFix: "Rewrites the scheme http to https; the rest of the url stays.",
 		Bad:     `{"method": "GET", "url": "http://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "acc_1"}}`,
 		Sources: []string{"StackOne ATS OpenAPI document: servers https://api.stackone.com", "CWE-319: Cleartext Transmission of Sensitive Information"},
@@ -193,13 +194,29 @@ var ruleInsecureURL = &Rule{
 		r := p.Request
 		if strings.EqualFold(r.Scheme, "http") {
 			p.Reportf(r.PathSpan, r.PathPointer, "url uses http://; credentials and candidate data would travel unencrypted")
+			if url := r.Root.Get("url"); url != nil && url.Span == r.PathSpan {
+				httpsFix(p, url)
+			} else if r.Root == nil && r.URL != "" && !strings.ContainsRune(r.URL, 0) {
+				// A front end with no document (Go source): the url is one
+				// string literal exactly when its span is the text plus quotes.
+				httpsFix(p, &request.Value{Kind: request.String, Str: r.URL, Span: r.PathSpan})
+			}
 		}
 		if p.Is(proxyOperation) {
 			if u := r.Body.Get("url"); u != nil {
 				if s, ok := u.StringValue(); ok && strings.HasPrefix(strings.ToLower(s), "http://") {
 					p.ReportValue(u, "passthrough url uses http://; credentials and candidate data would travel unencrypted")
+					httpsFix(p, u)
 				}
 			}
 		}
 	},
+}
+
+// httpsFix rewrites the scheme of a url string value that starts with
+// http:// to https, when its literal holds no escape.
+func httpsFix(p *Pass, url *request.Value) {
+	if literalExact(url) && len(url.Str) >= 4 && strings.EqualFold(url.Str[:4], "http") {
+		p.Fix("use https", replace(inLiteral(url, 0, 4), "https"))
+	}
 }

@@ -240,13 +240,14 @@ func placeholderKind(seg string) string {
 }
 
 var ruleUnknownQueryParam = &Rule{
-	ID: "stackone/unknown-query-param", Severity: Warning, Predicts: "silent",
+	ID: "stackone/unknown-query-param", Severity: Warning, Predicts: "silent", AutoFix: Unsafe,
 	Doc: Doc{
 		Title: "query parameter the operation does not declare",
 		Why: "Each operation declares its query parameters. Anything else is not part of the unified API: StackOne " +
 			"does not forward it and the request runs as if it were absent, so a misspelt page_size or a filter without " +
 			"the filter[...] wrapper quietly returns unfiltered data.",
 		Fix:     "Use a declared parameter (the message names the closest), a filter[...] key, or proxy[...] to pass a provider-native parameter through.",
+		AutoFix: "Renames the parameter to the one declared parameter nearest to it when no other is as near, or, failing that, to filter[name] when the operation has that filter key; never to a parameter the request sends already. Unsafe: the parameter starts taking effect.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?pagesize=50", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=50", "headers": {"x-account-id": "acc_1"}}`,
 		Sources: []string{srcSpec},
@@ -265,6 +266,12 @@ var ruleUnknownQueryParam = &Rule{
 				continue
 			}
 			msg := "query parameter " + quote(q.Name) + " is not declared by " + op.ID + "; StackOne ignores it"
+			to := ""
+			if c, ok := closestOnly(q.Name, names); ok && q.Key == "" {
+				to = c
+			} else if _, ok := closest(q.Name, names); !ok && q.Key == "" && hasFilterKey(op, q.Name) && declaresParam(op, "filter") {
+				to = "filter[" + q.Name + "]"
+			}
 			if len(names) == 0 {
 				msg = "query parameter " + quote(q.Name) + " is not declared by " + op.ID + ", which takes no query parameters; StackOne ignores it"
 			} else if c, ok := closest(q.Name, names); ok {
@@ -273,6 +280,11 @@ var ruleUnknownQueryParam = &Rule{
 				msg += "; did you mean filter[" + q.Name + "]?"
 			}
 			p.ReportParam(q, "%s", msg)
+			if to != "" && !hasParam(p.Request, to) {
+				if e, ok := renameParam(p.Request, q, to); ok {
+					p.Fix("rename "+q.Name+" to "+to, e)
+				}
+			}
 		}
 	},
 }

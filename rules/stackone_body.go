@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/atslint/atslint/request"
@@ -30,12 +31,13 @@ var ruleMissingBody = &Rule{
 }
 
 var ruleUnexpectedBody = &Rule{
-	ID: "stackone/unexpected-body", Severity: Warning, Predicts: "silent",
+	ID: "stackone/unexpected-body", Severity: Warning, Predicts: "silent", AutoFix: Unsafe,
 	Doc: Doc{
 		Title: "body on a GET or DELETE request",
 		Why: "GET and DELETE operations take no body. Many HTTP clients and proxies drop it, so whatever it was meant " +
 			"to say (a filter, a reason) is lost.",
 		Fix:     "Move filters into filter[...] query parameters, or drop the body.",
+		AutoFix: "Removes the \"body\" member from the request document. Unsafe: what the body was meant to say is dropped, not moved.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates", "headers": {"x-account-id": "acc_1"}, "body": {"filter": {"email": "a@example.com"}}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[email]=a@example.com", "headers": {"x-account-id": "acc_1"}}`,
 		Sources: []string{srcSpec + ": no GET or DELETE operation declares a request body", "RFC 9110 §9.3.1 and §9.3.5"},
@@ -47,6 +49,9 @@ var ruleUnexpectedBody = &Rule{
 		}
 		if !r.BodyKeySpan.IsZero() {
 			p.Reportf(r.BodyKeySpan, r.Body.Pointer, "%s request has a body, which the API ignores", r.Method)
+			if e, ok := removeMember(r.Root, r.BodyKeySpan); ok {
+				p.Fix("remove the body", e)
+			}
 			return
 		}
 		p.ReportValue(r.Body, "%s request has a body, which the API ignores", r.Method)
@@ -54,13 +59,14 @@ var ruleUnexpectedBody = &Rule{
 }
 
 var ruleBodySchema = &Rule{
-	ID: "stackone/body-schema", Severity: Error, Predicts: "400",
+	ID: "stackone/body-schema", Severity: Error, Predicts: "400", AutoFix: Safe,
 	Doc: Doc{
 		Title: "body breaks the operation's schema",
 		Why: "StackOne validates bodies against the operation's schema: a wrong type, an enum value outside its list, " +
 			"an enum field sent as a bare string instead of {\"value\": …}, or a malformed e-mail or date-time is " +
 			"rejected with 400 or 422.",
-		Fix: "Send the value the schema expects; enum fields are objects such as {\"value\": \"public\"}.",
+		Fix:     "Send the value the schema expects; enum fields are objects such as {\"value\": \"public\"}.",
+		AutoFix: "Wraps an enum value sent as a bare string as {\"value\": …} when the schema accepts it so; other violations have no automatic fix.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"content": [{"body": "Strong systems design round"}], "visibility": "public"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, ` +
@@ -94,6 +100,13 @@ var ruleBodySchema = &Rule{
 				msg = withExpectedShape(msg, shapeAt(p.Set().Shape(op.Body), v.Pointer))
 			}
 			p.ReportValue(at, "%s: %s", where, msg)
+			if v.Keyword == "type" && at != b && at.Pointer == b.Pointer+v.Pointer && bareEnum(p, op.Body, b, v.Pointer, at) {
+				// Two insertions around the token keep its bytes as they are.
+				start, end := at.Span.Range()
+				p.Fix("wrap the value as {\"value\": …}",
+					request.Edit{Span: at.Span.Sub(0, 0), Text: `{"value": `},
+					request.Edit{Span: at.Span.Sub(end-start, end-start), Text: `}`})
+			}
 		}
 	},
 }
@@ -157,12 +170,13 @@ func isIndex(s string) bool {
 }
 
 var ruleUnknownField = &Rule{
-	ID: "stackone/unknown-field", Severity: Warning, Predicts: "silent",
+	ID: "stackone/unknown-field", Severity: Warning, Predicts: "silent", AutoFix: Unsafe,
 	Doc: Doc{
 		Title: "body field the schema does not declare",
 		Why: "StackOne maps the fields it knows to the provider and drops the rest without an error, so a misspelt " +
 			"field (auther_id) is lost silently. Provider-native fields belong in passthrough.",
 		Fix:     "Use the declared field the message names, or move provider-native fields into passthrough.",
+		AutoFix: "Renames the field to the one declared field nearest to it, when no other is as near and the object does not have it already. Unsafe: the value starts being sent.",
 		Bad:     `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Great call"}], "auther_id": "u1"}}`,
 		Good:    `{"method": "POST", "url": "https://api.stackone.com/unified/ats/candidates/c1/notes", "headers": {"x-account-id": "acc_1"}, "body": {"content": [{"body": "Great call"}], "author_id": "u1"}}`,
 		Sources: []string{srcSpec + ": request-body schemas"},
@@ -177,10 +191,14 @@ var ruleUnknownField = &Rule{
 				return
 			}
 			msg := "unknown field " + quote(m.Key) + "; StackOne drops it silently"
-			if c, ok := closestField(m.Key, owner.PropertyNames()); ok {
+			names := owner.PropertyNames()
+			if c, ok := closestField(m.Key, names); ok {
 				msg += "; did you mean " + quote(c) + "?"
 			}
 			p.ReportMember(m, "%s", msg)
+			if c, ok := closestOnly(m.Key, names); ok && obj.Member(c) == nil {
+				p.Fix("rename "+quote(m.Key)+" to "+quote(c), tokenRename(m.KeySpan, c))
+			}
 		})
 	},
 }
@@ -315,4 +333,125 @@ var ruleEmptyNote = &Rule{
 			p.ReportMember(m, "note content has only blank bodies")
 		}
 	},
+}
+
+// bareEnum reports whether the string at ptr in body b is an enum value
+// sent bare: wrapped as {"value": …}, the schema has nothing left to say
+// about it or anything below it.
+func bareEnum(p *Pass, schema string, b *request.Value, ptr string, at *request.Value) bool {
+	if at.Kind != request.String || ptr == "" {
+		return false
+	}
+	wrapped := &request.Value{Kind: request.Object, Span: at.Span, Pointer: at.Pointer, Members: []*request.Member{
+		{Key: "value", KeySpan: at.Span, Value: &request.Value{Kind: request.String, Str: at.Str, Span: at.Span, Pointer: at.Pointer + "/value"}},
+	}}
+	nb, ok := replaceAt(b, ptr, wrapped)
+	if !ok {
+		return false
+	}
+	vs, err := p.Set().ValidateValue(schema, nb)
+	if err != nil {
+		return false
+	}
+	for _, v := range vs {
+		if v.Pointer == ptr || strings.HasPrefix(v.Pointer, ptr+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+// replaceAt returns a copy of v with the value at ptr replaced by nv; the
+// objects and arrays on the way are copied, the rest shared.
+func replaceAt(v *request.Value, ptr string, nv *request.Value) (*request.Value, bool) {
+	if ptr == "" {
+		return nv, true
+	}
+	tok, rest, more := strings.Cut(ptr[1:], "/")
+	if more {
+		rest = "/" + rest
+	}
+	tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	cp := *v
+	switch v.Kind {
+	case request.Object:
+		cp.Members = append([]*request.Member(nil), v.Members...)
+		last := -1
+		for i, m := range v.Members {
+			if m.Key == tok {
+				last = i // the last duplicate is what decoders keep
+			}
+		}
+		if last < 0 {
+			return nil, false
+		}
+		sub, ok := replaceAt(v.Members[last].Value, rest, nv)
+		if !ok {
+			return nil, false
+		}
+		m := *v.Members[last]
+		m.Value = sub
+		cp.Members[last] = &m
+	case request.Array:
+		i, err := strconv.Atoi(tok)
+		if err != nil || i < 0 || i >= len(v.Elems) {
+			return nil, false
+		}
+		sub, ok := replaceAt(v.Elems[i], rest, nv)
+		if !ok {
+			return nil, false
+		}
+		cp.Elems = append([]*request.Value(nil), v.Elems...)
+		cp.Elems[i] = sub
+	default:
+		return nil, false
+	}
+	return &cp, true
+}
+
+// removeMember is the edit that deletes the member whose key has span key
+// from its object below root, with the comma that separates it from a
+// neighbour and the space before that comma.
+func removeMember(root *request.Value, key request.Span) (request.Edit, bool) {
+	obj := objectOf(root, key)
+	if obj == nil {
+		return request.Edit{}, false
+	}
+	for i, m := range obj.Members {
+		if m.KeySpan != key {
+			continue
+		}
+		switch {
+		case i > 0: // from the end of the previous value: ", "body": {…}"
+			return replace(request.Span{Start: obj.Members[i-1].Value.Span.End, End: m.Value.Span.End}, ""), true
+		case len(obj.Members) > 1: // the first: up to the next key
+			return replace(request.Span{Start: m.KeySpan.Start, End: obj.Members[1].KeySpan.Start}, ""), true
+		}
+	}
+	return request.Edit{}, false
+}
+
+// objectOf finds the object below v that has a member whose key has span key.
+func objectOf(v *request.Value, key request.Span) *request.Value {
+	if v == nil {
+		return nil
+	}
+	ks, ke := key.Range()
+	if vs, ve := v.Span.Range(); ks < vs || ke > ve {
+		return nil
+	}
+	for _, m := range v.Members {
+		if m.KeySpan == key {
+			return v
+		}
+		if o := objectOf(m.Value, key); o != nil {
+			return o
+		}
+	}
+	for _, e := range v.Elems {
+		if o := objectOf(e, key); o != nil {
+			return o
+		}
+	}
+	return nil
 }

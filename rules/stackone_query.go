@@ -17,14 +17,47 @@ var replacements = map[string]string{
 	"filter[status]": "filter[job_status]",
 }
 
+// equivalents are the replacements that take the same value as the
+// deprecated parameter: renaming is all the fix there is.
+var equivalents = map[string]string{
+	"updated_after":  "filter[updated_after]",
+	"job_id":         "filter[job_id]",
+	"filter[status]": "filter[job_status]",
+}
+
+// filterAccepts reports whether the filter[...] parameter full takes the
+// value v as it is: a renamed parameter must not start failing on its value.
+func filterAccepts(op *schemas.Operation, full string, v *request.Value) bool {
+	_, key := request.SplitParamName(full)
+	f := findFilter(op, key)
+	if f == nil || !v.IsKnown() || v.Kind == request.Null {
+		return f != nil
+	}
+	s, isString := v.StringValue()
+	switch {
+	case f.Format == "date-time":
+		return isString && schemas.IsDateTime(s)
+	case len(f.Enum) > 0:
+		return isString && declared(f.Enum, s)
+	}
+	return true
+}
+
+// declaresFilter reports whether op declares the filter[...] parameter full.
+func declaresFilter(op *schemas.Operation, full string) bool {
+	name, key := request.SplitParamName(full)
+	return name == "filter" && declaresParam(op, "filter") && hasFilterKey(op, key)
+}
+
 var ruleDeprecatedQueryParam = &Rule{
-	ID: "stackone/deprecated-query-param", Severity: Warning, Predicts: "none",
+	ID: "stackone/deprecated-query-param", Severity: Warning, Predicts: "none", AutoFix: Safe,
 	Doc: Doc{
 		Title: "deprecated query parameter",
 		Why: "The spec marks page, the top-level updated_after, sync_token, the top-level job_id on applications and " +
 			"filter[status] on jobs as deprecated. They still work today but may stop working, and page-based paging " +
 			"is slower and less stable than the next cursor.",
 		Fix:     "Use the replacement the message names: the next cursor, filter[updated_after], filter[job_id] or filter[job_status].",
+		AutoFix: "Renames updated_after to filter[updated_after], job_id to filter[job_id] and filter[status] to filter[job_status], when the operation declares the new key and the request does not send it already; the value stays. page and sync_token have no equivalent that takes the same value, so they have no automatic fix.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?updated_after=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_after]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
 		Sources: []string{srcSpec + ": deprecated: true on these parameters"},
@@ -51,6 +84,11 @@ var ruleDeprecatedQueryParam = &Rule{
 			}
 			if r, ok := replacements[name]; ok {
 				p.ReportParam(q, "query parameter %s is deprecated; use %s", name, r)
+				if to, ok := equivalents[name]; ok && declaresFilter(op, to) && !hasParam(p.Request, to) && filterAccepts(op, to, q.Value) {
+					if e, ok := renameParam(p.Request, q, to); ok {
+						p.Fix("rename "+name+" to "+to, e)
+					}
+				}
 			} else {
 				p.ReportParam(q, "query parameter %s is deprecated", name)
 			}
@@ -59,13 +97,14 @@ var ruleDeprecatedQueryParam = &Rule{
 }
 
 var ruleUnknownFilter = &Rule{
-	ID: "stackone/unknown-filter", Severity: Warning, Predicts: "silent",
+	ID: "stackone/unknown-filter", Severity: Warning, Predicts: "silent", AutoFix: Unsafe,
 	Doc: Doc{
 		Title: "filter key the operation does not declare",
 		Why: "Each list operation declares the keys it accepts inside filter[...]. Other keys (filter[updated_at], " +
 			"filter[status] on candidates) are not part of the unified API: the request returns unfiltered results, " +
 			"or fails for providers that reject unknown parameters.",
 		Fix:     "Use a declared filter key; the message names the closest. To filter on a provider-native field, use proxy[...].",
+		AutoFix: "Renames the key to the one declared filter key nearest to it, when no other is as near and the request does not send it already. Unsafe: the filter starts being applied.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_at]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?filter[updated_after]=2024-01-01T00:00:00Z", "headers": {"x-account-id": "acc_1"}}`,
 		Sources: []string{srcSpec + ": the filter parameter's object schema per operation"},
@@ -91,6 +130,11 @@ var ruleUnknownFilter = &Rule{
 				msg += "; allowed keys: " + strings.Join(names, ", ")
 			}
 			p.ReportParam(q, "%s", msg)
+			if c, ok := closestOnly(q.Key, names); ok && !hasParam(p.Request, "filter["+c+"]") {
+				if e, ok := renameParam(p.Request, q, "filter["+c+"]"); ok {
+					p.Fix("rename "+q.FullName()+" to filter["+c+"]", e)
+				}
+			}
 		}
 	},
 }
@@ -149,12 +193,13 @@ func findFilter(op *schemas.Operation, key string) *schemas.Filter {
 }
 
 var rulePageSize = &Rule{
-	ID: "stackone/page-size", Severity: Error, Predicts: "400",
+	ID: "stackone/page-size", Severity: Error, Predicts: "400", AutoFix: Unsafe,
 	Doc: Doc{
 		Title: "page_size is not an integer from 1 to 100",
 		Why: "StackOne pages list results with page_size, documented up to 100. A larger, zero, negative or " +
 			"non-integer value is rejected or silently capped, so a sync loop that counts on the page size misses records.",
 		Fix:     "Send a page_size from 1 to 100 and follow the next cursor for more.",
+		AutoFix: "Lowers an integer page_size above 100 to 100. Unsafe: each page holds fewer records, so code that reads one page only gets fewer.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=500", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=100", "headers": {"x-account-id": "acc_1"}}`,
 		Sources: []string{srcPagination},
@@ -182,6 +227,11 @@ var rulePageSize = &Rule{
 					break
 				}
 				p.ReportParamValue(q, "page_size must be an integer from 1 to 100, got %d", n)
+			}
+			if err == nil && n > 100 {
+				if e, ok := setParamValue(p.Request, q, "100"); ok {
+					p.Fix("set page_size to 100", e)
+				}
 			}
 		}
 	},

@@ -206,12 +206,13 @@ func verbOf(action string) string {
 }
 
 var ruleWorkableProxyLimit = &Rule{
-	ID: "workable/proxy-limit", Severity: Error, Predicts: "4xx", Providers: []string{"workable"},
+	ID: "workable/proxy-limit", Severity: Error, Predicts: "4xx", Providers: []string{"workable"}, AutoFix: Unsafe,
 	Doc: Doc{
 		Title: "Workable passthrough candidate list with limit over 100",
 		Why: "Workable's candidate lists take a limit of at most 100 (50 by default) and page with paging.next. A larger " +
 			"limit is refused or capped, and a loop that counts on it misses candidates.",
-		Fix: "Use limit of at most 100 and follow paging.next.",
+		Fix:     "Use limit of at most 100 and follow paging.next.",
+		AutoFix: "Lowers limit to 100 in the passthrough path or url. Unsafe: each page holds fewer candidates, so code that reads one page only gets fewer.",
 		Bad: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
 			`"body": {"method": "get", "path": "/spi/v3/candidates?limit=500"}}`,
 		Good: `{"method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "acc_1"}, ` +
@@ -226,6 +227,7 @@ var ruleWorkableProxyLimit = &Rule{
 		if q := pc.param("limit"); q != nil {
 			if n, ok := intValue(q.Value); ok && n > 100 {
 				p.ReportParamValue(*q, "Workable's limit is at most 100, so %s is refused or capped and paging by it misses candidates; use limit=100 and follow paging.next", numberNamed("limit=", n, "this limit"))
+				capFix(p, pc, *q, "100")
 			}
 		}
 	},

@@ -125,16 +125,30 @@ func IsCandidate(name string) bool { return ByName(name) != nil }
 // file over Limits.MaxSize of a format read whole is not read: its
 // Document has the input/too-large problem and nothing else.
 func ReadBytes(name string, data []byte, l Limits) *request.Document {
+	doc, _ := readBytes(name, data, l)
+	return doc
+}
+
+// readBytes is ReadBytes that also says which format read the file (nil
+// when it was too large to read).
+func readBytes(name string, data []byte, l Limits) (*request.Document, *Format) {
 	f := Detect(name, data[:min(len(data), SniffSize)])
 	if f.Stream != nil {
 		doc, _ := f.Stream(bytes.NewReader(data), l) // a bytes.Reader does not fail
-		return doc
+		return doc, f
 	}
 	if size := int64(len(data)); size > l.maxSize() {
-		return &request.Document{Problems: []request.Problem{TooLarge(size, l)}}
+		return &request.Document{Problems: []request.Problem{TooLarge(size, l)}}, nil
 	}
 	l.file = name
-	return f.Read(data, l)
+	if f == Document {
+		doc, as := readDocumentAs(data, l)
+		if as == nil {
+			as = Document
+		}
+		return doc, as
+	}
+	return f.Read(data, l), f
 }
 
 // TooLarge is the problem of a file of size bytes over Limits.MaxSize,
@@ -159,25 +173,31 @@ func readHAR(r io.Reader, l Limits) (*request.Document, error) {
 	return &rec.Document, err
 }
 
-// readDocument reads a request document; a HAR recording whose "log" is
-// not its first key (so that Sniff missed it) is read as a HAR.
+// readDocument reads a request document; a HAR recording, collection or
+// export whose mark lies beyond what Sniff saw is read as what it is.
 func readDocument(data []byte, l Limits) *request.Document {
+	doc, _ := readDocumentAs(data, l)
+	return doc
+}
+
+// readDocumentAs is readDocument that also says which format read the
+// file, nil for a request document (only those are rewritten by fixes).
+func readDocumentAs(data []byte, l Limits) (*request.Document, *Format) {
 	root, err := request.Parse(data, l.options())
 	if err != nil {
-		return &request.Document{Problems: []request.Problem{request.ParseErrorProblem(data, err)}}
+		return &request.Document{Problems: []request.Problem{request.ParseErrorProblem(data, err)}}, nil
 	}
 	if har.IsTree(root) {
 		doc, _ := readHAR(bytes.NewReader(data), l)
-		return doc
+		return doc, HAR
 	}
-	// A collection or export whose mark lies beyond what Sniff saw.
 	if postman.IsCollection(root) {
-		return postman.FromValue(data, root, l.readerOptions())
+		return postman.FromValue(data, root, l.readerOptions()), Postman
 	}
 	if root.Get("__export_format") != nil && root.Get("resources") != nil {
-		return readKept(insomnia.Read)(data, l)
+		return readKept(insomnia.Read)(data, l), Insomnia
 	}
-	return request.DocumentFromValue(root)
+	return request.DocumentFromValue(root), nil
 }
 
 // Result is what checking one file gives.
@@ -191,6 +211,10 @@ type Result struct {
 	// Foreign is set when the file is none of the formats (JSON that is no
 	// request document): a directory walk skips it without a word.
 	Foreign bool
+	// Format is the format CheckBytes read the file as (nil when it was
+	// not read, or not by CheckBytes). Fixes rewrite request documents
+	// only: a HAR recording is a record of what was sent.
+	Format *Format
 }
 
 // Check checks the requests of a file read by a reader and reports the
@@ -203,5 +227,8 @@ func Check(e *rules.Engine, doc *request.Document) Result {
 
 // CheckBytes reads a file held in memory and checks it.
 func CheckBytes(e *rules.Engine, name string, data []byte, l Limits) Result {
-	return Check(e, ReadBytes(name, data, l))
+	doc, f := readBytes(name, data, l)
+	res := Check(e, doc)
+	res.Format = f
+	return res
 }

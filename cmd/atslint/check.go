@@ -88,6 +88,10 @@ type setup struct {
 	// named is set when a file (or -) was named, not only directories:
 	// then finding nothing to check is no error (DESIGN.md §6).
 	named bool
+
+	fix        fixFlags   // check --fix, --unsafe-fixes, --diff
+	fixed      fixOutcome // what they did
+	stdinFixed bool       // stdout holds the fixed stdin (--fix -)
 }
 
 // prepare validates flags and loads config and catalogue. A non-nil error
@@ -174,19 +178,26 @@ curl commands in shell scripts and Markdown. A directory is searched
 recursively (hidden directories, vendor, node_modules and files the
 repository's .gitignore ignores are skipped); a file in it that holds no
 StackOne request is skipped silently, while a file named explicitly is always
-reported. - reads standard input. With no PATH, the current directory is
+reported. --fix applies the fixes of fixable findings (marked [*]); HAR
+recordings are never rewritten. - reads standard input. With no PATH, the current directory is
 checked. Finding no request file is an error (exit 2).`
 
 func runCheck(e *env, args []string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	var f checkFlags
 	f.register(fs)
+	var ff fixFlags
+	ff.register(fs)
 	paths, code, done := e.parseFlags(fs, checkSynopsis, args)
 	if done {
 		return code
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
+	}
+	if ff.fixing() && (f.writeBaseline != "" || f.baseline != "") {
+		fmt.Fprintln(e.stderr, "atslint: --fix and --diff do not go with --baseline or --write-baseline")
+		return exitUsage
 	}
 	s, err := f.prepare(e.dir)
 	if err == nil {
@@ -196,6 +207,7 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
 		return exitUsage
 	}
+	s.fix = ff
 	rep := s.check(e, paths, f.jobs, f.stdinName)
 	if rep.Summary.Files == 0 && len(rep.Errors) == 0 && !s.named {
 		// CI pointed at the wrong folder must not go green.
@@ -231,6 +243,9 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 		fmt.Fprintf(e.stderr, "atslint: wrote %d baseline entries to %s\n", len(b.Entries), s.writeBaseline)
 		return exitOK
 	}
+	if s.fix.diff {
+		return s.finishDiff(e, rep)
+	}
 	if s.baseline != nil {
 		var matched int
 		rep.Diagnostics, matched = s.baseline.Filter(rep.Diagnostics)
@@ -242,6 +257,20 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 			fmt.Fprintf(e.stderr, "atslint: %s\n", n)
 		}
 	}
+	rep.UnsafeFixes = s.fix.unsafe
+	stdout := e.stdout
+	if s.stdinFixed {
+		// stdout holds the fixed document; the report goes to stderr.
+		if _, err := e.stdout.Write(s.fixed.stdout.Bytes()); err != nil {
+			fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
+			return exitUsage
+		}
+		stdout = e.stderr
+	}
+	if s.fixed.fixes > 0 {
+		fmt.Fprintf(e.stderr, "atslint: fixed %d %s in %d %s\n", s.fixed.fixes, plural(s.fixed.fixes, "problem", "problems"),
+			s.fixed.files, plural(s.fixed.files, "file", "files"))
+	}
 	var out bytes.Buffer
 	if err := s.format(&out, rep); err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
@@ -252,7 +281,7 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 			fmt.Fprintf(e.stderr, "atslint: --output: %v\n", err)
 			return exitUsage
 		}
-	} else if _, err := e.stdout.Write(out.Bytes()); err != nil {
+	} else if _, err := stdout.Write(out.Bytes()); err != nil {
 		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
 		return exitUsage
 	}
@@ -317,6 +346,7 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		diags   []report.Diagnostic
 		err     error
 		skipped bool // a walked file that holds no request
+		txt     text // kept only when fixing
 	}
 	results := make([]result, len(srcs))
 	// Workers take the next file from a shared counter: no channel hand-off
@@ -335,6 +365,9 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			}
 			// Locate here, while the file's bytes are at hand.
 			results[i] = result{res: res, diags: txt.locate(srcs[i].name, res.Diagnostics), err: err}
+			if s.fix.fixing() {
+				results[i].txt = txt
+			}
 		}
 	}
 	jobs = max(1, min(jobs, len(srcs)))
@@ -351,6 +384,14 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	rep.Diagnostics = make([]report.Diagnostic, 0, n)
 	for i, r := range results {
 		if r.skipped {
+			continue
+		}
+		if r.err == nil && s.fix.fixing() {
+			r.err = s.record(&s.fixed, srcs[i], r.txt.fix, r.txt.data)
+			s.stdinFixed = s.stdinFixed || srcs[i].stdin && s.fix.apply && !s.fix.diff
+		}
+		if r.err != nil {
+			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
 			continue
 		}
 		if r.err != nil {
@@ -384,7 +425,8 @@ func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 		if err != nil {
 			return source.Result{}, text{}, err
 		}
-		return source.CheckBytes(eng, src.name, data, s.limits), text{data: data}, nil
+		res, txt := s.checkData(eng, src.name, data)
+		return res, txt, nil
 	}
 	if h := testHookBeforeRead; h != nil {
 		h(src.path)
@@ -419,7 +461,24 @@ func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 		}
 		return source.Check(eng, &request.Document{Problems: []request.Problem{source.TooLarge(size, s.limits)}}), text{}, nil
 	}
-	return source.CheckBytes(eng, src.name, data, s.limits), text{data: data}, nil
+	res, txt := s.checkData(eng, src.name, data)
+	return res, txt, nil
+}
+
+// checkData checks the bytes of a file read whole and, with --fix or
+// --diff, fixes them: the result and the text are then those of the fixed
+// bytes. Only request documents are fixed; the findings in other formats
+// carry no fix.
+func (s *setup) checkData(eng *rules.Engine, name string, data []byte) (source.Result, text) {
+	if !s.fix.fixing() {
+		res := source.CheckBytes(eng, name, data, s.limits)
+		if res.Format != source.Document {
+			noFixes(res.Diagnostics)
+		}
+		return res, text{data: data}
+	}
+	res, final, n := s.fixSource(eng, name, data)
+	return res, text{data: final, fix: fixed{orig: data, fixes: n}}
 }
 
 // text is where a checked input's bytes are: in memory, or in a file that
@@ -428,6 +487,7 @@ func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 type text struct {
 	data []byte
 	path string
+	fix  fixed // with --fix or --diff: what fixing data did
 }
 
 // locate places the diagnostics of an input (report.Locate).
@@ -536,7 +596,9 @@ func (s *setup) checkStream(eng *rules.Engine, f *source.Format, r io.Reader) (s
 	if err != nil {
 		return source.Result{}, fileError(err)
 	}
-	return source.Check(eng, doc), nil
+	res := source.Check(eng, doc)
+	noFixes(res.Diagnostics) // a recording is never rewritten
+	return res, nil
 }
 
 func plural(n int, one, many string) string {

@@ -78,7 +78,7 @@ func TestWalkSkipsNonRequests(t *testing.T) {
 		"api/no-method.json:1:1: error: request document has no \"method\" [input/not-a-request]\n"+
 		"keep.local.json:1:79: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n"+
 		"other/scratch.json:1:79: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n", out)
-	assert.Equal(t, "5 problems (5 errors, 0 warnings) in 5 files\n", errOut)
+	assert.Equal(t, "5 problems (5 errors, 0 warnings) in 5 files, 3 fixable with --fix --unsafe-fixes\n", errOut)
 
 	// Named explicitly, a file that holds no request is reported, and so is
 	// a hidden or ignored one.
@@ -335,7 +335,7 @@ func TestColorAndSummary(t *testing.T) {
 		out, errOut, code := runWith(tc.terminal, tc.noColor, tc.args...)
 		assert.Equal(t, exitFindings, code)
 		assert.Equal(t, tc.want, out, "%v %q %v", tc.terminal, tc.noColor, tc.args)
-		assert.Equal(t, "1 problem (1 error, 0 warnings) in 1 file\n", errOut)
+		assert.Equal(t, "1 problem (1 error, 0 warnings) in 1 file, 1 fixable with --fix --unsafe-fixes\n", errOut)
 	}
 	// Colour is for text; JSON on a terminal stays JSON, with no summary.
 	out, errOut, _ := runWith(true, "", "--format", "json")

@@ -31,6 +31,7 @@ type vetFlags struct {
 	format, failOn, provider, providers, configPath, openapi, tags string
 	color                                                          string
 	tests                                                          bool
+	fix                                                            fixFlags
 }
 
 func (f *vetFlags) register(fs *flag.FlagSet) {
@@ -43,6 +44,8 @@ func (f *vetFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.tags, "tags", "", "comma-separated build tags, as for go build")
 	fs.BoolVar(&f.tests, "test", true, "also check test files")
 	fs.StringVar(&f.color, "color", "auto", "colour severities in text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
+	fs.BoolVar(&f.fix.apply, "fix", false, "apply the safe suggested fixes to the Go files; the report shows what is left")
+	fs.BoolVar(&f.fix.unsafe, "unsafe-fixes", false, "with -fix, apply unsafe fixes too (they change what is sent); without, mark them fixable")
 }
 
 const vetSynopsis = `usage: atslint vet [flags] [PACKAGES]
@@ -70,10 +73,28 @@ func runVet(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
 		return exitUsage
 	}
-	rep, err := vetPackages(e.dir, a, patterns, f.tags, f.tests)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
-		return exitUsage
+	s.fix = f.fix
+	var rep *report.Report
+	for round := 0; ; round++ {
+		var edits map[string][][]request.Edit
+		rep, edits, err = vetPackages(e.dir, a, patterns, f.tags, f.tests, f.fix)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "atslint: %v\n", err)
+			return exitUsage
+		}
+		if !f.fix.apply || round == maxVetFixRounds {
+			break
+		}
+		n, files, err := applyGoFixes(edits)
+		s.fixed.fixes += n
+		s.fixed.files += files
+		if err != nil {
+			fmt.Fprintf(e.stderr, "atslint: %v\n", err)
+			return exitUsage
+		}
+		if n == 0 {
+			break
+		}
 	}
 	return s.finish(e, rep)
 }
@@ -125,7 +146,10 @@ func (f *vetFlags) prepare(dir string) (*setup, *analysis.Analyzer, error) {
 // vetPackages loads the packages and runs the analyzer over them. A
 // package that does not load or type-check is a file error (exit 2):
 // its requests could not be checked.
-func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags string, tests bool) (*report.Report, error) {
+//
+// With ff.apply, it also returns the edits of the fixes to apply, by file
+// name (a fix may change a json tag in another file of the package).
+func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags string, tests bool, ff fixFlags) (*report.Report, map[string][][]request.Edit, error) {
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Dir:   dir,
@@ -136,10 +160,10 @@ func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags strin
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	rep := &report.Report{}
 	seenErr := map[string]bool{}
@@ -157,8 +181,9 @@ func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags strin
 	})
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	edits := map[string][][]request.Edit{}
 	files, reqs, diags := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, act := range graph.Roots {
 		if act.Err != nil {
@@ -188,12 +213,17 @@ func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags strin
 			}
 			diags[key] = true
 			rep.Diagnostics = append(rep.Diagnostics, rd)
+			if ff.apply && d.Fix != nil && ff.wants(d.Fix.Safety) {
+				if file, es, ok := goFileEdits(fset, d.Fix); ok {
+					edits[file] = append(edits[file], es)
+				}
+			}
 		}
 	}
 	locateInFiles(dir, rep.Diagnostics)
 	rep.Summary.Files, rep.Summary.Requests = len(files), len(reqs)
 	sort.Slice(rep.Errors, func(i, j int) bool { return rep.Errors[i].File < rep.Errors[j].File })
-	return rep, nil
+	return rep, edits, nil
 }
 
 // locateInFiles reads each Go file with diagnostics once to give them
@@ -238,6 +268,13 @@ func locate(fset *token.FileSet, dir string, d analyzer.Diagnostic) report.Diagn
 	rd.Span = request.Span{
 		Start: request.Pos{Offset: start.Offset, Line: start.Line, Column: start.Column},
 		End:   request.Pos{Offset: end.Offset, Line: end.Line, Column: end.Column},
+	}
+	// The report's fix edits are offsets into the diagnostic's file: a fix
+	// that changes another file (a json tag) is applied by -fix but not
+	// shown.
+	rd.Fix = nil
+	if file, es, ok := goFileEdits(fset, d.Fix); ok && file == start.Filename {
+		rd.Fix = &rules.Fix{Safety: d.Fix.Safety, Description: d.Fix.Description, Edits: es}
 	}
 	return rd
 }

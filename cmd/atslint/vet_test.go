@@ -41,7 +41,7 @@ func TestVetGolden(t *testing.T) {
 			out, errOut, code := atslintIn(t, vetModule, tc.args...)
 			assert.Equal(t, tc.code, code, errOut)
 			if tc.name == "vet.txt" {
-				assert.Equal(t, "2 problems (0 errors, 2 warnings) in 2 files\n", errOut)
+				assert.Equal(t, "2 problems (0 errors, 2 warnings) in 2 files, 1 fixable with --fix --unsafe-fixes\n", errOut)
 			} else {
 				assert.Empty(t, errOut, "the summary line is for text output")
 			}

@@ -68,3 +68,11 @@ func TestSettingsDecoding(t *testing.T) {
 		assert.Contains(t, err.Error(), tc.want, tc.raw)
 	}
 }
+
+// The plugin's analyzer carries the suggested fixes that golangci-lint run
+// --fix applies.
+func TestSuggestedFixesPassThrough(t *testing.T) {
+	as, err := build(t, nil).BuildAnalyzers()
+	require.NoError(t, err)
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), as[0], "fixes")
+}
