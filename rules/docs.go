@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-//go:generate go run -tags generate ../internal/gendocs -root ..
+//go:generate go run -tags tools ../internal/gendocs -root ..
 
 // DocsURL is where the generated rule docs are published; each rule has an
 // anchor there.

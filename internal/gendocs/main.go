@@ -1,4 +1,4 @@
-//go:build generate
+//go:build tools
 
 // Command gendocs writes docs/rules.md, docs/providers.md, the rule table of
 // README.md and the config's JSON Schema (schemas/atslint-config.schema.json)

@@ -1,9 +1,9 @@
-//go:build generate
+//go:build tools
 
 // Command gen writes a corpus of generated request documents, the input
 // of atslint's folder benchmark, for measuring the built binary:
 //
-//	go run -tags generate ./internal/benchdata/gen -n 10000 /tmp/corpus
+//	go run -tags tools ./internal/benchdata/gen -n 10000 /tmp/corpus
 package main
 
 import (
