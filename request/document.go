@@ -78,6 +78,55 @@ func ReadDocument(data []byte, opts Options) (*Document, error) {
 	return DocumentFromValue(root), nil
 }
 
+// EachRequest reads data as ReadDocument does, but hands each request to
+// fn as soon as it is read, with the problems found in it, and keeps none:
+// the elements of an array document are read and dropped one at a time.
+// fn gets a nil Request for an element that is not one (its problems say
+// why), and is never called with both nil.
+//
+// The Document returned holds no Requests and no Root; its Problems are
+// those not handed to fn (about the file as a whole). When ok is false the
+// file is not valid JSON or is too deep: whatever fn was given must be
+// dropped, since the file as a whole is reported by the Document's one
+// problem (ReadDocument returns no requests then).
+func EachRequest(data []byte, opts Options, fn func(*Request, []Problem)) (doc *Document, ok bool) {
+	doc = &Document{Foreign: true} // unless an element looks like a request
+	n := 0
+	root, err := ParseElements(data, opts, func(i int, e *Value) {
+		n++
+		doc.addElement(e, i, fn)
+	})
+	switch {
+	case err != nil:
+		return &Document{Problems: []Problem{ParseErrorProblem(data, err)}}, false
+	case root != nil: // an array
+		if n == 0 {
+			doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, root, 0,
+				"expected "+expectedDocument+" or an array of them, got an empty array"))
+		}
+		return doc, true
+	}
+	doc, _ = ReadDocument(data, opts)
+	if doc.Root == nil { // not JSON, or too deep
+		return doc, false
+	}
+	for _, r := range doc.Requests {
+		fn(r, nil)
+	}
+	doc.Requests, doc.Root = nil, nil
+	return doc, true
+}
+
+// addElement reads element i of an array document and hands it to fn.
+func (doc *Document) addElement(e *Value, i int, fn func(*Request, []Problem)) {
+	if e.Kind == Object && looksLikeRequest(e) {
+		doc.Foreign = false
+	}
+	if r, probs := elementRequest(e, i); r != nil || len(probs) > 0 {
+		fn(r, probs)
+	}
+}
+
 // ParseErrorProblem turns an error from Parse into its Problem: input/syntax
 // or input/too-deep at the error position (spanning the offending
 // character when there is one).
@@ -135,20 +184,13 @@ func DocumentFromValue(root *Value) *Document {
 		}
 		doc.Foreign = true // unless an element looks like a request
 		for i, e := range root.Elems {
-			switch {
-			case e.Kind != Object:
-				doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, e, i,
-					"expected "+expectedDocument+", got "+e.Kind.String()))
-			case !looksLikeRequest(e):
-				doc.Problems = append(doc.Problems, problemAt(RuleNotARequest, e, i,
-					"expected "+expectedDocument+", got an object without any of these keys"))
-			default:
+			if e.Kind == Object && looksLikeRequest(e) {
 				doc.Foreign = false
-				r, probs := RequestFromValue(e, i)
-				doc.Problems = append(doc.Problems, probs...)
-				if r != nil {
-					doc.Requests = append(doc.Requests, r)
-				}
+			}
+			r, probs := elementRequest(e, i)
+			doc.Problems = append(doc.Problems, probs...)
+			if r != nil {
+				doc.Requests = append(doc.Requests, r)
 			}
 		}
 	default:
@@ -157,6 +199,17 @@ func DocumentFromValue(root *Value) *Document {
 		doc.Foreign = true
 	}
 	return doc
+}
+
+// elementRequest reads element i of an array document.
+func elementRequest(e *Value, i int) (*Request, []Problem) {
+	switch {
+	case e.Kind != Object:
+		return nil, []Problem{problemAt(RuleNotARequest, e, i, "expected "+expectedDocument+", got "+e.Kind.String())}
+	case !looksLikeRequest(e):
+		return nil, []Problem{problemAt(RuleNotARequest, e, i, "expected "+expectedDocument+", got an object without any of these keys")}
+	}
+	return RequestFromValue(e, i)
 }
 
 // looksLikeRequest reports whether object v has any of the keys that make

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -67,46 +66,47 @@ func (e *DepthError) Error() string {
 }
 
 // lineIndex maps byte offsets to 1-based line and byte column. Lines end at
-// '\n' (so "\r\n" works: the '\r' is the last byte of its line).
+// '\n' (so "\r\n" works: the '\r' is the last byte of its line). It keeps
+// no table: a cursor moves forward over the data, counting line breaks, so
+// that positions cost nothing to store and little to compute in the order
+// a reader asks for them (increasing, with small steps back within a
+// line); a position before the cursor's line starts over from the top.
 type lineIndex struct {
-	starts []int // offset of the first byte of each line; starts[0] == 0
-	hint   int   // line of the last lookup, for monotonic access
+	data []byte
+	// at is the offset of the last lookup; line (0-based) and lineStart
+	// are its line and that line's first offset.
+	at, line, lineStart int
+	// The data may be a piece of a larger file: offBase is the piece's
+	// offset in it, lineBase and colBase the line and column of its first
+	// byte.
+	offBase, lineBase, colBase int
 }
 
-// newLineIndex indexes data, reusing buf's storage.
-func newLineIndex(data []byte, buf []int) lineIndex {
-	starts := append(buf[:0], 0)
-	for off := 0; ; {
-		i := bytes.IndexByte(data[off:], '\n')
-		if i < 0 {
-			break
-		}
-		off += i + 1
-		starts = append(starts, off)
-	}
-	return lineIndex{starts: starts}
+func newLineIndex(data []byte) lineIndex {
+	return lineIndex{data: data, lineBase: 1, colBase: 1}
 }
 
 // pos returns the position of byte offset off.
 func (li *lineIndex) pos(off int) Pos {
-	s := li.starts
-	h := li.hint
-	// Fast path: offsets mostly arrive in increasing order.
-	if s[h] <= off && (h+1 == len(s) || off < s[h+1]) {
-		return Pos{Offset: off, Line: h + 1, Column: off - s[h] + 1}
+	if off < li.lineStart {
+		li.at, li.line, li.lineStart = 0, 0, 0
 	}
-	if h+1 < len(s) && s[h+1] <= off && (h+2 == len(s) || off < s[h+2]) {
-		li.hint = h + 1
-		return Pos{Offset: off, Line: h + 2, Column: off - s[h+1] + 1}
+	if off > li.at {
+		seg := li.data[li.at:min(off, len(li.data))]
+		if n := bytes.Count(seg, newline); n > 0 {
+			li.line += n
+			li.lineStart = li.at + bytes.LastIndexByte(seg, '\n') + 1
+		}
+		li.at = off
 	}
-	// Binary search: the last line whose start is <= off.
-	l := sort.Search(len(s), func(i int) bool { return s[i] > off }) - 1
-	if l < 0 {
-		l = 0
+	col := off - li.lineStart + 1
+	if li.line == 0 {
+		col += li.colBase - 1
 	}
-	li.hint = l
-	return Pos{Offset: off, Line: l + 1, Column: off - s[l] + 1}
+	return Pos{Offset: off + li.offBase, Line: li.line + li.lineBase, Column: col}
 }
+
+var newline = []byte{'\n'}
 
 // decOptions is shared by every decoder. Duplicate member names are kept
 // (the tree holds them all). The decoder lets invalid UTF-8 through so that
@@ -129,7 +129,6 @@ type scratch struct {
 	elems   []*Value
 	members []*Member
 	ptr     []byte
-	starts  []int
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -156,10 +155,32 @@ var emptyReader = bytes.NewReader(nil)
 // container that is deeper than opts.MaxDepth, so pathological nesting
 // costs neither stack nor memory: the tree is built iteratively.
 func Parse(data []byte, opts Options) (*Value, error) {
+	p, sc := newParser(data, opts)
+	v, err := p.parse(sc)
+	p.release(sc)
+	return v, err
+}
+
+// ParseElements reads data, a JSON array, as Parse does, but hands each
+// element's tree to fn as soon as it is read, so that the array is never
+// held whole: elements that fn does not keep are garbage once it returns.
+// Pointers and positions are those Parse gives. It returns the array
+// itself without its elements (for its span), or the error Parse would
+// return; fn may have been called before an error. Data that is not an
+// array (after whitespace and a BOM) gives a nil Value and no error, and
+// fn is not called.
+func ParseElements(data []byte, opts Options, fn func(i int, v *Value)) (*Value, error) {
+	p, sc := newParser(data, opts)
+	v, err := p.parseElements(sc, fn)
+	p.release(sc)
+	return v, err
+}
+
+func newParser(data []byte, opts Options) (*parser, *scratch) {
 	sc := scratchPool.Get().(*scratch)
-	p := parser{
+	return &parser{
 		data:    data,
-		lines:   newLineIndex(data, sc.starts),
+		lines:   newLineIndex(data),
 		max:     opts.Depth(),
 		dec:     sc.dec,
 		stack:   sc.stack[:0],
@@ -167,20 +188,22 @@ func Parse(data []byte, opts Options) (*Value, error) {
 		members: sc.members[:0],
 		ptr:     sc.ptr[:0],
 		strs:    strArena{chunk: min(max(len(data)+len(data)/2, 512), 64<<10)},
-	}
-	v, err := p.parse(sc)
+		winLen:  len(data),
+	}, sc
+}
+
+// release returns the parser's working memory to the pool.
+func (p *parser) release(sc *scratch) {
 	// Drop every reference into data and the tree before pooling.
 	sc.dec.Reset(emptyReader, decOptions...)
 	sc.buf = bytes.Buffer{}
 	clear(p.stack[:cap(p.stack)])
 	clear(p.elems[:cap(p.elems)])
 	clear(p.members[:cap(p.members)])
-	if max(cap(p.stack), cap(p.elems), cap(p.members), cap(p.ptr), cap(p.lines.starts)) <= maxPooled {
+	if max(cap(p.stack), cap(p.elems), cap(p.members), cap(p.ptr)) <= maxPooled {
 		sc.stack, sc.elems, sc.members, sc.ptr = p.stack[:0], p.elems[:0], p.members[:0], p.ptr[:0]
-		sc.starts = p.lines.starts[:0]
 		scratchPool.Put(sc)
 	}
-	return v, err
 }
 
 // strArena hands out the strings of a tree (keys, strings, number
@@ -267,6 +290,9 @@ type parser struct {
 	memberSlab []Member
 	// How many of each were handed out, to size the next slab.
 	valuesMade, membersMade, elemsMade, mptrsMade int
+	// The slabs are sized for the input from winStart on, winLen bytes:
+	// the whole input, or one element of a streamed array.
+	winStart, winLen int
 
 	prevEnd int // absolute offset just after the last token
 	badUTF8 int // offset of the first invalid UTF-8 byte, or -1
@@ -298,10 +324,10 @@ func (p *parser) newMember() *Member {
 // to the input left, with some headroom; at most 4096. Few allocations for
 // large inputs, little waste for any.
 func (p *parser) slabSize(made, bytesEach int) int {
-	n := len(p.data) / bytesEach
+	n := p.winLen / bytesEach
 	if made > 0 {
-		done := max(p.prevEnd, 1)
-		n = made*(len(p.data)-done)/done + made/8
+		done := max(p.prevEnd-p.winStart, 1)
+		n = made*(p.winLen-done)/done + made/8
 	}
 	return min(max(n, 8), 4096)
 }
@@ -326,11 +352,99 @@ func (p *parser) tokenStart(i int) int {
 }
 
 func (p *parser) parse(sc *scratch) (*Value, error) {
+	if err := p.start(sc); err != nil {
+		return nil, err
+	}
+	root, err := p.readTree(0)
+	if err == nil {
+		err = p.end()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return root, nil
+}
+
+// parseElements is parse for ParseElements: the top-level array's frame
+// stays on the stack while its elements are read one by one.
+func (p *parser) parseElements(sc *scratch, fn func(int, *Value)) (*Value, error) {
+	if bytes.HasPrefix(p.data, []byte("\xEF\xBB\xBF")) {
+		p.base = 3
+	}
+	if i := p.skipSpace(p.base); i == len(p.data) || p.data[i] != '[' {
+		return nil, nil
+	}
+	if err := p.start(sc); err != nil {
+		return nil, err
+	}
+	tok, err := p.dec.ReadToken()
+	if err != nil {
+		return nil, p.syntaxError(err)
+	}
+	if tok.Kind() != '[' { // cannot happen: the first byte is '['
+		return nil, nil
+	}
+	end := int(p.dec.InputOffset()) + p.base
+	// Not from a slab: slabs are shared by neighbouring elements, and the
+	// root, which lives to the end, would keep them all.
+	root := &Value{Kind: Array}
+	root.Span.Start = p.lines.pos(end - 1)
+	p.stack = append(p.stack, frame{v: root})
+	p.prevEnd = end
+	p.winLen = min(len(p.data), 4096)
+	for p.dec.PeekKind() != ']' {
+		// Each element gets slabs of its own, sized like the one before:
+		// shared slabs would keep neighbours, and so all of them, alive.
+		p.valueSlab, p.memberSlab, p.memberPtrs, p.elemSlab = nil, nil, nil, nil
+		p.valuesMade, p.membersMade, p.elemsMade, p.mptrsMade = 0, 0, 0, 0
+		p.winStart = p.tokenStart(p.prevEnd)
+		// A peek error is read again, and classified, by readTree.
+		v, err := p.readTree(1)
+		if err != nil {
+			return nil, err
+		}
+		p.winLen = max(p.prevEnd-p.winStart, 64)
+		fn(p.stack[0].count-1, v)
+		clear(p.elems)
+		p.elems = p.elems[:0]
+	}
+	if _, err := p.dec.ReadToken(); err != nil {
+		return nil, p.syntaxError(err)
+	}
+	end = int(p.dec.InputOffset()) + p.base
+	root.Span.End = p.lines.pos(end)
+	p.stack = p.stack[:0]
+	p.prevEnd = end
+	if err := p.end(); err != nil {
+		return nil, err
+	}
+	return root, nil
+}
+
+// parseOne reads data, element index of an array whose frame is not
+// there, so that pointers start with "/index".
+func (p *parser) parseOne(sc *scratch, index int) (*Value, error) {
+	if err := p.start(sc); err != nil {
+		return nil, err
+	}
+	p.stack = append(p.stack, frame{v: &Value{Kind: Array}, count: index})
+	v, err := p.readTree(1)
+	if err == nil {
+		err = p.end()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// start checks for empty input and sets the decoder on data.
+func (p *parser) start(sc *scratch) error {
 	if bytes.HasPrefix(p.data, []byte("\xEF\xBB\xBF")) {
 		p.base = 3
 	}
 	if p.skipSpace(p.base) == len(p.data) {
-		return nil, &SyntaxError{Pos: p.lines.pos(0), Msg: "empty file"}
+		return &SyntaxError{Pos: p.lines.pos(0), Msg: "empty file"}
 	}
 	sc.buf = *bytes.NewBuffer(p.data[p.base:])
 	p.dec.Reset(&sc.buf, decOptions...)
@@ -346,14 +460,15 @@ func (p *parser) parse(sc *scratch) (*Value, error) {
 			i += n
 		}
 	}
-	root, err := p.readTree()
-	if err != nil {
-		return nil, err
-	}
+	return nil
+}
+
+// end checks that only whitespace follows the top-level value.
+func (p *parser) end() error {
 	if i := p.skipSpace(p.prevEnd); i < len(p.data) {
-		return nil, &SyntaxError{Pos: p.lines.pos(i), Msg: "invalid " + p.describeAt(i) + " after top-level value"}
+		return &SyntaxError{Pos: p.lines.pos(i), Msg: "invalid " + p.describeAt(i) + " after top-level value"}
 	}
-	return root, nil
+	return nil
 }
 
 // setPointer sets p.ptr to the pointer of the next child of the top frame
@@ -410,7 +525,8 @@ func (p *parser) attach(v *Value) {
 	f.count++
 }
 
-func (p *parser) readTree() (*Value, error) {
+// readTree reads one value, below the floor frames already on the stack.
+func (p *parser) readTree(floor int) (*Value, error) {
 	var root *Value
 	for {
 		tok, err := p.dec.ReadToken()
@@ -421,7 +537,7 @@ func (p *parser) readTree() (*Value, error) {
 		kind := tok.Kind()
 
 		// An object key.
-		if kind == '"' && len(p.stack) > 0 {
+		if kind == '"' && len(p.stack) > floor {
 			if f := &p.stack[len(p.stack)-1]; f.v.Kind == Object && f.key == nil {
 				start := p.tokenStart(p.prevEnd)
 				if p.badUTF8 >= start && p.badUTF8 < end {
@@ -492,7 +608,7 @@ func (p *parser) readTree() (*Value, error) {
 				p.elems = p.elems[:f.start]
 			}
 			p.prevEnd = end
-			if len(p.stack) == 0 {
+			if len(p.stack) == floor {
 				return root, nil
 			}
 			continue
@@ -522,7 +638,7 @@ func (p *parser) readTree() (*Value, error) {
 		p.setPointer(v)
 		p.attach(v)
 		p.prevEnd = end
-		if len(p.stack) == 0 {
+		if len(p.stack) == floor {
 			return v, nil
 		}
 	}

@@ -323,11 +323,15 @@ func TestParseConcurrent(t *testing.T) {
 
 func TestLineIndex(t *testing.T) {
 	data := []byte("ab\ncd\r\n\nx")
-	li := newLineIndex(data, nil)
-	// Random order exercises the binary search, not only the hint.
-	for _, off := range []int{9, 0, 4, 7, 2, 3, 8, 5, 6, 1, 9, 0} {
+	li := newLineIndex(data)
+	// Random order: steps back within a line and to earlier lines too.
+	for _, off := range []int{9, 0, 4, 7, 2, 3, 8, 5, 6, 1, 9, 0, 5, 4, 3, 9} {
 		eq(t, li.pos(off), naivePos(data, off), "pos(%d)", off)
 	}
+	// A piece of a larger file starting at offset 100, line 7, column 5.
+	li = lineIndex{data: data, offBase: 100, lineBase: 7, colBase: 5}
+	eq(t, li.pos(1), Pos{Offset: 101, Line: 7, Column: 6}, "first line")
+	eq(t, li.pos(4), Pos{Offset: 104, Line: 8, Column: 2}, "second line")
 }
 
 func TestSpanIsZero(t *testing.T) {

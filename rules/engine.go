@@ -57,6 +57,10 @@ type Options struct {
 	Severity map[string]Severity
 	// Rules, when non-nil, restricts the run to these rules (tests, docs).
 	Rules []*Rule
+	// Jobs is how many workers check the requests of one file
+	// (FileCheck.AddAll); 0 or 1 means one. The result is the same at any
+	// number.
+	Jobs int
 }
 
 // Engine checks Requests. It is safe for concurrent use.
@@ -83,6 +87,9 @@ func New(opts Options) *Engine {
 	e.supersedes = supersededBy(e.rules)
 	return e
 }
+
+// Jobs is how many workers check the requests of one file.
+func (e *Engine) Jobs() int { return e.opts.Jobs }
 
 // Engines hands out one Engine per severity map, for front ends whose
 // config gives different files different severities. It is safe for
@@ -196,11 +203,17 @@ func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 // be dropped once added, since what is kept of it is its diagnostics, its
 // ignore entries, and what the cross-request rules need (Record).
 type FileCheck struct {
+	added   int // requests added
 	e       *Engine
 	tracker *Tracker
 	diags   []Diagnostic
 	ignores ignoreSet
 }
+
+// keepViews is how many requests of a file may leave diagnostics whose
+// strings view their trees, keeping them alive: small files (most) are
+// spared a copy per diagnostic, and a long file keeps a few trees at most.
+const keepViews = 32
 
 // NewFileCheck starts the check of one file.
 func (e *Engine) NewFileCheck() *FileCheck {
@@ -217,7 +230,16 @@ func (fc *FileCheck) Add(req *request.Request) {
 // worker, in any order): the number, ignore entries, diagnostics and
 // Record of one request. Requests must be added in file order.
 func (fc *FileCheck) AddChecked(index int, ignores []*request.Ignore, ds []Diagnostic, rec *Record) {
-	fc.diags = append(fc.diags, ds...)
+	if fc.added++; fc.added <= keepViews {
+		fc.diags = append(fc.diags, ds...)
+	} else {
+		for _, d := range ds {
+			// A kept diagnostic holds no string that views the request's
+			// tree, so that the tree can go.
+			d.Pointer = strings.Clone(d.Pointer)
+			fc.diags = append(fc.diags, d)
+		}
+	}
 	fc.diags = append(fc.diags, fc.tracker.Add(rec)...)
 	fc.ignores.add(index, ignores)
 }
@@ -311,4 +333,101 @@ func (s *ignoreSet) add(index int, igs []*request.Ignore) {
 	}
 	s.byIndex[index] = list
 	s.order = append(s.order, list...)
+}
+
+// AddAll checks the requests that read hands to its add function, in file
+// order, with up to jobs workers running the per-request rules once there
+// are more than a few requests. The cross-request rules and the ignores
+// see the requests in file order whatever the workers do, so the result is
+// the same at any jobs. Few requests are in flight at a time: memory does
+// not grow with the file.
+func (fc *FileCheck) AddAll(jobs int, read func(add func(*request.Request))) {
+	const batchSize = 32
+	if jobs <= 1 {
+		read(fc.Add)
+		return
+	}
+	type checked struct {
+		index   int
+		ignores []*request.Ignore
+		diags   []Diagnostic
+		rec     *Record
+	}
+	type batch struct {
+		seq  int
+		reqs []*request.Request
+		out  []checked
+	}
+	var (
+		work, done chan *batch
+		inFlight   chan struct{}
+		workers    sync.WaitGroup
+		sequenced  chan struct{}
+	)
+	start := func() {
+		work, done = make(chan *batch, jobs), make(chan *batch, jobs)
+		// At most this many batches are read and not yet added, however
+		// unevenly the workers go.
+		inFlight = make(chan struct{}, 4*jobs)
+		for range jobs {
+			workers.Go(func() {
+				for b := range work {
+					b.out = make([]checked, len(b.reqs))
+					for i, r := range b.reqs {
+						ds, rec := fc.e.CheckRequest(r)
+						b.out[i] = checked{r.Index, r.Ignores, ds, rec}
+					}
+					b.reqs = nil // the trees can go
+					done <- b
+				}
+			})
+		}
+		// The sequencer adds the batches in the order they were read.
+		sequenced = make(chan struct{})
+		go func() {
+			defer close(sequenced)
+			pending := map[int]*batch{}
+			next := 0
+			for b := range done {
+				pending[b.seq] = b
+				for b := pending[next]; b != nil; b = pending[next] {
+					delete(pending, next)
+					for _, c := range b.out {
+						fc.AddChecked(c.index, c.ignores, c.diags, c.rec)
+					}
+					next++
+					<-inFlight
+				}
+			}
+		}()
+	}
+	send := func(b *batch) {
+		if work == nil {
+			start()
+		}
+		inFlight <- struct{}{}
+		work <- b
+	}
+	cur := &batch{}
+	read(func(r *request.Request) {
+		cur.reqs = append(cur.reqs, r)
+		if len(cur.reqs) == batchSize {
+			send(cur)
+			cur = &batch{seq: cur.seq + 1}
+		}
+	})
+	if work == nil {
+		// A small file: not worth the workers.
+		for _, r := range cur.reqs {
+			fc.Add(r)
+		}
+		return
+	}
+	if len(cur.reqs) > 0 {
+		send(cur)
+	}
+	close(work)
+	workers.Wait()
+	close(done)
+	<-sequenced
 }

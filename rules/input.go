@@ -100,7 +100,9 @@ func (e *Engine) InputDiagnostics(ps []request.Problem) []Diagnostic {
 }
 
 func (e *Engine) inputDiagnostic(p request.Problem) Diagnostic {
-	d := Diagnostic{Rule: p.Rule, Severity: Error, Pointer: p.Pointer, Request: p.Request, Message: p.Message, Span: p.Span}
+	// The pointer is copied: it may view the tree of a request that is
+	// dropped once read.
+	d := Diagnostic{Rule: p.Rule, Severity: Error, Pointer: strings.Clone(p.Pointer), Request: p.Request, Message: p.Message, Span: p.Span}
 	if r, ok := Lookup(p.Rule); ok {
 		d.Severity, d.Predicts = e.severity(r), r.Predicts
 		if r.AutoFix != NoFix && disjoint(p.Edits) {

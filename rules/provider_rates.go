@@ -57,7 +57,11 @@ type providerCount struct {
 	accounts keyed[string, window]
 }
 
-func (pr providerRate) records() RecordCheck { return &providerCount{rate: pr} }
+func (pr providerRate) records() RecordCheck {
+	c := &providerCount{rate: pr}
+	c.accounts.own = strings.Clone
+	return c
+}
 
 // rule builds the Rule of a budget.
 func (pr providerRate) rule(sev Severity, doc Doc) *Rule {

@@ -52,9 +52,8 @@ func (r *Record) For(provider string) bool { return slices.Contains(r.Providers,
 // keySeed hashes API keys. Hashes are compared within one process only.
 var keySeed = maphash.MakeSeed()
 
-// record builds the Record of a checked request. Strings that may view
-// the request's source are copied, so that a kept Record holds no part of
-// it.
+// record builds the Record of a checked request. Its strings may view the
+// request's tree: a check that keeps a Record keeps its copy (kept).
 func (e *Engine) record(p *Pass) *Record {
 	r := p.Request
 	rec := &Record{
@@ -64,11 +63,10 @@ func (e *Engine) record(p *Pass) *Record {
 	if !r.PathSpan.IsZero() {
 		rec.Span, rec.Pointer = r.PathSpan, r.PathPointer
 	}
-	rec.Pointer = strings.Clone(rec.Pointer)
 	if p.Operation != nil {
 		rec.Family = family(p.Operation.Path)
 	} else {
-		rec.Family = strings.Clone(family(r.Path))
+		rec.Family = family(r.Path)
 	}
 	if h := r.Header("authorization"); h != nil {
 		if s, ok := h.Value.StringValue(); ok {
@@ -76,17 +74,32 @@ func (e *Engine) record(p *Pass) *Record {
 		}
 	}
 	account, known := accountOf(r)
-	rec.Account, rec.AccountKnown = strings.Clone(account), known
+	rec.Account, rec.AccountKnown = account, known
 	return rec
+}
+
+// kept returns a copy of r that holds no string of the request's tree, for
+// a check to keep after the request is gone.
+func (r *Record) kept() *Record {
+	c := *r
+	c.Pointer, c.Family, c.Account = strings.Clone(r.Pointer), strings.Clone(r.Family), strings.Clone(r.Account)
+	return &c
 }
 
 // family returns the segment after /unified/ats of a path, or "".
 func family(path string) string {
-	segs := strings.SplitN(strings.Trim(path, "/"), "/", 4)
-	if len(segs) < 3 {
-		return ""
+	rest := strings.Trim(path, "/")
+	for range 2 {
+		i := strings.IndexByte(rest, '/')
+		if i < 0 {
+			return ""
+		}
+		rest = rest[i+1:]
 	}
-	return segs[2]
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		rest = rest[:i]
+	}
+	return rest
 }
 
 // RecordCheck is the state of one cross-request rule over one run (a file,
@@ -111,7 +124,7 @@ type RecordPass struct {
 func (rp *RecordPass) Report(about *Record, provider, format string, args ...any) {
 	*rp.out = append(*rp.out, Diagnostic{
 		Rule: rp.rule.ID, Severity: rp.engine.severity(rp.rule), Provider: provider,
-		Operation: about.Operation, Pointer: about.Pointer, Request: about.Request,
+		Operation: about.Operation, Pointer: strings.Clone(about.Pointer), Request: about.Request,
 		Predicts: rp.rule.Predicts, Message: fmt.Sprintf(format, args...), Span: about.Span,
 	})
 }
@@ -173,6 +186,9 @@ func (e *Engine) Record(req *request.Request) *Record {
 // active at one time. A pinned key is kept for the whole run (a key that
 // is reported once per run).
 type keyed[K comparable, S any] struct {
+	// own, when set, copies a key before the map keeps it (a string that
+	// views a request's tree).
+	own    func(K) K
 	m      map[K]*keyState[S]
 	newest time.Time
 	sweep  int // map size that triggers the next sweep
@@ -193,6 +209,9 @@ func (k *keyed[K, S]) get(key K, at time.Time) *S {
 	ks, ok := k.m[key]
 	if !ok {
 		ks = new(keyState[S])
+		if k.own != nil {
+			key = k.own(key)
+		}
 		k.m[key] = ks
 	}
 	if at.After(ks.last) {
@@ -244,7 +263,7 @@ func (win *window) add(rec *Record, w time.Duration, limit int) (over *Record, n
 	for i > 0 && win.held[i-1].Time.After(rec.Time) {
 		i--
 	}
-	win.held = slices.Insert(win.held, i, rec)
+	win.held = slices.Insert(win.held, i, rec.kept())
 	newest := win.held[len(win.held)-1].Time
 	lo := 0
 	for newest.Sub(win.held[lo].Time) >= w {
@@ -259,7 +278,7 @@ func (win *window) add(rec *Record, w time.Duration, limit int) (over *Record, n
 		return nil, 0, nil
 	case i == len(win.held)-1: // in time order: the window is what is held
 		if n := len(win.held); n > limit {
-			return rec, n, win.held[0]
+			return win.held[i], n, win.held[0]
 		}
 		return nil, 0, nil
 	}

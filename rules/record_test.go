@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -10,7 +11,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/atslint/atslint/internal/benchdata"
 	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/source/har"
 )
 
 // timedRequest is a GET of path at a time, with an API key and account.
@@ -158,4 +161,40 @@ func TestTrackerStateBounded(t *testing.T) {
 	assert.LessOrEqual(t, maxHeld, 51)
 	assert.Less(t, len(so.keys.m), 128)
 	assert.LessOrEqual(t, maxKeys, 1000+128)
+}
+
+// The requests of one file are checked by several workers (AddAll), with
+// the same result at any number: the cross-request rules and ignores
+// still see them in file order.
+func TestAddAllSameAtAnyJobs(t *testing.T) {
+	var entries []harEntry
+	for i := range 600 {
+		account := fmt.Sprintf("acc_%d", i%3)
+		path := "/unified/ats/candidates"
+		if i%5 == 0 {
+			path = "/unified/ats/applications"
+		}
+		entries = append(entries, harEntry{at: t0.Add(time.Duration(i) * 40 * time.Millisecond), path: path, account: account})
+	}
+	array, err := request.ReadDocument(benchdata.Array(700), request.Options{})
+	require.NoError(t, err)
+	rec, err := har.Read(strings.NewReader(genHAR(entries)), har.Options{})
+	require.NoError(t, err)
+	accounts := map[string]string{"acc_0": "smartrecruiters", "acc_1": "greenhouse", "acc_2": "personio"}
+	check := func(jobs int, reqs []*request.Request) []Diagnostic {
+		fc := New(Options{Accounts: accounts}).NewFileCheck()
+		fc.AddAll(jobs, func(add func(*request.Request)) {
+			for _, r := range reqs {
+				add(r)
+			}
+		})
+		return fc.Diagnostics()
+	}
+	for name, reqs := range map[string][]*request.Request{"array": array.Requests, "har": rec.Requests} {
+		want := check(1, reqs)
+		require.Greater(t, len(want), 50, name)
+		for _, jobs := range []int{2, 3, 8} {
+			assert.Equal(t, want, check(jobs, reqs), "%s at %d jobs", name, jobs)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/atslint/atslint/request"
@@ -82,7 +83,11 @@ var ruleSRRateLimit = &Rule{
 			`{"method": "GET", "url": "https://api.stackone.com/unified/ats/applications", "headers": {"x-account-id": "acc_2"}}]`,
 		Sources: []string{srcSRSeed, "SmartRecruiters developer docs, Rate limiting (developers.smartrecruiters.com/docs/rate-limiting): no 5-minute limit there, so the seed's limit is StackOne's own"},
 	},
-	Records: func() RecordCheck { return &srCalls{} },
+	Records: func() RecordCheck {
+		c := &srCalls{}
+		c.keys.own = srKey.kept
+		return c
+	},
 }
 
 // srCalls holds, per account and rate-limited operation, the timed calls
@@ -93,6 +98,9 @@ type srCalls struct {
 }
 
 type srKey struct{ account, op string }
+
+// kept copies the account, which may view a request's tree.
+func (k srKey) kept() srKey { return srKey{strings.Clone(k.account), k.op} }
 
 type srHistory struct {
 	timed []srCall // sorted by time, equal times in arrival order
@@ -114,8 +122,13 @@ func (c *srCalls) Add(rp *RecordPass) {
 		if c.untimed == nil {
 			c.untimed = map[srKey]int{}
 		}
-		c.untimed[k]++
-		if n := c.untimed[k]; n > 1 {
+		n, seen := c.untimed[k]
+		if !seen {
+			k = k.kept()
+		}
+		n++
+		c.untimed[k] = n
+		if n > 1 {
 			rp.Report(r, "smartrecruiters",
 				"SmartRecruiters %s called more than once in one request file (call %d), but it allows 1 request per 5 minutes, so this call gets 429; call it once and reuse the result",
 				what, n)
@@ -134,7 +147,7 @@ func (c *srCalls) Add(rp *RecordPass) {
 	for i > 0 && h.timed[i-1].rec.Time.After(r.Time) {
 		i--
 	}
-	h.timed = slices.Insert(h.timed, i, srCall{rec: r})
+	h.timed = slices.Insert(h.timed, i, srCall{rec: r.kept()})
 	if i > 0 {
 		if d := r.Time.Sub(h.timed[i-1].rec.Time); d < srWindow {
 			report(&h.timed[i], d)

@@ -1,8 +1,13 @@
 package source_test
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/atslint/atslint/internal/benchdata"
 	"github.com/atslint/atslint/rules"
@@ -86,4 +91,44 @@ func BenchmarkCheckCorpusDocuments(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "requests/s")
+}
+
+// BenchmarkArray10k is one file of 10,000 requests (the folder
+// benchmark's documents as one array, 3.1 MB, some 12,700 diagnostics):
+// /tokenize only reads every token with jsontext, the floor of any
+// reader; /check is bytes to sorted diagnostics with every rule, on one
+// worker and on two (rules.Options.Jobs). The ratio check/tokenize is the
+// reader's and engine's overhead, measured in one run.
+func BenchmarkArray10k(b *testing.B) {
+	data := benchdata.Array(10_000)
+	b.Run("tokenize", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		dec := jsontext.NewDecoder(bytes.NewReader(data))
+		for b.Loop() {
+			dec.Reset(bytes.NewReader(data))
+			for {
+				if _, err := dec.ReadToken(); err != nil {
+					if err != io.EOF {
+						b.Fatal(err)
+					}
+					break
+				}
+			}
+		}
+	})
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("check-j%d", jobs), func(b *testing.B) {
+			e := rules.New(rules.Options{Jobs: jobs})
+			if res := source.CheckBytes(e, "array.json", data, source.Limits{}); res.Requests != 10_000 {
+				b.Fatalf("%d requests", res.Requests)
+			}
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				source.CheckBytes(e, "array.json", data, source.Limits{})
+			}
+			b.ReportMetric(float64(10_000*b.N)/b.Elapsed().Seconds(), "requests/s")
+		})
+	}
 }

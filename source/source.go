@@ -70,11 +70,15 @@ type Format struct {
 	Stream func(r io.Reader, l Limits) (*request.Document, error)
 	// Read reads a file held whole in memory.
 	Read func(data []byte, l Limits) *request.Document
+	// Each, for a streamed format, reads as Stream does but hands each
+	// request over as soon as it is read instead of keeping it
+	// (CheckStream); nil when the format cannot.
+	Each Each
 }
 
 var (
 	// HAR is HAR 1.2 recordings (source/har).
-	HAR = &Format{Name: "har", Extensions: []string{har.Extension}, Sniff: har.Sniff, Stream: readHAR}
+	HAR = &Format{Name: "har", Extensions: []string{har.Extension}, Sniff: har.Sniff, Stream: readHAR, Each: eachHAR}
 	// Document is atslint's request documents (DESIGN §2), and the format
 	// of any file that no other format claims.
 	Document = &Format{Name: "request document", Extensions: []string{".json"}, Read: readDocument}
@@ -225,8 +229,20 @@ func Check(e *rules.Engine, doc *request.Document) Result {
 	return Result{Requests: len(doc.Requests), Diagnostics: ds, Skipped: doc.Skipped, Foreign: doc.Foreign}
 }
 
-// CheckBytes reads a file held in memory and checks it.
+// CheckBytes reads a file held in memory and checks it. An array request
+// document and a streamed format are checked one request at a time.
 func CheckBytes(e *rules.Engine, name string, data []byte, l Limits) Result {
+	head := data[:min(len(data), SniffSize)]
+	switch f := Detect(name, head); {
+	case f.Each != nil:
+		res, _ := CheckStream(e, f, bytes.NewReader(data), l) // a bytes.Reader does not fail
+		res.Format = f
+		return res
+	case f == Document && StartsArray(head) && int64(len(data)) <= l.maxSize():
+		res := checkArrayBytes(e, data, l)
+		res.Format = Document
+		return res
+	}
 	doc, f := readBytes(name, data, l)
 	res := Check(e, doc)
 	res.Format = f

@@ -50,7 +50,7 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.provider, "provider", "", "provider of requests that name none (greenhouse, lever, bullhorn, …)")
 	fs.StringVar(&f.configPath, "config", "", "config file (default: .atslint.yaml in the working directory or a parent)")
 	fs.StringVar(&f.openapi, "openapi", "", "check against this StackOne ATS OpenAPI document instead of the built-in catalogue")
-	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
+	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files, and of requests of one file, checked in parallel")
 	fs.Int64Var(&f.maxSize, "max-size", source.DefaultMaxSize, "largest request document read, in bytes")
 	fs.StringVar(&f.stdinName, "stdin-filename", defaultStdinName, "file name of input read from -: shown in the output, and the config's ignore and overrides apply to it")
 	fs.StringVar(&f.envFile, "env", "", "environment file filling {{variables}} of Postman, Insomnia, Bruno and .http files\n(Postman environment, Bruno environment .bru, http-client.env.json, JSON object or NAME=value lines)")
@@ -151,6 +151,9 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 		}
 		s.baseline = b
 	}
+	// -j applies inside a file too: a single large file is checked by
+	// every worker.
+	s.opts.Jobs = f.jobs
 	s.engines = rules.NewEngines(s.opts)
 	return s, nil
 }
@@ -363,8 +366,11 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 				results[i] = result{skipped: true}
 				continue
 			}
-			// Locate here, while the file's bytes are at hand.
-			results[i] = result{res: res, diags: txt.locate(srcs[i].name, res.Diagnostics), err: err}
+			// Locate here, while the file's bytes are at hand; the located
+			// diagnostics replace the engine's, which are not kept twice.
+			diags := txt.locate(srcs[i].name, res.Diagnostics)
+			res.Diagnostics = nil
+			results[i] = result{res: res, diags: diags, err: err}
 			if s.fix.fixing() {
 				results[i].txt = txt
 			}
@@ -441,13 +447,18 @@ func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 		res, err := s.checkStream(eng, f, bufio.NewReaderSize(r, source.SniffSize))
 		return res, text{path: src.path}, err
 	}
-	data, size, err := readSource(src.path, s.limits.MaxSize, src.regular)
+	maxSize := s.limits.MaxSize
+	if maxSize <= 0 {
+		maxSize = source.DefaultMaxSize
+	}
+	data, size, err := readSource(src.path, min(maxSize, streamAbove), src.regular)
 	switch {
 	case err != nil:
 		return source.Result{}, text{}, err
 	case data == nil:
-		// Over --max-size: only its start is looked at, in case it is of a
-		// streamed format under another name.
+		// Large, or over --max-size: its start is looked at, in case it is
+		// of a streamed format under another name, or an array document
+		// to read one request at a time.
 		r, err := openStream(src.path, true)
 		if err != nil {
 			return source.Result{}, text{}, err
@@ -455,11 +466,32 @@ func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 		defer r.Close()
 		br := bufio.NewReaderSize(r, source.SniffSize)
 		head, _ := br.Peek(source.SniffSize)
-		if f := source.Detect(src.path, head); f.Stream != nil {
+		f := source.Detect(src.path, head)
+		if f.Stream != nil {
 			res, err := s.checkStream(eng, f, br)
 			return res, text{path: src.path}, err
 		}
-		return source.Check(eng, &request.Document{Problems: []request.Problem{source.TooLarge(size, s.limits)}}), text{}, nil
+		if size > maxSize {
+			return source.Check(eng, &request.Document{Problems: []request.Problem{source.TooLarge(size, s.limits)}}), text{}, nil
+		}
+		// A file to fix is read whole: fixes are edits on its bytes.
+		if f == source.Document && source.StartsArray(head) && !s.fix.fixing() {
+			res, complete, err := source.CheckArrayStream(eng, br, s.limits)
+			if err != nil {
+				return source.Result{}, text{}, fileError(err)
+			}
+			if complete {
+				return res, text{path: src.path}, nil
+			}
+		}
+		// Not an array, or one with a problem best told by reading it
+		// whole.
+		if data, size, err = readSource(src.path, maxSize, true); err != nil {
+			return source.Result{}, text{}, err
+		}
+		if data == nil {
+			return source.Check(eng, &request.Document{Problems: []request.Problem{source.TooLarge(size, s.limits)}}), text{}, nil
+		}
 	}
 	res, txt := s.checkData(eng, src.name, data)
 	return res, txt, nil
@@ -480,6 +512,11 @@ func (s *setup) checkData(eng *rules.Engine, name string, data []byte) (source.R
 	res, final, n := s.fixSource(eng, name, data)
 	return res, text{data: final, fix: fixed{orig: data, fixes: n}}
 }
+
+// streamAbove is the size from which an array document is read from its
+// file one request at a time rather than whole: its bytes need not be
+// held, so memory stays flat however many requests it has.
+const streamAbove = 1 << 20
 
 // text is where a checked input's bytes are: in memory, or in a file that
 // was streamed (a HAR recording) and is read again, once, only when it has
@@ -588,15 +625,14 @@ func regularMode(m fs.FileMode) error {
 }
 
 // checkStream reads a file of a streamed format (a HAR recording): entries
-// are read one at a time and responses skipped, so memory does not grow
-// with the file (--max-size does not apply). All its requests are checked
-// together, so that rate rules see every timestamp.
+// are read, checked and dropped one at a time and responses skipped, so
+// memory does not grow with the file (--max-size does not apply). The rate
+// rules keep what they need of each request (rules.Record).
 func (s *setup) checkStream(eng *rules.Engine, f *source.Format, r io.Reader) (source.Result, error) {
-	doc, err := f.Stream(r, s.limits)
+	res, err := source.CheckStream(eng, f, r, s.limits)
 	if err != nil {
 		return source.Result{}, fileError(err)
 	}
-	res := source.Check(eng, doc)
 	noFixes(res.Diagnostics) // a recording is never rewritten
 	return res, nil
 }

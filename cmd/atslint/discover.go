@@ -103,7 +103,9 @@ func heldNoRequest(res source.Result, data []byte) bool {
 	if res.Foreign {
 		return true
 	}
-	if res.Requests > 0 || res.Skipped > 0 || len(res.Diagnostics) == 0 {
+	// A streamed file (data nil) that does not parse was read as a format
+	// it claimed to be: report it.
+	if res.Requests > 0 || res.Skipped > 0 || len(res.Diagnostics) == 0 || data == nil {
 		return false
 	}
 	for _, d := range res.Diagnostics {

@@ -128,7 +128,7 @@ func TestHelpForEveryCommand(t *testing.T) {
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "\nFlags:\n")
 	assert.Contains(t, out, "\n  --format string\n      output format: github, json, sarif, text (default \"text\")\n")
-	assert.Contains(t, out, "\n  -j int\n      number of files checked in parallel\n")
+	assert.Contains(t, out, "\n  -j int\n      number of files, and of requests of one file, checked in parallel\n")
 
 	top, errOut, code := atslint(t, "", "help")
 	assert.Equal(t, exitOK, code)

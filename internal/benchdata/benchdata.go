@@ -6,7 +6,10 @@
 package benchdata
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -264,4 +267,36 @@ func WriteCorpus(dir string, n int) error {
 		}
 	}
 	return nil
+}
+
+// WriteArray writes the first n documents of a corpus as one array
+// document (one request file holding n requests) to w: about half of them
+// have a mistake, 1.27 diagnostics per request.
+func WriteArray(w io.Writer, n int) error { return writeArray(w, n, Document) }
+
+// WriteCleanArray writes an array document of n good Bullhorn notes (the
+// corpus' first template), as a sync job's requests would be: no
+// diagnostics, so that what is measured is reading and checking.
+func WriteCleanArray(w io.Writer, n int) error {
+	return writeArray(w, n, func(i int) []byte { return fmt.Appendf(nil, templates[0], i) })
+}
+
+func writeArray(w io.Writer, n int, doc func(int) []byte) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString("[\n")
+	for i := range n {
+		if i > 0 {
+			bw.WriteString(",\n")
+		}
+		bw.Write(bytes.TrimRight(doc(i), "\n"))
+	}
+	bw.WriteString("\n]\n")
+	return bw.Flush()
+}
+
+// Array returns WriteArray's document of n requests.
+func Array(n int) []byte {
+	var b bytes.Buffer
+	WriteArray(&b, n)
+	return b.Bytes()
 }

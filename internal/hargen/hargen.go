@@ -31,6 +31,10 @@ type Options struct {
 	// BodySize is the size of a list response body and (roughly) of a
 	// static asset, in bytes.
 	BodySize int
+	// Small makes every entry a small StackOne request (a sync job's
+	// recording rather than a browser's): few headers, a short response,
+	// no other hosts; BodySize is not used.
+	Small bool
 }
 
 // Write writes a recording to w. Entries are 0.2 s apart and cycle
@@ -65,6 +69,10 @@ func Write(w io.Writer, o Options) (Stats, error) {
 		}
 		at := start.Add(time.Duration(i) * 200 * time.Millisecond).Format("2006-01-02T15:04:05.000Z")
 		switch {
+		case o.Small:
+			st.StackOne++
+			fmt.Fprintf(bw, `      {"startedDateTime": %q, "time": 120.5, "request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates?page_size=100&next=c%d", "httpVersion": "http/1.1", "headers": [{"name": "accept", "value": "application/json"}, {"name": "authorization", "value": "Basic ${STACKONE_API_KEY_B64}"}, {"name": "x-account-id", "value": "acc_%d"}], "queryString": [], "cookies": [], "headersSize": -1, "bodySize": 0}, "response": {"status": 200, "statusText": "OK", "httpVersion": "http/1.1", "headers": [], "cookies": [], "content": {"size": 2, "mimeType": "application/json", "text": "{}"}, "redirectURL": "", "headersSize": -1, "bodySize": 2}, "cache": {}, "timings": {"send": 0.1, "wait": 118.2, "receive": 2.2}}`,
+				at, i, i%4)
 		case i%5 == 4:
 			st.Skipped++
 			fmt.Fprintf(bw, `      {

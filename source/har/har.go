@@ -39,6 +39,10 @@ type Options struct {
 	// bytes; a longer body is dropped (Response.BodyTooLarge). Zero means
 	// DefaultMaxResponseBody.
 	MaxResponseBody int
+	// Each, when set, is handed every StackOne request as soon as it is
+	// read, instead of Document.Requests keeping it: a recording of any
+	// length is then checked without holding its requests.
+	Each func(*request.Request)
 }
 
 // Recording is a HAR file read by Read: its StackOne requests and the
@@ -492,7 +496,11 @@ func (h *harReader) readEntry(n int) error {
 		h.doc.Skipped++
 	case e.req != nil:
 		e.req.Time = e.started
-		h.doc.Requests = append(h.doc.Requests, e.req)
+		if h.opts.Each != nil {
+			h.opts.Each(e.req)
+		} else {
+			h.doc.Requests = append(h.doc.Requests, e.req)
+		}
 		if e.resp != nil && !e.respOK {
 			e.resp.Request = e.req
 			h.doc.Responses = append(h.doc.Responses, *e.resp)

@@ -1,0 +1,177 @@
+package request
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// streamed reads data with EachRequest and describes what it gives:
+// requests (index, pointer, method, path, span, body pointer) and
+// problems, sorted as a report sorts them.
+func streamed(data []byte) (reqs, probs []string, ok bool) {
+	doc, ok := EachRequest(data, Options{MaxDepth: 64}, func(r *Request, ps []Problem) {
+		if r != nil {
+			reqs = append(reqs, describeRequest(r))
+		}
+		for _, p := range ps {
+			probs = append(probs, describeProblem(p))
+		}
+	})
+	if !ok { // what was handed over is dropped, as the contract says
+		reqs, probs = nil, nil
+	}
+	for _, p := range doc.Problems {
+		probs = append(probs, describeProblem(p))
+	}
+	sort.Strings(probs)
+	probs = append(probs, fmt.Sprintf("foreign %v", doc.Foreign))
+	return reqs, probs, ok
+}
+
+func whole(data []byte) (reqs, probs []string, ok bool) {
+	doc, _ := ReadDocument(data, Options{MaxDepth: 64})
+	for _, r := range doc.Requests {
+		reqs = append(reqs, describeRequest(r))
+	}
+	for _, p := range doc.Problems {
+		probs = append(probs, describeProblem(p))
+	}
+	sort.Strings(probs)
+	probs = append(probs, fmt.Sprintf("foreign %v", doc.Foreign))
+	return reqs, probs, doc.Root != nil
+}
+
+func describeRequest(r *Request) string {
+	body := ""
+	if r.Body != nil {
+		body = fmt.Sprintf("%s %+v", r.Body.Pointer, r.Body.Span)
+	}
+	return fmt.Sprintf("#%d %s %s %s %+v %+v %d params %d headers %s", r.Index, r.Pointer, r.Method, r.Path, r.Span, r.PathSpan, len(r.Query), len(r.Headers), body)
+}
+
+func describeProblem(p Problem) string {
+	return fmt.Sprintf("#%d %s %s %+v %s", p.Request, p.Rule, p.Pointer, p.Span, p.Message)
+}
+
+// EachRequest reads what ReadDocument reads: the same requests with the
+// same positions, and the same problems.
+func TestEachRequestMatchesReadDocument(t *testing.T) {
+	inputs := append([]string{
+		`[]`, ` [ ] `, `[{"method": "GET", "url": "/unified/ats/jobs"}, 3, {"url": "/x"}, {"a": 1}]`,
+		"\xEF\xBB\xBF[\n{\"method\": \"GET\", \"path\": \"/unified/ats/jobs\", \"body\": {\"a\": [1, {\"b\": null}]}}\n]\n",
+		`[{"method": "GET", "url": "/unified/ats/jobs"}, {"method": "GET", "url": "/unified/ats/jobs"} x]`,
+		`[{"method": "GET", "url": "/unified/ats/jobs"},]`, `[{"method": "GET", "url": "/unified/ats/jobs"}`,
+		`[{"method": "GET", "url": "/unified/ats/jobs"}] []`, `[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]`,
+		`{"log": {"entries": []}}`, `{"a": 1, "log": {"entries": [{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs"}}]}}`,
+	}, fuzzSeeds...)
+	for _, in := range inputs {
+		wr, wp, wok := whole([]byte(in))
+		sr, sp, sok := streamed([]byte(in))
+		assert.Equal(t, wok, sok, "ok: %s", in)
+		assert.Equal(t, wp, sp, "problems: %s", in)
+		if sok {
+			assert.Equal(t, wr, sr, "requests: %s", in)
+		}
+	}
+}
+
+func FuzzEachRequest(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte(`[{"method": "GET", "url": "/unified/ats/jobs"}, 3, {"url": "/x"}, {"a": 1}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		wr, wp, wok := whole(data)
+		sr, sp, sok := streamed(data)
+		if wok != sok || strings.Join(wp, "\n") != strings.Join(sp, "\n") || sok && strings.Join(wr, "\n") != strings.Join(sr, "\n") {
+			t.Fatalf("ReadDocument and EachRequest differ:\nok %v %v\nproblems\n%s\n---\n%s\nrequests\n%s\n---\n%s",
+				wok, sok, strings.Join(wp, "\n"), strings.Join(sp, "\n"), strings.Join(wr, "\n"), strings.Join(sr, "\n"))
+		}
+	})
+}
+
+// The elements of an array are handed over one at a time: none is kept by
+// the reader once handed over.
+func TestParseElementsOneAtATime(t *testing.T) {
+	data := []byte(`[{"a": 1}, [2, 3], "x", {"b": {"c": [4]}}]`)
+	var got []string
+	root, err := ParseElements(data, Options{}, func(i int, v *Value) {
+		got = append(got, fmt.Sprintf("%d %s %s %d-%d", i, v.Pointer, v.Kind, v.Span.Start.Offset, v.Span.End.Offset))
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"0 /0 object 1-9", "1 /1 array 11-17", "2 /2 string 19-22", "3 /3 object 24-41"}, got)
+	assert.Equal(t, Span{Start: Pos{Offset: 0, Line: 1, Column: 1}, End: Pos{Offset: 42, Line: 1, Column: 43}}, root.Span)
+	assert.Nil(t, root.Elems)
+
+	root, err = ParseElements([]byte(` {"a": 1}`), Options{}, func(int, *Value) { t.Fatal("called for an object") })
+	assert.Nil(t, root)
+	assert.NoError(t, err)
+}
+
+// streamedFromReader is streamed for StreamArray.
+func streamedFromReader(data []byte) (reqs, probs []string, complete bool) {
+	doc, complete, err := StreamArray(bytes.NewReader(data), Options{MaxDepth: 64}, func(r *Request, ps []Problem) {
+		if r != nil {
+			reqs = append(reqs, describeRequest(r))
+		}
+		for _, p := range ps {
+			probs = append(probs, describeProblem(p))
+		}
+	})
+	if err != nil {
+		panic(err) // a bytes.Reader does not fail
+	}
+	sort.Strings(probs)
+	probs = append(probs, fmt.Sprintf("foreign %v", doc.Foreign))
+	return reqs, probs, complete
+}
+
+// checkStreamArray: StreamArray, when it completes, reads what EachRequest
+// reads; when it does not, EachRequest has a problem with the file as a
+// whole (or the file is no array).
+func checkStreamArray(t *testing.T, data []byte) {
+	t.Helper()
+	sr, sp, complete := streamedFromReader(data)
+	wr, wp, ok := streamed(data)
+	if complete {
+		if !ok || strings.Join(wr, "\n") != strings.Join(sr, "\n") || strings.Join(wp, "\n") != strings.Join(sp, "\n") {
+			t.Fatalf("StreamArray and EachRequest differ on %q:\nrequests\n%s\n---\n%s\nproblems\n%s\n---\n%s",
+				data, strings.Join(wr, "\n"), strings.Join(sr, "\n"), strings.Join(wp, "\n"), strings.Join(sp, "\n"))
+		}
+		return
+	}
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	isArray := len(trimmed) > 0 && trimmed[0] == '['
+	emptyArray := ok && len(wp) == 2 && strings.Contains(wp[0], "got an empty array")
+	if ok && isArray && !emptyArray {
+		t.Fatalf("StreamArray gave up on %q, which EachRequest reads", data)
+	}
+}
+
+func TestStreamArray(t *testing.T) {
+	for _, in := range []string{
+		"\xEF\xBB\xBF [\n  {\"method\": \"GET\", \"url\": \"/unified/ats/jobs?page_size=5\",\n \"body\": {\"a\": [1, {\"b\": \"\\u00e9\"}]}},\r\n 3, {\"url\": \"/x\"},\n{\"a\": 1}, [[[]]]  ]  \n",
+		`[{"method": "GET", "url": "/unified/ats/jobs"} , {"method": "POST", "path": "/unified/ats/candidates", "headers": {"x-account-id": "a"}}]`,
+		`[]`, `[{"method": "GET", "url": "/unified/ats/jobs"},]`, `[{"method": "GET", "url": "/unified/ats/jobs"}] x`, `{"method": "GET", "url": "/x"}`,
+		"[\"\xff\"]", `[` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `]`,
+	} {
+		checkStreamArray(t, []byte(in))
+	}
+	// A well-formed array of requests is streamed to the end.
+	_, _, complete := streamedFromReader([]byte(`[{"method": "GET", "url": "/unified/ats/jobs"}, {"method": "GET", "url": "/unified/ats/jobs"}]`))
+	assert.True(t, complete)
+}
+
+func FuzzStreamArray(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte("[\n{\"method\": \"GET\", \"url\": \"/unified/ats/jobs\"},\n 3, {\"url\": \"/x\"}]"))
+	f.Fuzz(checkStreamArray)
+}

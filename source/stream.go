@@ -1,0 +1,117 @@
+package source
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/atslint/atslint/request"
+	"github.com/atslint/atslint/rules"
+	"github.com/atslint/atslint/source/har"
+)
+
+// Each is how a streamed format hands over its requests one at a time
+// (Format.Each): the Document returned keeps no Requests.
+type Each func(r io.Reader, l Limits, fn func(*request.Request)) (*request.Document, error)
+
+func eachHAR(r io.Reader, l Limits, fn func(*request.Request)) (*request.Document, error) {
+	rec, err := har.Read(r, har.Options{Options: l.options(), Each: fn})
+	return &rec.Document, err
+}
+
+// CheckStream reads a file of a streamed format from r and checks its
+// requests as they are read, on the engine's workers (rules.Options.Jobs):
+// a request is dropped once checked, and only its diagnostics and what
+// the cross-request rules need are kept. The error is a read error of r.
+func CheckStream(e *rules.Engine, f *Format, r io.Reader, l Limits) (Result, error) {
+	if f.Each == nil {
+		doc, err := f.Stream(r, l)
+		if err != nil {
+			return Result{}, err
+		}
+		return Check(e, doc), nil
+	}
+	fc := e.NewFileCheck()
+	var (
+		doc *request.Document
+		err error
+		n   int
+	)
+	fc.AddAll(e.Jobs(), func(add func(*request.Request)) {
+		doc, err = f.Each(r, l, func(req *request.Request) {
+			add(req)
+			n++
+		})
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return finish(e, fc, n, nil, doc), nil
+}
+
+// StartsArray reports whether the start of a file is a JSON array.
+func StartsArray(head []byte) bool {
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	return len(head) > 0 && head[0] == '['
+}
+
+// CheckArrayStream reads an array request document from r one request at
+// a time (request.StreamArray) and checks each as it is read: neither the
+// file nor its requests are held. complete is false when the file is not a
+// clean array (nothing was checked; read it whole with CheckBytes, which
+// reports its problem exactly). err is a read error.
+func CheckArrayStream(e *rules.Engine, r io.Reader, l Limits) (res Result, complete bool, err error) {
+	fc := e.NewFileCheck()
+	var (
+		probs []request.Problem
+		doc   *request.Document
+		n     int
+	)
+	fc.AddAll(e.Jobs(), func(add func(*request.Request)) {
+		doc, complete, err = request.StreamArray(r, l.options(), func(req *request.Request, ps []request.Problem) {
+			probs = append(probs, ps...)
+			if req != nil {
+				add(req)
+				n++
+			}
+		})
+	})
+	if !complete || err != nil {
+		return Result{}, false, err
+	}
+	return finish(e, fc, n, e.InputDiagnostics(probs), doc), true, nil
+}
+
+// checkArrayBytes checks an array document held in memory one request at
+// a time (request.EachRequest): its requests are not all held at once.
+func checkArrayBytes(e *rules.Engine, data []byte, l Limits) Result {
+	fc := e.NewFileCheck()
+	var (
+		probs []request.Problem
+		doc   *request.Document
+		ok    bool
+		n     int
+	)
+	fc.AddAll(e.Jobs(), func(add func(*request.Request)) {
+		doc, ok = request.EachRequest(data, l.options(), func(req *request.Request, ps []request.Problem) {
+			probs = append(probs, ps...)
+			if req != nil {
+				add(req)
+				n++
+			}
+		})
+	})
+	if !ok {
+		// Not JSON: the file is reported as such, and nothing read before
+		// the error is.
+		return Check(e, doc)
+	}
+	return finish(e, fc, n, e.InputDiagnostics(probs), doc)
+}
+
+// finish adds the reader's problems to a file check's diagnostics.
+func finish(e *rules.Engine, fc *rules.FileCheck, requests int, probs []rules.Diagnostic, doc *request.Document) Result {
+	ds := append(fc.Diagnostics(), probs...)
+	ds = append(ds, e.InputDiagnostics(doc.Problems)...)
+	rules.SortDiagnostics(ds)
+	return Result{Requests: requests, Diagnostics: ds, Skipped: doc.Skipped, Foreign: doc.Foreign}
+}
