@@ -562,6 +562,9 @@ func (p *parser) readTree(floor int) (*Value, error) {
 			v.Span.Start = p.lines.pos(end - 1)
 			p.setPointer(v)
 			f := frame{v: v, ptrLen: len(p.ptr)}
+			// Attached first: an array in an array is itself appended to
+			// p.elems, and its own elements start after it.
+			p.attach(v)
 			if kind == '{' {
 				v.Kind = Object
 				f.start = len(p.members)
@@ -569,7 +572,6 @@ func (p *parser) readTree(floor int) (*Value, error) {
 				v.Kind = Array
 				f.start = len(p.elems)
 			}
-			p.attach(v)
 			if root == nil {
 				root = v
 			}

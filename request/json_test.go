@@ -334,6 +334,29 @@ func TestLineIndex(t *testing.T) {
 	eq(t, li.pos(4), Pos{Offset: 104, Line: 8, Column: 2}, "second line")
 }
 
+// An array directly inside an array keeps its elements and its place.
+func TestParseNestedArrays(t *testing.T) {
+	v, err := Parse([]byte(`[[1], [], [[2, 3]], {"a": [[4]]}]`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Elems) != 4 {
+		t.Fatalf("outer array has %d elements, want 4", len(v.Elems))
+	}
+	if e := v.Elems[0]; e.Kind != Array || len(e.Elems) != 1 || e.Elems[0].Str != "1" || e.Elems[0].Pointer != "/0/0" {
+		t.Errorf("[1] read as %+v", e)
+	}
+	if e := v.Elems[1]; e.Kind != Array || len(e.Elems) != 0 {
+		t.Errorf("[] read as %+v", e)
+	}
+	if e := v.Elems[2]; len(e.Elems) != 1 || len(e.Elems[0].Elems) != 2 || e.Elems[0].Elems[1].Pointer != "/2/0/1" {
+		t.Errorf("[[2, 3]] read as %+v", e)
+	}
+	if e := v.Elems[3].Get("a"); len(e.Elems) != 1 || len(e.Elems[0].Elems) != 1 || e.Elems[0].Elems[0].Str != "4" {
+		t.Errorf(`{"a": [[4]]} read as %+v`, e)
+	}
+}
+
 func TestSpanIsZero(t *testing.T) {
 	eq(t, Span{}.IsZero(), true, "zero span")
 	eq(t, Span{Start: Pos{Offset: 0, Line: 1, Column: 1}}.IsZero(), false, "file start")

@@ -174,6 +174,29 @@ type Ignore struct {
 	Pointer string
 }
 
+// Input is the kind of input a Request comes from.
+type Input uint8
+
+const (
+	// SourceFile is a file someone wrote: a request document, a collection,
+	// Go source. The zero value.
+	SourceFile Input = iota
+	// Recording is traffic captured from a running program (HAR).
+	Recording
+	// Live is a request a running program is about to send (preflight).
+	Live
+)
+
+var inputNames = [...]string{"source files", "recordings", "live requests"}
+
+// String names the kind in the plural, as docs list them.
+func (in Input) String() string {
+	if int(in) < len(inputNames) {
+		return inputNames[in]
+	}
+	return "invalid"
+}
+
 // UnknownSegment stands for a path segment the front end could not see (a
 // Go variable): the engine matches it to any segment and never reports on it.
 const UnknownSegment = "\x00"
@@ -238,6 +261,10 @@ type Request struct {
 	// Time is when the request was sent (HAR startedDateTime), zero if unknown.
 	Time time.Time
 
+	// Input is the kind of input the request was read from; rules declare
+	// which kinds they apply to.
+	Input Input
+
 	// Root is the whole request object as read (nil for Go source).
 	Root *Value
 }
@@ -252,10 +279,28 @@ func (r *Request) Header(name string) *Header {
 	return nil
 }
 
-// Params returns the query parameters with the given top-level name.
+// Params returns the query parameters with the given top-level name, in
+// order. The slice may share the request's: do not modify it.
 func (r *Request) Params(name string) []Param {
-	var out []Param
-	for _, p := range r.Query {
+	first, last, n := -1, -1, 0
+	for i, p := range r.Query {
+		if p.Name == name {
+			if first < 0 {
+				first = i
+			}
+			last = i
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return nil
+	case last-first+1 == n:
+		// Together in the query, as they nearly always are: no copy.
+		return r.Query[first : last+1 : last+1]
+	}
+	out := make([]Param, 0, n)
+	for _, p := range r.Query[first : last+1] {
 		if p.Name == name {
 			out = append(out, p)
 		}
@@ -288,9 +333,13 @@ func IsStackOneURL(r *Request) bool {
 	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
 		host = host[:i]
 	}
+	return IsStackOneHost(host) && strings.HasPrefix(r.Path, "/unified/")
+}
+
+// IsStackOneHost reports whether a host name (no port, no user info) is
+// StackOne's: stackone.com or a subdomain of it.
+func IsStackOneHost(host string) bool {
 	host = strings.TrimSuffix(host, ".")
-	if host != "stackone.com" && !strings.HasSuffix(host, ".stackone.com") {
-		return false
-	}
-	return strings.HasPrefix(r.Path, "/unified/")
+	return strings.EqualFold(host, "stackone.com") || len(host) > len(".stackone.com") &&
+		strings.EqualFold(host[len(host)-len(".stackone.com"):], ".stackone.com")
 }

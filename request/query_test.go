@@ -1,6 +1,9 @@
 package request
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseQuery(t *testing.T) {
 	tests := []struct {
@@ -71,4 +74,35 @@ func TestUnescape(t *testing.T) {
 		eq(t, unescape(in, false), want, "unescape(%q)", in)
 	}
 	eq(t, unescape("a+b%2B", true), "a b+", "plus as space")
+}
+
+func TestParams(t *testing.T) {
+	r := &Request{Query: []Param{{Name: "a"}, {Name: "filter", Key: "x"}, {Name: "filter", Key: "y"}, {Name: "b"}, {Name: "page", Key: "1"}, {Name: "c"}, {Name: "page", Key: "2"}}}
+	keys := func(ps []Param) (out []string) {
+		for _, p := range ps {
+			out = append(out, p.Key)
+		}
+		return out
+	}
+	if got := keys(r.Params("filter")); strings.Join(got, ",") != "x,y" {
+		t.Errorf("filter: %v", got)
+	}
+	if got := keys(r.Params("page")); strings.Join(got, ",") != "1,2" {
+		t.Errorf("page: %v", got)
+	}
+	if got := r.Params("none"); got != nil {
+		t.Errorf("none: %v", got)
+	}
+	if got := r.Params("filter"); cap(got) != 2 {
+		t.Errorf("a shared slice must not let an append overwrite the query: cap %d", cap(got))
+	}
+}
+
+func TestIsStackOneHost(t *testing.T) {
+	for host, want := range map[string]bool{
+		"api.stackone.com": true, "API.StackOne.com": true, "stackone.com": true, "eu.stackone.com.": true,
+		"evil-stackone.com": false, "stackone.com.evil.org": false, ".stackone.com": false, "": false, "127.0.0.1": false,
+	} {
+		eq(t, IsStackOneHost(host), want, "host %q", host)
+	}
 }

@@ -33,7 +33,11 @@ func (r *Rule) ProviderList() string {
 func Explain(r *Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n\n", r.ID, r.Doc.Title)
-	fmt.Fprintf(&b, "Severity:  %s\nProviders: %s\nPredicts:  %s\n\n", r.Severity, r.ProviderList(), r.Predicts.Describe())
+	fmt.Fprintf(&b, "Severity:  %s\nProviders: %s\nPredicts:  %s\n", r.Severity, r.ProviderList(), r.Predicts.Describe())
+	if r.Inputs != 0 && r.Inputs != AllInputs {
+		fmt.Fprintf(&b, "Inputs:    %s (not %s)\n", r.Inputs, AllInputs&^r.Inputs)
+	}
+	b.WriteString("\n")
 	fmt.Fprintf(&b, "%s\n\nFix: %s\n", r.Doc.Why, r.Doc.Fix)
 	if r.AutoFix != NoFix {
 		fmt.Fprintf(&b, "\n%s: %s\n", r.AutoFixLabel(), r.Doc.AutoFix)
@@ -109,7 +113,11 @@ func Markdown(rs []*Rule) []byte {
 	b.WriteString(Table(rs, ""))
 	for _, r := range rs {
 		fmt.Fprintf(&b, "\n## %s\n\n%s.\n\n", r.ID, capitalize(r.Doc.Title))
-		fmt.Fprintf(&b, "- Severity: %s\n- Providers: %s\n- Predicts: %s\n\n", r.Severity, r.ProviderList(), r.Predicts)
+		fmt.Fprintf(&b, "- Severity: %s\n- Providers: %s\n- Predicts: %s\n", r.Severity, r.ProviderList(), r.Predicts)
+		if r.Inputs != 0 && r.Inputs != AllInputs {
+			fmt.Fprintf(&b, "- Inputs: %s (not %s)\n", r.Inputs, AllInputs&^r.Inputs)
+		}
+		b.WriteString("\n")
 		fmt.Fprintf(&b, "%s\n\n**Fix:** %s\n", r.Doc.Why, r.Doc.Fix)
 		if r.AutoFix != NoFix {
 			fmt.Fprintf(&b, "\n**%s:** %s\n", r.AutoFixLabel(), r.Doc.AutoFix)

@@ -71,6 +71,10 @@ type Engine struct {
 	match *matcher
 	// supersedes maps a rule ID to the rules that supersede it.
 	supersedes map[string][]string
+	// The per-request rules that are on, sorted out once: those for any
+	// provider, and those of each provider.
+	anyProvider []*Rule
+	byProvider  map[string][]*Rule
 }
 
 // New returns an Engine. Provider names in opts must already be normalised
@@ -85,6 +89,18 @@ func New(opts Options) *Engine {
 	}
 	e.match = matcherFor(e.set)
 	e.supersedes = supersededBy(e.rules)
+	e.byProvider = map[string][]*Rule{}
+	for _, r := range e.rules {
+		if r.Check == nil || e.severity(r) == Off {
+			continue
+		}
+		if len(r.Providers) == 0 {
+			e.anyProvider = append(e.anyProvider, r)
+		}
+		for _, p := range r.Providers {
+			e.byProvider[p] = append(e.byProvider[p], r)
+		}
+	}
 	return e
 }
 
@@ -143,23 +159,23 @@ func (e *Engine) Operation(req *request.Request) *schemas.Operation {
 }
 
 // Providers returns the providers a request is checked against, in the
-// order of DESIGN.md §4.
+// order of DESIGN.md §4. The slice is shared: do not modify it.
 func (e *Engine) Providers(req *request.Request) []string {
 	if req.Provider != "" {
 		if p, ok := NormalizeProvider(req.Provider); ok {
-			return []string{p}
+			return oneProvider(p)
 		}
 		return nil // an unknown provider in a document is reported, not guessed
 	}
 	if h := req.Header("x-account-id"); h != nil && len(e.opts.Accounts) > 0 {
 		if id, ok := h.Value.StringValue(); ok {
 			if p, ok := e.opts.Accounts[id]; ok {
-				return []string{p}
+				return oneProvider(p)
 			}
 		}
 	}
 	if e.opts.Provider != "" {
-		return []string{e.opts.Provider}
+		return oneProvider(e.opts.Provider)
 	}
 	return e.opts.Providers
 }
@@ -181,19 +197,17 @@ func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 	req = withoutNullQuery(req)
 	op, cands := e.match.match(req)
 	p := &Pass{engine: e, Request: req, Operation: op, candidates: cands}
-	for _, r := range e.rules {
-		if r.Check == nil || e.severity(r) == Off || len(r.Providers) > 0 {
-			continue
+	for _, r := range e.anyProvider {
+		if r.Inputs.Has(req.Input) {
+			p.run(r, "")
 		}
-		p.run(r, "")
 	}
 	e.checkProvider(p)
 	for _, prov := range e.Providers(req) {
-		for _, r := range e.rules {
-			if r.Check == nil || e.severity(r) == Off || !r.AppliesTo(prov) {
-				continue
+		for _, r := range e.byProvider[prov] {
+			if r.Inputs.Has(req.Input) {
+				p.run(r, prov)
 			}
-			p.run(r, prov)
 		}
 	}
 	return e.supersede(e.Providers(req), p.diags), e.record(p)

@@ -17,6 +17,9 @@ type template struct {
 
 type matcher struct {
 	templates []template
+	// byLen holds the templates by their number of segments, in catalogue
+	// order: a path is only ever compared with templates of its length.
+	byLen [][]template
 }
 
 var matchers sync.Map // *schemas.Set → *matcher
@@ -37,6 +40,10 @@ func matcherFor(set *schemas.Set) *matcher {
 			t.segs = append(t.segs, s)
 		}
 		m.templates = append(m.templates, t)
+		for len(m.byLen) <= len(t.segs) {
+			m.byLen = append(m.byLen, nil)
+		}
+		m.byLen[len(t.segs)] = append(m.byLen[len(t.segs)], t)
 	}
 	actual, _ := matchers.LoadOrStore(set, m)
 	return actual.(*matcher)
@@ -54,14 +61,21 @@ func splitPath(p string) []string {
 // matchPath returns the templates whose path matches segs, most literal
 // segments first.
 func (m *matcher) matchPath(segs []string) []template {
-	var out []template
+	return m.appendMatches(nil, segs)
+}
+
+// appendMatches is matchPath appending to out.
+func (m *matcher) appendMatches(out []template, segs []string) []template {
 	best := -1
-	for _, t := range m.templates {
-		if len(t.segs) != len(segs) {
-			continue
-		}
+	if len(segs) >= len(m.byLen) {
+		return out
+	}
+	for _, t := range m.byLen[len(segs)] {
 		literal, ok := 0, true
-		for i, s := range t.segs {
+		// From the end: /unified/ats is common to all, the resource names
+		// after it tell templates apart.
+		for i := len(t.segs) - 1; i >= 0; i-- {
+			s := t.segs[i]
 			switch {
 			case segs[i] == request.UnknownSegment:
 			case s == "":
@@ -101,10 +115,12 @@ func (m *matcher) match(req *request.Request) (*schemas.Operation, []*schemas.Op
 		return nil, nil
 	}
 	segs := req.PathSegments()
-	var same []*schemas.Operation
+	var buf [8]template // most paths have one to three operations
 	var op *schemas.Operation
 	ambiguous := false
-	for _, t := range m.matchPath(segs) {
+	matched := m.appendMatches(buf[:0], segs)
+	same := make([]*schemas.Operation, 0, len(matched))
+	for _, t := range matched {
 		same = append(same, t.op)
 		if req.MethodKnown && strings.EqualFold(t.op.Method, req.Method) {
 			if op == nil {

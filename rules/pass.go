@@ -52,7 +52,36 @@ func (p *Pass) Is(ids ...string) bool {
 
 func (p *Pass) run(r *Rule, provider string) {
 	p.rule, p.Provider = r, provider
+	defer annotatePanic(r)
 	r.Check(p)
+}
+
+// RulePanic is what a panic inside a rule's check carries out of the
+// engine: the rule that failed and the value it panicked with. A caller
+// that recovers (preflight) can then name the rule.
+type RulePanic struct {
+	Rule  string
+	Value any
+}
+
+func (p *RulePanic) Error() string { return fmt.Sprintf("rule %s panicked: %v", p.Rule, p.Value) }
+
+// Unwrap returns the panic value when it is an error (a runtime error).
+func (p *RulePanic) Unwrap() error {
+	err, _ := p.Value.(error)
+	return err
+}
+
+// annotatePanic, deferred around a check, re-panics with the rule named.
+// The stack of the original panic is still on the goroutine when it
+// prints.
+func annotatePanic(r *Rule) {
+	if v := recover(); v != nil {
+		if _, ok := v.(*RulePanic); !ok {
+			v = &RulePanic{Rule: r.ID, Value: v}
+		}
+		panic(v)
+	}
 }
 
 // Reportf reports a diagnostic of the running rule at a span and pointer.
@@ -80,7 +109,10 @@ func (p *Pass) ReportRequest(format string, args ...any) {
 	r := p.Request
 	span, ptr := r.Span, r.Pointer
 	if !r.PathSpan.IsZero() {
-		span, ptr = r.PathSpan, r.PathPointer
+		span = r.PathSpan
+	}
+	if r.PathPointer != "" { // a live request has a pointer and no span
+		ptr = r.PathPointer
 	}
 	p.Reportf(span, ptr, format, args...)
 }

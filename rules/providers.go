@@ -190,6 +190,24 @@ func NormalizeProvider(name string) (string, bool) {
 	return p, false
 }
 
+// singleProviders holds a one-element list per known provider, so that
+// resolving a request's provider allocates nothing.
+var singleProviders = func() map[string][]string {
+	m := make(map[string][]string, len(knownProviders))
+	for _, p := range knownProviders {
+		m[p] = []string{p}
+	}
+	return m
+}()
+
+// oneProvider returns the list of just p (shared for known providers).
+func oneProvider(p string) []string {
+	if l, ok := singleProviders[p]; ok {
+		return l
+	}
+	return []string{p}
+}
+
 // closestProvider returns the accepted spelling nearest to an unknown
 // provider name, if it is near enough to be a typo.
 func closestProvider(name string) (string, bool) {

@@ -61,7 +61,10 @@ func (e *Engine) record(p *Pass) *Record {
 		Span: r.Span, Pointer: r.Pointer, Providers: e.Providers(r),
 	}
 	if !r.PathSpan.IsZero() {
-		rec.Span, rec.Pointer = r.PathSpan, r.PathPointer
+		rec.Span = r.PathSpan
+	}
+	if r.PathPointer != "" { // a live request has a pointer and no span
+		rec.Pointer = r.PathPointer
 	}
 	if p.Operation != nil {
 		rec.Family = family(p.Operation.Path)
@@ -89,17 +92,14 @@ func (r *Record) kept() *Record {
 // family returns the segment after /unified/ats of a path, or "".
 func family(path string) string {
 	rest := strings.Trim(path, "/")
-	for range 2 {
-		i := strings.IndexByte(rest, '/')
-		if i < 0 {
+	for range 2 { // cut, not split: this runs for every request
+		var ok bool
+		if _, rest, ok = strings.Cut(rest, "/"); !ok {
 			return ""
 		}
-		rest = rest[i+1:]
 	}
-	if i := strings.IndexByte(rest, '/'); i >= 0 {
-		rest = rest[:i]
-	}
-	return rest
+	f, _, _ := strings.Cut(rest, "/")
+	return f
 }
 
 // RecordCheck is the state of one cross-request rule over one run (a file,
@@ -168,9 +168,14 @@ func (t *Tracker) Add(rec *Record) []Diagnostic {
 	rp := &RecordPass{Record: rec, engine: t.engine, out: &out}
 	for _, c := range t.checks {
 		rp.rule = c.rule
-		c.check.Add(rp)
+		c.add(rp)
 	}
 	return out
+}
+
+func (c trackedRule) add(rp *RecordPass) {
+	defer annotatePanic(c.rule)
+	c.check.Add(rp)
 }
 
 // Record runs no rule: it returns the Record of a request, for a Tracker

@@ -198,3 +198,14 @@ func TestAddAllSameAtAnyJobs(t *testing.T) {
 		}
 	}
 }
+
+func TestFamily(t *testing.T) {
+	for path, want := range map[string]string{
+		"/unified/ats/applications": "applications", "/unified/ats/candidates/c1/notes": "candidates",
+		"unified/ats/jobs/": "jobs", "/unified/ats": "", "/unified/ats/": "", "/unified//x/y": "x", "": "",
+	} {
+		if got := family(path); got != want {
+			t.Errorf("family(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/atslint/atslint/internal/textdist"
+	"github.com/atslint/atslint/request"
 )
 
 // Severity of a diagnostic. The zero value is Off, so a rule or override
@@ -77,7 +78,11 @@ type Rule struct {
 	// Predicts is the HTTP outcome the rule predicts ("400", "4xx",
 	// "silent"…).
 	Predicts Outcome
-	Doc      Doc
+	// Inputs are the kinds of input the rule applies to; zero means all.
+	// A rule about what is written in files (a literal credential) leaves
+	// out live requests, which carry the real values by design.
+	Inputs Inputs
+	Doc    Doc
 	// Supersedes lists generic rules that this rule explains more precisely:
 	// where both report the same text of a request, only this one is
 	// reported (see supersede).
@@ -97,6 +102,30 @@ type Rule struct {
 	// the rule's empty state for one run (a file, or a preflight
 	// transport), which then sees the Record of every request in order.
 	Records func() RecordCheck
+}
+
+// Inputs is a set of kinds of input (request.Input).
+type Inputs uint8
+
+const (
+	SourceFiles  = Inputs(1 << request.SourceFile)
+	Recordings   = Inputs(1 << request.Recording)
+	LiveRequests = Inputs(1 << request.Live)
+	AllInputs    = SourceFiles | Recordings | LiveRequests
+)
+
+// Has reports whether the set holds in; the zero set holds every input.
+func (s Inputs) Has(in request.Input) bool { return s == 0 || s&(1<<in) != 0 }
+
+// String lists the kinds: "source files, recordings".
+func (s Inputs) String() string {
+	var names []string
+	for in := request.SourceFile; in <= request.Live; in++ {
+		if s.Has(in) {
+			names = append(names, in.String())
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // RuleSet is the part of the ID before the slash ("stackone", "bullhorn").

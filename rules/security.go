@@ -116,6 +116,9 @@ var ruleHardcodedCredential = &Rule{
 	ID: "security/hardcoded-credential", Severity: Error, Predicts: "none",
 	// High: a leaked key reads every linked account (CWE-798).
 	SecuritySeverity: "8.0",
+	// A live request carries the real key by design; what leaks is a key
+	// written into a file.
+	Inputs: SourceFiles | Recordings,
 	Doc: Doc{
 		Title: "literal credential in a request",
 		Why: "A StackOne API key reaches every linked account of the project it belongs to. Written into a request " +

@@ -147,9 +147,13 @@ var rulePlaceholderID = &Rule{
 			checkAccountPlaceholder(p)
 			return
 		}
-		tmpl := splitPath(p.candidates[0].Path)
 		segs := r.PathSegments()
-		for i, t := range tmpl {
+		// The template's segments, cut one by one: nearly every request
+		// has no placeholder, and splitting would allocate for each.
+		rest := strings.Trim(p.candidates[0].Path, "/")
+		for i := 0; rest != ""; i++ {
+			var t string
+			t, rest, _ = strings.Cut(rest, "/")
 			if i >= len(segs) || !strings.HasPrefix(t, "{") || segs[i] == request.UnknownSegment {
 				continue
 			}
@@ -239,6 +243,15 @@ func placeholderKind(seg string) string {
 	return ""
 }
 
+func declaresQuery(op *schemas.Operation, name string) bool {
+	for _, d := range op.Query {
+		if d.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
 var ruleUnknownQueryParam = &Rule{
 	ID: "stackone/unknown-query-param", Severity: Warning, Predicts: "silent", AutoFix: Unsafe,
 	Doc: Doc{
@@ -257,13 +270,16 @@ var ruleUnknownQueryParam = &Rule{
 		if op == nil {
 			return
 		}
-		var names []string
-		for _, q := range op.Query {
-			names = append(names, q.Name)
-		}
+		var names []string // for messages only: most requests need none
 		for _, q := range p.Request.Query {
-			if declared(names, q.Name) {
+			if declaresQuery(op, q.Name) {
 				continue
+			}
+			if names == nil {
+				names = make([]string, 0, len(op.Query))
+				for _, d := range op.Query {
+					names = append(names, d.Name)
+				}
 			}
 			msg := "query parameter " + quote(q.Name) + " is not declared by " + op.ID + "; StackOne ignores it"
 			to := ""

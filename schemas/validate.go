@@ -106,14 +106,22 @@ func (s *Set) ValidateValue(schemaName string, body *request.Value) ([]Violation
 	if err != nil {
 		return nil, err
 	}
-	st := validation{track: prog.track}
+	st := validations.Get().(*validation)
+	*st = validation{track: prog.track, path: st.path[:0], inplace: st.inplace[:0]}
 	verr, err := st.run(prog, body)
+	clear(st.inplace[:cap(st.inplace)])
+	clear(st.path[:cap(st.path)])
+	validations.Put(st)
 	if err != nil || verr == nil {
 		return nil, err
 	}
 	r := reporter{doc: b.doc, body: body}
 	return finish(r.collect(verr)), nil
 }
+
+// validations pools the stacks of a validation: one body after another
+// (a running program checking each request) then grows none.
+var validations = sync.Pool{New: func() any { return new(validation) }}
 
 // A finding is a Violation plus, for "type", the types the schema allows, so
 // that failures of alternatives can be merged.

@@ -650,6 +650,7 @@ func (h *harReader) request(v *request.Value, raw []byte, start request.Pos, ind
 		MethodKnown:     true,
 		QueryComplete:   true,
 		HeadersComplete: true,
+		Input:           request.Recording,
 	}
 	r.SetURL(h.compact(urlV, start, ptr))
 	if !request.IsStackOneURL(r) {

@@ -288,3 +288,9 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestHARRequestsAreRecordings(t *testing.T) {
+	doc := readHAR(t, harOf(`{"request": {"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": []}}`), Options{})
+	must(t, len(doc.Requests) == 1, "requests: %d", len(doc.Requests))
+	eq(t, doc.Requests[0].Input, request.Recording, "input")
+}
