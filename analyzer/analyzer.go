@@ -25,6 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://pkg.go.dev/github.com/atslint/atslint/analyzer",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(summaryFact)},
 	Run:        func(pass *analysis.Pass) (any, error) { return run(pass, flagSettings) },
 }
 
@@ -63,6 +64,7 @@ func New(s Settings) *analysis.Analyzer {
 		URL:        Analyzer.URL,
 		Requires:   Analyzer.Requires,
 		ResultType: Analyzer.ResultType,
+		FactTypes:  Analyzer.FactTypes,
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, &s) },
 	}
 }
@@ -93,6 +95,11 @@ func run(pass *analysis.Pass, s *Settings) (_ any, err error) {
 			err = fmt.Errorf("internal error analysing %s: %v", pass.Pkg.Path(), r)
 		}
 	}()
+	if pass.TypesInfo == nil || len(pass.Files) == 0 {
+		// A dependency loaded without syntax (atslint vet loads only the
+		// named packages from source): nothing to summarise.
+		return &Result{}, nil
+	}
 	st, err := stateFor(*s)
 	if err != nil {
 		return nil, err
@@ -107,8 +114,6 @@ func run(pass *analysis.Pass, s *Settings) (_ any, err error) {
 		return nil, err
 	}
 	a.findRequests(in)
-	a.checkRequests()
-	a.checkLoops(in)
 	a.applyIgnores()
 	a.report()
 	return a.res, nil
@@ -131,6 +136,9 @@ type pkgRun struct {
 	consts     map[*types.Const]constRef
 	funcs      map[*types.Func]*ast.FuncDecl
 	transports *bool
+
+	sums   map[*types.Func]*summary // computed here or imported
+	fields *fieldIndex
 }
 
 // fileInfo is what the analyzer knows about one file of the package.
@@ -144,21 +152,27 @@ type fileInfo struct {
 	requests int
 }
 
-// checkRequests runs the engine over each request on its own: in Go one
+// checkSite runs the engine over one request on its own: in Go one
 // construction site is not one request sent, so rules that compare the
 // requests of a file (repeats, rates) must not see two sites as two sends.
-func (a *pkgRun) checkRequests() {
-	for _, s := range a.sites {
-		eng := a.engine(s.file)
-		for _, d := range eng.Check([]*request.Request{s.req}) {
-			pos, end := spanPos(d.Span)
-			if !pos.IsValid() {
-				pos, end = s.call.Pos(), s.call.End()
-			}
-			d.Span = request.Span{}
-			d.Fix = a.goFix(d.Fix)
-			a.diags = append(a.diags, Diagnostic{Diagnostic: d, Pos: pos, End: end})
+// A call of a summarised function does not repeat the findings the
+// helper reports itself.
+func (a *pkgRun) checkSite(s *site) {
+	eng := a.engine(s.file)
+	s.found = map[string]bool{}
+	for _, d := range eng.Check([]*request.Request{s.req}) {
+		key := findingKey(d.Rule, d.Provider, d.Message)
+		s.found[key] = true
+		if s.sum != nil && s.sum.found[key] {
+			continue
 		}
+		pos, end := spanPos(d.Span)
+		if !pos.IsValid() || a.fileOf(pos) == nil {
+			pos, end = s.call.Pos(), s.call.End()
+		}
+		d.Span = request.Span{}
+		d.Fix = a.goFix(d.Fix)
+		a.diags = append(a.diags, Diagnostic{Diagnostic: d, Pos: pos, End: end})
 	}
 }
 

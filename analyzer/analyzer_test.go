@@ -82,6 +82,14 @@ func TestDoc(t *testing.T) {
 	assert.NoError(t, analyzer.Validate(analyzer.Settings{Provider: "bullhorn_ats", Providers: "lever, greenhouse"}))
 }
 
+// TestShapes runs the analyzer over clients in the shapes real Go
+// integrations have, and application code in other packages that only
+// calls them: the diagnostics are at the caller's expressions, the
+// helpers' own bugs once in the helpers.
+func TestShapes(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "ghclient", "ghapp", "oapiats", "oapiapp", "stripeish", "restyapp")
+}
+
 // TestSuggestedFixes applies the analyzer's suggested fixes to the fixes
 // package and compares the result with its .golden file.
 func TestSuggestedFixes(t *testing.T) {

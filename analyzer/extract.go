@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -36,38 +35,63 @@ type site struct {
 	viaPackageFunction bool     // http.Get, http.Post: the default client
 	urlAt              ast.Node // where request-level diagnostics point
 
+	// A call of a summarised function: its summary and the parts already
+	// evaluated with the caller's arguments.
+	sum     *reqSummary
+	urlStr  str
+	hdrPre  *values
+	bodyPre *request.Value
+	bodySet bool
+	bodyHow uint8
+
+	// What the function's summary needs: the parts as evaluated, where
+	// the body comes from, whether the request is returned to the caller
+	// or escapes elsewhere, and the findings of its own check.
+	methodSeen, urlSeen str
+	hdrSeen             *values
+	bodyRef             bodyRef
+	returned, escaped   bool
+	found               map[string]bool
+	library             bool // built with a modelled library
+	sentHere            bool // a builder chain that sends as it builds
+
 	req *request.Request
 }
 
 // findRequests finds the construction sites of every function and builds
-// their requests. Only functions that call net/http are indexed: most code
-// of a large module builds no request.
+// their requests, callees first, so that a call of a function of this
+// package that builds a request is read with its summary. Only packages
+// that call net/http, a modelled library or a summarised function of
+// another package are looked at: most code of a large module builds no
+// request.
 func (a *pkgRun) findRequests(in *inspector.Inspector) {
-	var at []token.Pos
+	any := false
 	in.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node) {
+		if any {
+			return
+		}
 		if a.buildsRequest(n) {
-			at = append(at, n.Pos())
+			any = true
+		} else if call, ok := n.(*ast.CallExpr); ok {
+			fo := (&fn{info: a.pass.TypesInfo}).callee(call)
+			if fo != nil && fo.Pkg() != a.pass.Pkg && (libraryCall(fo) || a.summaryOf(fo) != nil) {
+				any = true
+			}
 		}
 	})
-	if len(at) == 0 {
+	if !any {
 		return
 	}
-	// Files need not be in the order of their positions.
-	sort.Slice(at, func(i, j int) bool { return at[i] < at[j] })
-	for _, file := range a.pass.Files {
-		fi := a.fileOf(file.Pos())
+	for _, fd := range a.funcOrder() {
+		fi := a.fileOf(fd.Pos())
 		if fi == nil || fi.ignored {
 			continue
 		}
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok {
-				continue
-			}
-			i := sort.Search(len(at), func(i int) bool { return at[i] >= fd.Pos() })
-			if i < len(at) && at[i] < fd.End() {
-				a.findInFunc(fi, fd)
-			}
+		if a.mayBuild(fd) {
+			a.findInFunc(fi, fd)
+		} else if returnsString(a.pass.TypesInfo, fd) || returnsValues(a.pass.TypesInfo, fd) {
+			// A URL helper: its string result may make a caller's URL.
+			a.summarise(&fn{a: a, decl: fd, info: a.pass.TypesInfo, locals: indexLocals(a.pass.TypesInfo, fd.Body)})
 		}
 	}
 }
@@ -98,6 +122,9 @@ func (a *pkgRun) findInFunc(fi *fileInfo, fd *ast.FuncDecl) {
 	}
 	f := &fn{a: a, decl: fd, info: a.pass.TypesInfo, locals: indexLocals(a.pass.TypesInfo, fd.Body)}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false // a closure runs when and as often as someone calls it
+		}
 		var s *site
 		switch n := n.(type) {
 		case *ast.CallExpr:
@@ -113,6 +140,7 @@ func (a *pkgRun) findInFunc(fi *fileInfo, fd *ast.FuncDecl) {
 		}
 		return true
 	})
+	f.all = append([]*site(nil), f.sites...)
 	kept := f.sites[:0]
 	for _, s := range f.sites {
 		f.build(s)
@@ -126,8 +154,11 @@ func (a *pkgRun) findInFunc(fi *fileInfo, fd *ast.FuncDecl) {
 		fi.requests++
 		a.sites = append(a.sites, s)
 		a.res.Requests = append(a.res.Requests, s.call.Pos())
+		a.markRepeated(s)
+		a.checkSite(s)
 	}
 	a.fns = append(a.fns, f)
+	a.summarise(f)
 }
 
 // callSite recognises the net/http calls that build or send a request.
@@ -158,6 +189,12 @@ func (f *fn) callSite(call *ast.CallExpr) *site {
 	case "(*net/http.Client).Get", "(*net/http.Client).Head", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
 		s.client = receiver(call)
 	default:
+		if ls := f.librarySite(call, fnObj); ls != nil {
+			return ls
+		}
+		if sum := f.a.summaryOf(fnObj); sum != nil && sum.req != nil {
+			return f.summarySite(call, sum.req)
+		}
 		return nil
 	}
 	if len(args) == 0 {
@@ -241,27 +278,49 @@ func (f *fn) build(s *site) {
 	r.MethodSpan = span(s.methodAt.Pos(), s.methodAt.End())
 
 	var u *urlVal
-	if s.urlIsStruct {
+	switch {
+	case s.urlStr != nil:
+		u = parseURL(s.urlStr)
+	case s.urlIsStruct:
 		u = f.evalURL(s.urlExpr)
-	} else {
+	default:
 		u = parseURL(f.evalStr(s.urlExpr))
 	}
 	hdr := &values{complete: true}
-	if s.headerExpr != nil {
+	switch {
+	case s.hdrPre != nil:
+		hdr = s.hdrPre.clone()
+	case s.headerExpr != nil:
 		hdr = f.evalHeader(s.headerExpr, s.call.Pos()).clone()
 	}
 	var body *request.Value
 	switch {
+	case s.bodySet:
+		body = s.bodyPre
 	case s.formBody:
 		body = unknownValue(s.call, bodyPointer) // form data is not JSON
 	case s.bodyExpr != nil:
 		body = f.evalBody(s.bodyExpr, s.call.Pos())
 	}
+	s.bodyRef = f.siteBodyRef(s, body)
+	if body != nil && body.Kind == request.Unknown && s.bodyRef.Kind == bodyParam && s.bodyRef.How == howJSON {
+		// The body is a parameter: its static type still tells its keys.
+		if t := f.paramType(s.bodyRef.Param); t != nil {
+			body = f.typeJSON(t, body, bodyPointer)
+		}
+	}
 
 	s.urlAt = f.origin(s.urlExpr)
+	s.methodSeen = f.methodStr(s)
+	s.urlSeen = u.render()
 	sent, escaped := f.followRequest(s, &u, hdr, &body, r)
-	if s.reqVar == nil && !s.viaPackageFunction && s.client == nil {
-		escaped = true // built and handed on in one expression: return http.NewRequest(…)
+	if s.reqVar == nil && !s.viaPackageFunction && s.client == nil && (s.sum == nil || s.sum.returned) && !s.sentHere {
+		// built and handed on in one expression: return http.NewRequest(…)
+		if f.returnsDirectly(s.call) {
+			s.returned = true
+		} else {
+			escaped = true
+		}
 	}
 	var clients []ast.Expr
 	if s.client != nil {
@@ -273,6 +332,10 @@ func (f *fn) build(s *site) {
 			escaped = true
 		}
 	}
+	s.escaped = escaped
+	s.hdrSeen = hdr.clone()
+	s.hdrSeen.complete = hdr.complete && !escaped
+	escaped = escaped || s.returned
 
 	setTarget(r, u, s.urlAt)
 	for _, e := range hdr.entries {
@@ -353,11 +416,71 @@ func (f *fn) followRequest(s *site, u **urlVal, hdr *values, body **request.Valu
 			}
 		case evDef:
 			// req = req.WithContext(ctx): still this request.
+		case evEscape:
+			if _, ok := e.parent.(*ast.ReturnStmt); ok {
+				s.returned = true
+			} else {
+				escaped = true
+			}
 		default:
 			escaped = true
 		}
 	}
 	return clients, escaped
+}
+
+// returnsDirectly reports whether a call is a result of a return
+// statement of the function.
+func (f *fn) returnsDirectly(call ast.Node) bool {
+	found := false
+	ast.Inspect(f.decl.Body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, r := range x.Results {
+				if ast.Unparen(r) == call {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// methodStr is the method of a site as a string, for its summary.
+func (f *fn) methodStr(s *site) str {
+	if s.sum != nil {
+		return f.instantiate(s.sum.method, s.call.(*ast.CallExpr))
+	}
+	if s.methodKnown {
+		return inexact(s.method, s.methodAt)
+	}
+	if e, ok := s.methodAt.(ast.Expr); ok && s.methodAt != s.call {
+		return f.evalStr(e)
+	}
+	return unknownStr(unknownAny, s.methodAt)
+}
+
+// siteBodyRef says where a site's body comes from, for its summary.
+func (f *fn) siteBodyRef(s *site, body *request.Value) bodyRef {
+	if body == nil {
+		return bodyRef{Kind: bodyNone}
+	}
+	if s.sum != nil && s.sum.body.Kind != bodyParam {
+		return s.sum.body
+	}
+	if s.bodyExpr != nil {
+		how := howReader
+		if s.sum != nil || s.library {
+			how = s.bodyHow
+		}
+		if r, ok := f.bodyRefOf(s.bodyExpr, how); ok {
+			return r
+		}
+	}
+	return bodyRef{Kind: bodyOpaque}
 }
 
 // isRequestCopy reports whether rhs is req.WithContext(…) or req.Clone(…)
@@ -472,7 +595,7 @@ func (f *fn) isDo(call *ast.CallExpr) bool {
 		return false
 	}
 	fnObj := f.callee(call)
-	return fnObj != nil && fullName(fnObj) == "(*net/http.Client).Do"
+	return fnObj != nil && (fullName(fnObj) == "(*net/http.Client).Do" || librarySenders[fullName(fnObj)])
 }
 
 // clientMayAddHeaders reports whether sending through client may add

@@ -15,6 +15,7 @@ type fn struct {
 	info   *types.Info
 	locals *locals // nil when evaluating a package-level constant
 	sites  []*site
+	all    []*site // every site, StackOne's or not, for the summary
 	depth  int
 }
 

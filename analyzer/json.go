@@ -60,7 +60,7 @@ func (f *fn) evalJSON(e ast.Expr, ptr string) *request.Value {
 			return f.evalJSON(arg, ptr)
 		}
 	}
-	return unknownValue(e, ptr)
+	return f.typeJSON(t, unknownValue(e, ptr), ptr)
 }
 
 // rawJSON handles types with their own encoding: json.RawMessage of a
@@ -260,6 +260,9 @@ func (f *fn) collectFields(st *types.Struct, vals map[int]fieldVal, lit ast.Node
 		switch {
 		case unknown:
 			m.Value, m.KeySpan = unknownValue(lit, mptr), span(lit.Pos(), lit.End())
+			if sp, ok := f.tagSpan(fld, key); ok && name != "" {
+				m.KeySpan = sp // a key the type spells: at its tag
+			}
 		case set:
 			m.Value = f.evalJSON(fv.val, mptr)
 			at := ast.Node(fv.val)

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -34,6 +35,14 @@ type cell struct {
 	// a span covering all of its text covers the literal, quotes included.
 	lit, litEnd token.Pos
 	q           *values // queryCell
+	// param, when not 0, says the unknown text is the value of the
+	// function's parameter param-1: a summary substitutes the caller's
+	// argument for it.
+	param int
+	// late is a URL whose resolution waits for a parameter (a relative
+	// reference resolved against a base URL): the cell stands for its
+	// whole text.
+	late *lateURL
 }
 
 // text returns the string when every byte is known.
@@ -175,12 +184,23 @@ func (f *fn) evalStr(e ast.Expr) str {
 		if b, ok := f.lookup(e); ok {
 			return f.stringBinding(b, e)
 		}
+		if s, ok := f.altString(e); ok {
+			return s
+		}
+		if i := f.paramIndex(e); i >= 0 {
+			s := f.unknownOf(e)
+			s[0].param = i + 1
+			return s
+		}
 	case *ast.CallExpr:
 		if s, ok := f.evalStrCall(e); ok {
 			return s
 		}
 	case *ast.SelectorExpr:
 		if s, ok := f.constDecl(e.Sel); ok {
+			return s
+		}
+		if s, ok := f.fieldString(e); ok {
 			return s
 		}
 	}
@@ -300,6 +320,30 @@ func (f *fn) evalStrCall(call *ast.CallExpr) (str, bool) {
 		return f.stringFunc(call, fnObj.Name()), true
 	case "net/url.JoinPath":
 		return f.joinPathString(call), true
+	case oapiStyleParam, oapiStyleParamLocation:
+		// A generated client styles a path or header parameter; for a
+		// string in the simple style that is the value, escaped: one id.
+		i := 3
+		if fnObj.Name() == "StyleParamWithLocation" {
+			i = 4
+		}
+		if len(call.Args) <= i {
+			break
+		}
+		if style, ok := f.evalStr(call.Args[0]).text(); !ok || style != "simple" || !isString(f.typeOf(call.Args[i])) {
+			break
+		}
+		return markIDs(f.evalStr(call.Args[i])), true
+	case "net/url.PathEscape", "net/url.QueryEscape":
+		// An escaped value is one segment or one query value.
+		in := f.evalStr(call.Args[0])
+		if t, ok := in.text(); ok {
+			if fnObj.Name() == "PathEscape" {
+				return inexact(url.PathEscape(t), call.Args[0]), true
+			}
+			return inexact(url.QueryEscape(t), call.Args[0]), true
+		}
+		return markIDs(in), true
 	case "path.Join":
 		return f.pathJoin(call.Args, call), true
 	case "(*encoding/base64.Encoding).EncodeToString":
@@ -316,6 +360,9 @@ func (f *fn) evalStrCall(call *ast.CallExpr) (str, bool) {
 		if body := f.bufferBody(receiver(call), call.Pos()); body.raw != nil {
 			return body.raw, true
 		}
+	}
+	if sum := f.a.summaryOf(fnObj); sum != nil && sum.ret != nil {
+		return f.instantiate(*sum.ret, call), true
 	}
 	return nil, false
 }
@@ -468,7 +515,11 @@ func (f *fn) formatArg(arg ast.Expr, verb byte) str {
 		}
 		return unknownStr(unknownID, arg)
 	}
-	return unknownStr(unknownID, arg)
+	out := unknownStr(unknownID, arg)
+	if i := f.paramIndex(ast.Unparen(arg)); i >= 0 {
+		out[0].param = i + 1
+	}
+	return out
 }
 
 // markIDs turns the unknown stretches of an argument formatted with %s into

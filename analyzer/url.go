@@ -18,6 +18,19 @@ type urlVal struct {
 	query              str // without '?'
 	hasQuery           bool
 	pathUnknown        bool // the path cannot be told apart from the rest
+	// src is the string the URL was parsed from, for a resolution that
+	// waits for a caller's argument.
+	src str
+	// late is set when the URL is a reference resolved against a base
+	// and either depends on a parameter: unknown here, resolved where a
+	// summary is instantiated with the caller's arguments.
+	late *lateURL
+}
+
+// lateURL is a resolution of ref against base postponed to the caller.
+type lateURL struct {
+	base *urlVal
+	ref  str
 }
 
 func unknownURL(at ast.Node) *urlVal {
@@ -26,7 +39,10 @@ func unknownURL(at ast.Node) *urlVal {
 
 // parseURL splits an evaluated URL string at its known delimiters.
 func parseURL(s str) *urlVal {
-	u := &urlVal{}
+	if len(s) == 1 && s[0].late != nil {
+		return &urlVal{host: s, pathUnknown: true, src: s, late: s[0].late}
+	}
+	u := &urlVal{src: s}
 	rest := s
 	if i := schemeEnd(s); i > 0 {
 		u.scheme = s[:i]
@@ -121,6 +137,12 @@ func hasKnownPrefix(s str, prefix string) bool {
 
 // render joins the parts back into a URL string, as (*url.URL).String does.
 func (u *urlVal) render() str {
+	if u.late != nil {
+		if len(u.host) == 1 && u.host[0].late == u.late {
+			return u.host
+		}
+		return str{{kind: unknownAny, late: u.late}}
+	}
 	var out str
 	lit := func(text string, near str) {
 		p := token.NoPos
@@ -200,6 +222,9 @@ func (f *fn) evalURL(e ast.Expr) *urlVal {
 			return f.urlBinding(b, x)
 		}
 	case *ast.SelectorExpr:
+		if u, ok := f.fieldURL(x); ok {
+			return u
+		}
 		// req.URL of a request this function builds.
 		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok && x.Sel.Name == "URL" {
 			if s := f.siteOfVar(id); s != nil && s.urlExpr != nil {
@@ -273,18 +298,61 @@ func (f *fn) urlCall(call *ast.CallExpr) *urlVal {
 	return unknownURL(call)
 }
 
-// resolve resolves an absolute-path reference against a base.
+// resolve resolves a reference against a base as (*url.URL).Parse and
+// ResolveReference do. A reference from a parameter waits for the caller
+// (late). A relative "unified/…" reference against a base the analyzer
+// cannot see is read as StackOne's path under an unknown host, as
+// base + "unified/…" is: StackOne's base URL has no path of its own.
 func (f *fn) resolve(base, ref *urlVal, at ast.Node) *urlVal {
+	if ref.late != nil || len(ref.scheme) == 0 && len(ref.host) > 0 && hasParam(ref.src) || base.late != nil && hasParam(ref.src) {
+		l := &lateURL{base: base, ref: ref.src}
+		return &urlVal{host: str{{kind: unknownAny, late: l, pos: at.Pos(), end: at.End()}}, pathUnknown: true, late: l}
+	}
 	if len(ref.scheme) > 0 {
 		return ref
 	}
-	if len(ref.host) > 0 || len(ref.path) == 0 || ref.path[0].kind != known || ref.path[0].b != '/' {
+	if len(ref.host) > 0 || len(ref.path) == 0 || ref.path[0].kind != known {
 		return unknownURL(at)
 	}
 	u := base.clone()
-	u.path, u.pathUnknown = ref.path, false
+	u.src, u.late = nil, nil
 	u.query, u.hasQuery = ref.query, ref.hasQuery
+	if ref.path[0].b == '/' {
+		u.path, u.pathUnknown = ref.path, false
+		return u
+	}
+	// A relative path: merged with the base path up to its last slash.
+	rel := ref.path
+	for hasKnownPrefix(rel, "./") {
+		rel = rel[2:]
+	}
+	if base.late != nil || base.pathUnknown || len(base.path) > 0 && base.path[0].kind != known {
+		if !hasKnownPrefix(rel, "unified/") {
+			return unknownURL(at)
+		}
+		p := rel[0].pos
+		u.host = str{{kind: unknownAny, pos: at.Pos(), end: at.End()}}
+		u.scheme, u.user = nil, nil
+		u.path, u.pathUnknown = append(str{{kind: known, b: '/', pos: p, end: p}}, rel...), false
+		return u
+	}
+	dir := base.path[:lastKnown(base.path, '/')+1]
+	if len(dir) == 0 {
+		p := rel[0].pos
+		dir = str{{kind: known, b: '/', pos: p, end: p}}
+	}
+	u.path, u.pathUnknown = append(append(str{}, dir...), rel...), false
 	return u
+}
+
+// hasParam reports whether s depends on a parameter of the function.
+func hasParam(s str) bool {
+	for _, c := range s {
+		if c.param > 0 || c.late != nil || c.kind == queryCell && c.q != nil && c.q.hasParam() {
+			return true
+		}
+	}
+	return false
 }
 
 func (u *urlVal) clone() *urlVal {
@@ -318,6 +386,12 @@ func (f *fn) urlBinding(b *binding, use ast.Expr) *urlVal {
 			}
 		case evAddr, evArg:
 			if !f.benignUse(e) {
+				return unknownURL(use)
+			}
+		case evEscape:
+			// Stored in a struct literal (a client's BaseURL): writes
+			// through that field are the field's, not this variable's.
+			if _, ok := e.parent.(*ast.KeyValueExpr); !ok {
 				return unknownURL(use)
 			}
 		default:

@@ -13,6 +13,22 @@ import (
 type values struct {
 	entries  []entry
 	complete bool
+	// param, when not 0, says the values are the query encoding of the
+	// function's parameter param-1 (go-querystring): the caller's argument
+	// gives them.
+	param int
+}
+
+func (q *values) hasParam() bool {
+	if q.param > 0 {
+		return true
+	}
+	for _, e := range q.entries {
+		if hasParam(e.val) {
+			return true
+		}
+	}
+	return false
 }
 
 type entry struct {
@@ -21,6 +37,9 @@ type entry struct {
 	keyEnd   token.Pos
 	val      str
 	at       ast.Node // the value expression
+	// cond: set under a condition. A caller's argument may decide the
+	// condition (if v != ""), so its value is not the caller's to judge.
+	cond bool
 }
 
 func incomplete() *values { return &values{complete: false} }
@@ -67,12 +86,12 @@ func (q *values) set(op string, key string, ks, ke token.Pos, val str, at ast.No
 		q.entries = kept
 	}
 	if op != "Del" {
-		q.entries = append(q.entries, entry{key: key, keyStart: ks, keyEnd: ke, val: val, at: at})
+		q.entries = append(q.entries, entry{key: key, keyStart: ks, keyEnd: ke, val: val, at: at, cond: !replace})
 	}
 }
 
 func (q *values) clone() *values {
-	return &values{entries: append([]entry(nil), q.entries...), complete: q.complete}
+	return &values{entries: append([]entry(nil), q.entries...), complete: q.complete, param: q.param}
 }
 
 // evalValues evaluates a url.Values (header false) expression read at pos.
@@ -109,6 +128,13 @@ func (f *fn) evalMap(e ast.Expr, pos token.Pos, header bool) *values {
 			return queryValues(u.query)
 		case "net/url.ParseQuery":
 			return queryValues(f.evalStr(x.Args[0]))
+		case querystringValues:
+			if len(x.Args) == 1 {
+				return f.queryStruct(x.Args[0])
+			}
+		}
+		if sum := f.a.summaryOf(fnObj); sum != nil && sum.values != nil {
+			return f.instantiateValues(sum.values, x, f.calleeSig(x))
 		}
 	case *ast.Ident:
 		if b, ok := f.lookup(x); ok {

@@ -251,6 +251,11 @@ type Request struct {
 	// HeadersComplete is false when a front end could not see every header.
 	HeadersComplete bool
 
+	// Repeated is set by a front end that sees the request sent again and
+	// again without a wait in between (Go: built in a loop whose body never
+	// sleeps, reads a ticker or waits on a rate limiter); nil otherwise.
+	Repeated *Repeat
+
 	// Body is the JSON body, nil when the request has none.
 	Body *Value
 	// BodyKeySpan is the span of the "body" key, when present.
@@ -267,6 +272,14 @@ type Request struct {
 
 	// Root is the whole request object as read (nil for Go source).
 	Root *Value
+}
+
+// Repeat says where a request is repeated without waiting: the span of
+// the repeated call, and the helper function called there, "" when the
+// request is built at that call itself.
+type Repeat struct {
+	Span Span
+	Via  string
 }
 
 // Header returns the first header named name (case-insensitive), or nil.

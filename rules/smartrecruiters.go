@@ -75,7 +75,9 @@ var ruleSRRateLimit = &Rule{
 			"them the application and interview lists, which SmartRecruiters cannot serve directly. A second call for the " +
 			"same account within 5 minutes gets 429. With timestamps (a HAR recording) atslint reports a call made less " +
 			"than 5 minutes after the previous one for the same x-account-id; without them, every call after the first " +
-			"in one request file. Requests without x-account-id count as one account.",
+			"in one request file. Requests without x-account-id count as one account. In Go source, a request built in a " +
+			"loop that never waits (no time.Sleep, ticker or rate limiter's Wait), or a call in such a loop of a function " +
+			"that builds one, is reported too.",
 		Fix: "Call each of these lists at most once per 5 minutes per account, and reuse the result.",
 		Bad: `[{"method": "GET", "url": "https://api.stackone.com/unified/ats/applications", "headers": {"x-account-id": "acc_1"}}, ` +
 			`{"method": "GET", "url": "https://api.stackone.com/unified/ats/applications?next=c2", "headers": {"x-account-id": "acc_1"}}]`,
@@ -88,7 +90,21 @@ var ruleSRRateLimit = &Rule{
 		c.keys.own = srKey.kept
 		return c
 	},
+	Check: func(p *Pass) {
+		rep := p.Request.Repeated
+		what, ok := srRateLimited[p.OperationID()]
+		if rep == nil || !ok || p.Provider != "smartrecruiters" {
+			return
+		}
+		if rep.Via != "" {
+			p.Reportf(rep.Span, p.Request.PathPointer, "%s requests the SmartRecruiters %s and is called in a loop that never waits; %s", rep.Via, what, srWaitAdvice)
+			return
+		}
+		p.Reportf(rep.Span, p.Request.PathPointer, "SmartRecruiters %s requested in a loop that never waits; %s", what, srWaitAdvice)
+	},
 }
+
+const srWaitAdvice = "it allows 1 request per 5 minutes, so repeated calls get 429; wait between calls (time.Sleep, a ticker, a rate limiter's Wait)"
 
 // srCalls holds, per account and rate-limited operation, the timed calls
 // of the last 5 minutes and the count of untimed ones.

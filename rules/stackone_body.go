@@ -277,11 +277,17 @@ var ruleApplicationCandidate = &Rule{
 			return
 		}
 		id, cand := b.Member("candidate_id"), b.Member("candidate")
-		present := func(m *request.Member) bool { return m != nil && m.Value.Kind != request.Null }
+		// A member whose value a front end could not see (a Go struct
+		// field from a parameter, omitempty) may or may not be sent: it is
+		// neither surely present nor surely absent.
+		present := func(m *request.Member) bool {
+			return m != nil && m.Value.Kind != request.Null && m.Value.Kind != request.Unknown
+		}
+		absent := func(m *request.Member) bool { return m == nil || m.Value.Kind == request.Null }
 		switch {
 		case present(id) && present(cand):
 			p.ReportMember(cand, "application has both candidate_id and candidate; send one of them")
-		case !present(id) && !present(cand):
+		case absent(id) && absent(cand):
 			p.ReportValue(b, "application has neither candidate_id nor candidate; send one of them")
 		}
 	},

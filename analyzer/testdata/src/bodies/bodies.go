@@ -130,12 +130,13 @@ type Candidate struct {
 }
 
 // json.NewEncoder(&buf).Encode of a value with both ways to name the
-// candidate.
-func encoder(jobID, candidateID string) {
+// candidate. (A candidate id from a parameter would be unknown, and with
+// omitempty maybe absent: only a visible one makes both.)
+func encoder(jobID string) {
 	var buf bytes.Buffer
 	json.NewEncoder(&buf).Encode(Application{
 		JobID:       jobID,
-		CandidateID: candidateID,
+		CandidateID: "c1",
 		Candidate:   &Candidate{FirstName: "Ada", LastName: "Lovelace"}, // want `error: application has both candidate_id and candidate; send one of them \[stackone/application-candidate\]`
 	})
 	req, _ := http.NewRequest("POST", "https://api.stackone.com/unified/ats/applications", &buf)

@@ -49,7 +49,7 @@ type CreateNoteRequest struct {
 }
 
 // CreateCandidateNote is correct: no diagnostics.
-func (c *Client) CreateCandidateNote(ctx context.Context, candidateID, authorID, text string) error {
+func (c *Client) CreateCandidateNote(ctx context.Context, candidateID, authorID, text string) error { // want CreateCandidateNote:`atslint: sends POST https://api\.stackone\.com/unified/ats/candidates/\{p1\}/notes`
 	note := CreateNoteRequest{
 		Content:    []NoteContent{{Body: text}},
 		AuthorID:   authorID,
@@ -86,7 +86,7 @@ type ApplicationNote struct {
 	AutherID string        `json:"auther_id"`
 }
 
-func (c *Client) CreateApplicationNote(ctx context.Context, applicationID, authorID, text string) error {
+func (c *Client) CreateApplicationNote(ctx context.Context, applicationID, authorID, text string) error { // want CreateApplicationNote:`atslint: sends POST https://api\.stackone\.com/unified/ats/applications/\{p1\}/notes`
 	body, _ := json.Marshal(ApplicationNote{
 		Content:  []NoteContent{{Body: text}},
 		AutherID: authorID, // want `warning: unknown field "auther_id"; StackOne drops it silently; did you mean "author_id"\? \[stackone/unknown-field\]`
@@ -104,7 +104,7 @@ type PublicNote struct {
 	Visibility string        `json:"visibility"`
 }
 
-func (c *Client) CreatePublicNote(ctx context.Context, candidateID, text string) error {
+func (c *Client) CreatePublicNote(ctx context.Context, candidateID, text string) error { // want CreatePublicNote:`atslint: sends POST https://api\.stackone\.com/unified/ats/candidates/\{p1\}/notes`
 	body, _ := json.Marshal(&PublicNote{
 		Content:    []NoteContent{{Body: text}},
 		Visibility: "public", // want `error: visibility: .* \[stackone/body-schema\]`
@@ -118,7 +118,7 @@ func (c *Client) CreatePublicNote(ctx context.Context, candidateID, text string)
 
 // ListCandidates pages with page_size and the deprecated page parameter,
 // and misspells page_size once.
-func (c *Client) ListCandidates(ctx context.Context, pageSize, page int) error {
+func (c *Client) ListCandidates(ctx context.Context, pageSize, page int) error { // want ListCandidates:`atslint: sends GET https://api\.stackone\.com/unified/ats/candidates\?\{query\}`
 	q := url.Values{}
 	q.Set("page_size", strconv.Itoa(pageSize))
 	q.Set("pagesize", "50")           // want `warning: query parameter "pagesize" is not declared by ats_list_candidates; StackOne ignores it; did you mean "page_size"\? \[stackone/unknown-query-param\]`
@@ -134,7 +134,7 @@ func (c *Client) ListCandidates(ctx context.Context, pageSize, page int) error {
 }
 
 // GetJob misspells the resource and forgets the account header.
-func (c *Client) GetJob(ctx context.Context, id string) error {
+func (c *Client) GetJob(ctx context.Context, id string) error { // want GetJob:`atslint: sends GET https://api\.stackone\.com/unified/ats/job/\{p1\}`
 	req, err := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("%s/unified/ats/job/%s", c.baseURL, id), nil) // want `error: missing x-account-id header; StackOne cannot tell which linked account to call \[stackone/missing-account-id\]` `error: GET on this path matches no StackOne ATS operation; nearest: GET /unified/ats/jobs/\{id\} \(ats_get_job\) \[stackone/unknown-operation\]`
 	if err != nil {
 		return err
@@ -146,7 +146,7 @@ func (c *Client) GetJob(ctx context.Context, id string) error {
 
 // GetCandidate is correct: a %s in a path segment is an id, not a
 // placeholder.
-func (c *Client) GetCandidate(ctx context.Context, id string) error {
+func (c *Client) GetCandidate(ctx context.Context, id string) error { // want GetCandidate:`atslint: sends GET https://api\.stackone\.com/unified/ats/candidates/\{p1\}`
 	req, err := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("%s/unified/ats/candidates/%s", c.baseURL, id), nil)
 	if err != nil {
 		return err

@@ -21,7 +21,7 @@ func NewClient(accountID string) *Client {
 }
 
 // ListApplications lists a job's applications: fine on its own.
-func (c *Client) ListApplications(ctx context.Context, jobID string) (*http.Response, error) {
+func (c *Client) ListApplications(ctx context.Context, jobID string) (*http.Response, error) { // want ListApplications:`atslint: sends GET https://api\.stackone\.com/unified/ats/applications\?\{query\}`
 	q := url.Values{"filter[job_id]": {jobID}}
 	req, err := http.NewRequestWithContext(ctx, "GET", c.baseURL+"/unified/ats/applications?"+q.Encode(), nil) // want `warning: SmartRecruiters cannot list applications directly.* \[smartrecruiters/list-applications\]`
 	if err != nil {

@@ -53,7 +53,7 @@ type Note struct {
 // Lever cannot filter on updated_at.
 //
 //atslint:provider lever
-func (c *Client) LeverChanges(since string) {
+func (c *Client) LeverChanges(since string) { // want LeverChanges:`atslint: sends GET https://api\.stackone\.com/unified/ats/candidates\?\{query\}`
 	q := url.Values{}
 	q.Set("filter[updated_at]", since) // want `error: .* \[lever/updated-at-filter\]`
 	req, _ := http.NewRequest("GET", api+"/ats/candidates?"+q.Encode(), nil)
@@ -75,7 +75,7 @@ func (c *Client) BullhornNote(text string) {
 // The candidate id and the author from variables are unknown, not missing.
 //
 //atslint:provider bullhorn
-func (c *Client) BullhornNoteOK(candidateID, authorID, text string) {
+func (c *Client) BullhornNoteOK(candidateID, authorID, text string) { // want BullhornNoteOK:`atslint: sends POST https://api\.stackone\.com/unified/ats/candidates/\{p0\}/notes`
 	data, _ := json.Marshal(Note{Content: []Content{{Body: text}}, AuthorID: authorID})
 	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/ats/candidates/%s/notes", api, candidateID), bytes.NewReader(data))
 	req.Header.Set("x-account-id", c.accountID)
@@ -136,7 +136,8 @@ func (c *Client) SmartRecruitersPoll() {
 	}
 }
 
-// The shared helper takes the body as a parameter: nothing to judge there.
+// The shared helper takes the body as a parameter: its summary gives the
+// caller's Note{} to the request, whose content is null.
 func (c *Client) Helper() {
-	c.do("POST", api+"/ats/candidates/c1/notes", Note{})
+	c.do("POST", api+"/ats/candidates/c1/notes", Note{}) // want `error: note content is null; send "content": \[\{"body": …\}\] \[stackone/empty-note\]`
 }
