@@ -10,15 +10,23 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"gopkg.in/yaml.v3"
 
 	"github.com/atslint/atslint/internal/textdist"
 	"github.com/atslint/atslint/rules"
+)
+
+// Keys are the top-level keys of a config, in the order of DESIGN.md §7;
+// OverrideKeys those of an override. schemas/atslint-config.schema.json
+// declares exactly these (TestSchemaMatchesReader).
+var (
+	Keys         = []string{"providers", "accounts", "fail_on", "rules", "ignore", "overrides"}
+	OverrideKeys = []string{"files", "rules"}
 )
 
 // FileNames are the names searched for, in order.
@@ -107,7 +115,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, c.errf(root, "config must be a mapping of keys (providers, accounts, fail_on, rules, ignore, overrides)")
+		return nil, c.errf(root, "config must be a mapping of keys (%s)", strings.Join(Keys, ", "))
 	}
 	if err := c.checkKeys(root); err != nil {
 		return nil, err
@@ -125,12 +133,12 @@ func Parse(name string, data []byte) (*Config, error) {
 		case "rules":
 			c.Rules, err = c.ruleMap(v)
 		case "ignore":
-			c.Ignore, err = c.strings(v, "ignore")
+			c.Ignore, err = c.globs(v, "ignore")
 		case "overrides":
 			c.Overrides, err = c.overrides(v)
 		default:
 			err = c.errf(k, "unknown key %q%s (want providers, accounts, fail_on, rules, ignore or overrides)", k.Value,
-				suggest(k.Value, []string{"providers", "accounts", "fail_on", "rules", "ignore", "overrides"}))
+				suggest(k.Value, Keys))
 		}
 		if err != nil {
 			return nil, err
@@ -182,6 +190,21 @@ func (c *Config) strings(v *yaml.Node, key string) ([]string, error) {
 			return nil, c.errf(e, "%s entries must be strings", key)
 		}
 		out = append(out, e.Value)
+	}
+	return out, nil
+}
+
+// globs reads a list of glob patterns, each checked now: a pattern that
+// cannot match (an unclosed [ or {) would otherwise silently match nothing.
+func (c *Config) globs(v *yaml.Node, key string) ([]string, error) {
+	out, err := c.strings(v, key)
+	if err != nil {
+		return nil, err
+	}
+	for i, g := range out {
+		if g == "" || !doublestar.ValidatePattern(globPattern(g)) {
+			return nil, c.errf(v.Content[i], "invalid glob %q in %s (syntax: * ? [abc] {a,b} and ** for any number of directories)", g, key)
+		}
 	}
 	return out, nil
 }
@@ -285,11 +308,11 @@ func (c *Config) overrides(v *yaml.Node) ([]Override, error) {
 			var err error
 			switch k.Value {
 			case "files":
-				o.Files, err = c.strings(val, "files")
+				o.Files, err = c.globs(val, "files")
 			case "rules":
 				o.Rules, err = c.ruleMap(val)
 			default:
-				err = c.errf(k, "unknown key %q in override (want files or rules)", k.Value)
+				err = c.errf(k, "unknown key %q in override%s (want files or rules)", k.Value, suggest(k.Value, OverrideKeys))
 			}
 			if err != nil {
 				return nil, err
@@ -342,6 +365,21 @@ func (c *Config) Ignored(file string) bool {
 	return false
 }
 
+// IgnoredDir reports whether a directory matches an ignore glob, so that
+// a walk need not enter it.
+func (c *Config) IgnoredDir(dir string) bool {
+	if c == nil || len(c.Ignore) == 0 {
+		return false
+	}
+	r := c.rel(dir)
+	for _, g := range c.Ignore {
+		if MatchGlob(strings.TrimSuffix(g, "/"), r) {
+			return true
+		}
+	}
+	return false
+}
+
 // Severities returns the rule severities for a file: rules, then every
 // matching override in order.
 func (c *Config) Severities(file string) map[string]rules.Severity {
@@ -368,40 +406,88 @@ func (c *Config) Severities(file string) map[string]rules.Severity {
 	return out
 }
 
-// MatchGlob matches a slash-separated name against a glob where "**"
-// matches any number of path segments and the rest is path.Match syntax.
-// A pattern without a slash matches the base name at any depth, as in
-// .gitignore.
+// MatchGlob matches a slash-separated path, relative to the config's
+// directory, against a glob in doublestar syntax (* ? [abc] {a,b}, and **
+// for any number of directories), with .gitignore's meaning for names: a
+// pattern with no slash but a trailing one matches at any depth, a pattern
+// that names a directory matches every file under it, and a trailing slash
+// matches directories only.
 func MatchGlob(pattern, name string) bool {
-	pattern = strings.TrimPrefix(pattern, "./")
-	if !strings.Contains(pattern, "/") {
-		pattern = "**/" + pattern
+	p := globPattern(pattern)
+	dirOnly := strings.HasSuffix(p, "/")
+	p = strings.TrimSuffix(p, "/")
+	if !dirOnly && doublestar.MatchUnvalidated(p, name) {
+		return true
 	}
-	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
+	// A matching directory takes everything below it.
+	for i := 0; i < len(name); i++ {
+		if name[i] == '/' && doublestar.MatchUnvalidated(p, name[:i]) {
+			return true
+		}
+	}
+	return false
 }
 
-func matchSegs(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			if len(pat) == 1 {
-				return true
-			}
-			for i := 0; i <= len(name); i++ {
-				if matchSegs(pat[1:], name[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, err := path.Match(pat[0], name[0]); err != nil || !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
+// globPattern is the doublestar pattern a config glob stands for: "./" and
+// a leading "/" anchor it to the config's directory (as any slash inside
+// it does); a pattern without a slash matches at any depth.
+func globPattern(g string) string {
+	g = strings.TrimPrefix(g, "./")
+	anchored := strings.Contains(strings.TrimSuffix(g, "/"), "/")
+	g = strings.TrimPrefix(g, "/")
+	if !anchored && !strings.HasPrefix(g, "**/") {
+		g = "**/" + g
 	}
-	return len(name) == 0
+	return g
+}
+
+// Resolved returns the config as YAML with every key present, providers
+// normalised and fail_on's default filled in: what atslint runs with. It is
+// itself a valid config.
+func (c *Config) Resolved() ([]byte, error) {
+	type override struct {
+		Files []string          `yaml:"files"`
+		Rules map[string]string `yaml:"rules"`
+	}
+	out := struct {
+		Providers []string          `yaml:"providers"`
+		Accounts  map[string]string `yaml:"accounts"`
+		FailOn    string            `yaml:"fail_on"`
+		Rules     map[string]string `yaml:"rules"`
+		Ignore    []string          `yaml:"ignore"`
+		Overrides []override        `yaml:"overrides"`
+	}{Providers: c.Providers, Accounts: c.Accounts, FailOn: rules.Error.String(), Rules: severityNames(c.Rules),
+		Ignore: c.Ignore, Overrides: []override{}}
+	if out.Providers == nil {
+		out.Providers = []string{}
+	}
+	if out.Accounts == nil {
+		out.Accounts = map[string]string{}
+	}
+	if out.Ignore == nil {
+		out.Ignore = []string{}
+	}
+	if c.FailOn != rules.Off {
+		out.FailOn = c.FailOn.String()
+	}
+	for _, o := range c.Overrides {
+		out.Overrides = append(out.Overrides, override{Files: o.Files, Rules: severityNames(o.Rules)})
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(out); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), enc.Close()
+}
+
+func severityNames(m map[string]rules.Severity) map[string]string {
+	out := map[string]string{}
+	for k, v := range m {
+		out[k] = v.String()
+	}
+	return out
 }
 
 func contains(xs []string, x string) bool {

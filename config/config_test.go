@@ -72,19 +72,104 @@ func TestFind(t *testing.T) {
 }
 
 func TestGlobsAndOverrides(t *testing.T) {
-	assert.True(t, MatchGlob("testdata/legacy/**", "testdata/legacy/a/b.json"))
-	assert.True(t, MatchGlob("*.har", "x/y/z.har"))
-	assert.True(t, MatchGlob("fixtures/*.json", "fixtures/a.json"))
-	assert.False(t, MatchGlob("fixtures/*.json", "fixtures/a/b.json"))
-	assert.False(t, MatchGlob("testdata/legacy/**", "testdata/new/a.json"))
+	for _, tc := range []struct {
+		pattern, name string
+		want          bool
+	}{
+		{"testdata/legacy/**", "testdata/legacy/a/b.json", true},
+		{"testdata/legacy/**", "testdata/new/a.json", false},
+		{"*.har", "x/y/z.har", true},
+		{"fixtures/*.json", "fixtures/a.json", true},
+		{"fixtures/*.json", "fixtures/a/b.json", false},
+		// A bare name means what it means in .gitignore: that file or
+		// directory at any depth, and everything under the directory.
+		{"legacy", "legacy/a.json", true},
+		{"legacy", "api/legacy/a/b.json", true},
+		{"legacy", "legacy.json", false},
+		{"legacy", "notlegacy/a.json", false},
+		{"legacy/", "legacy/a.json", true},
+		{"legacy/", "legacy", false}, // a trailing slash: directories only
+		{"/legacy", "api/legacy/a.json", false},
+		{"/legacy", "legacy/a.json", true},
+		{"./api/legacy", "api/legacy/a.json", true},
+		{"api/legacy", "x/api/legacy/a.json", false}, // a slash inside anchors it
+		// Braces work (they silently matched nothing before).
+		{"{fixtures,samples}/**", "samples/a.json", true},
+		{"{fixtures,samples}/**", "other/a.json", false},
+		{"**/*.{json,har}", "a/b/c.har", true},
+		{"*-[0-9].json", "x/run-7.json", true},
+	} {
+		assert.Equal(t, tc.want, MatchGlob(tc.pattern, tc.name), "%s ~ %s", tc.pattern, tc.name)
+	}
 
 	dir := t.TempDir()
-	c, err := Parse(filepath.Join(dir, ".atslint.yaml"), []byte("rules: {stackone/page-size: warning}\nignore: [\"legacy/**\"]\noverrides:\n  - files: [\"fixtures/**\"]\n    rules: {stackone/page-size: off}\n"))
+	c, err := Parse(filepath.Join(dir, ".atslint.yaml"), []byte("rules: {stackone/page-size: warning}\nignore: [\"legacy\"]\noverrides:\n  - files: [\"fixtures/**\"]\n    rules: {stackone/page-size: off}\n"))
 	require.NoError(t, err)
 	assert.True(t, c.Ignored(filepath.Join(dir, "legacy", "x.json")))
+	assert.True(t, c.IgnoredDir(filepath.Join(dir, "a", "legacy")))
 	assert.False(t, c.Ignored(filepath.Join(dir, "x.json")))
 	assert.Equal(t, rules.Off, c.Severities(filepath.Join(dir, "fixtures", "a.json"))["stackone/page-size"])
 	assert.Equal(t, rules.Warning, c.Severities(filepath.Join(dir, "a.json"))["stackone/page-size"])
+}
+
+func TestBadGlobsNameTheLine(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"ignore:\n  - ok/**\n  - \"{a,b\"\n", `a.yaml:3: invalid glob "{a,b" in ignore (syntax: * ? [abc] {a,b} and ** for any number of directories)`},
+		{"ignore: [\"x[\"]\n", `a.yaml:1: invalid glob "x[" in ignore`},
+		{"overrides:\n  - files:\n      - \"a/[b\"\n    rules: {}\n", `a.yaml:3: invalid glob "a/[b" in files`},
+		{"ignore: [\"\"]\n", `a.yaml:1: invalid glob "" in ignore`},
+		{"overrides:\n  - file: [a]\n", `a.yaml:2: unknown key "file" in override; did you mean "files"? (want files or rules)`},
+	} {
+		_, err := Parse("a.yaml", []byte(tc.src))
+		require.Error(t, err, tc.src)
+		assert.Contains(t, err.Error(), tc.want, tc.src)
+	}
+}
+
+func TestResolvedIsAValidConfig(t *testing.T) {
+	c, err := Parse("a.yaml", []byte(`providers: [Bullhorn_ATS, lever]
+accounts: {acc_9f2: bullhorn}
+rules:
+  stackone/unknown-query-param: off
+  stackone/page-size: warn
+ignore: ["legacy"]
+overrides:
+  - files: ["fixtures/**"]
+    rules: {security/hardcoded-credential: off}
+`))
+	require.NoError(t, err)
+	got, err := c.Resolved()
+	require.NoError(t, err)
+	assert.Equal(t, `providers:
+  - bullhorn
+  - lever
+accounts:
+  acc_9f2: bullhorn
+fail_on: error
+rules:
+  stackone/page-size: warning
+  stackone/unknown-query-param: "off"
+ignore:
+  - legacy
+overrides:
+  - files:
+      - fixtures/**
+    rules:
+      security/hardcoded-credential: "off"
+`, string(got))
+	again, err := Parse("b.yaml", got)
+	require.NoError(t, err)
+	again.Path = c.Path
+	assert.Equal(t, c.Providers, again.Providers)
+	assert.Equal(t, c.Rules, again.Rules)
+	assert.Equal(t, c.Overrides, again.Overrides)
+	assert.Equal(t, rules.Error, again.FailOn)
+
+	empty, err := (&Config{}).Resolved()
+	require.NoError(t, err)
+	assert.Equal(t, "providers: []\naccounts: {}\nfail_on: error\nrules: {}\nignore: []\noverrides: []\n", string(empty))
+	_, err = Parse("c.yaml", empty)
+	require.NoError(t, err)
 }
 
 // StackOne's provider keys, exactly as its docs spell them, work in

@@ -111,17 +111,27 @@ var Formats = map[string]func(io.Writer, *Report) error{
 //
 // A provider diagnostic names its provider after the rule ("[rule for
 // lever]") where the ID does not say it (rules.Diagnostic.Tag).
-func Text(w io.Writer, r *Report) error {
+func Text(w io.Writer, r *Report) error { return text(w, r, false) }
+
+// ColorText is Text with the severities coloured with ANSI escapes, for a
+// terminal.
+func ColorText(w io.Writer, r *Report) error { return text(w, r, true) }
+
+func text(w io.Writer, r *Report, color bool) error {
 	for _, d := range r.Diagnostics {
 		pos := fmt.Sprintf("%s:%d:%d", d.File, d.Span.Start.Line, d.Span.Start.Column)
 		if d.Span.Start.Line == 0 {
 			pos = d.File
 		}
+		sev := d.Severity.String()
+		if color {
+			sev = severityColor[d.Severity] + sev + "\x1b[0m"
+		}
 		mark := ""
 		if r.fixable(d) {
 			mark = "[*] "
 		}
-		if _, err := fmt.Fprintf(w, "%s: %s: %s%s [%s]\n", pos, d.Severity, mark, d.Message, d.Tag()); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s: %s%s [%s]\n", pos, sev, mark, d.Message, d.Tag()); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -314,4 +315,66 @@ func TestLocateReaderLeavesWhatItCannotCheck(t *testing.T) {
 
 	_, err = LocateReader("f.json", iotest.ErrReader(io.ErrUnexpectedEOF), []rules.Diagnostic{{Span: sp}})
 	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+}
+
+// Every security rule carries a GitHub security-severity, and the SARIF
+// rule metadata names it with the "security" tag that GitHub reads it with.
+func TestSARIFSecuritySeverity(t *testing.T) {
+	n := 0
+	for _, r := range rules.All() {
+		if r.RuleSet() != "security" {
+			continue
+		}
+		n++
+		score, err := strconv.ParseFloat(r.SecuritySeverity, 64)
+		require.NoError(t, err, r.ID)
+		assert.True(t, score >= 0.1 && score <= 10, r.ID)
+		sr := sarifRuleOf(r)
+		assert.Equal(t, r.SecuritySeverity, sr.Properties.SecuritySeverity, r.ID)
+		assert.Contains(t, sr.Properties.Tags, "security", r.ID)
+	}
+	assert.GreaterOrEqual(t, n, 2)
+	r, _ := rules.Lookup("security/hardcoded-credential")
+	data, err := json.Marshal(sarifRuleOf(r).Properties)
+	require.NoError(t, err)
+	assert.Equal(t, `{"tags":["security"],"predicts":"none","security-severity":"8.0"}`, string(data))
+	r, _ = rules.Lookup("stackone/missing-account-id")
+	data, err = json.Marshal(sarifRuleOf(r).Properties)
+	require.NoError(t, err)
+	assert.Equal(t, `{"tags":["stackone"],"predicts":"400"}`, string(data))
+}
+
+func TestSummaryLine(t *testing.T) {
+	d := func(file string, sev rules.Severity) Diagnostic {
+		return Diagnostic{File: file, Diagnostic: rules.Diagnostic{Rule: "stackone/page-size", Severity: sev}}
+	}
+	for _, tc := range []struct {
+		diags []Diagnostic
+		want  string
+	}{
+		{nil, ""},
+		{[]Diagnostic{d("a.json", rules.Error)}, "1 problem (1 error, 0 warnings) in 1 file"},
+		{[]Diagnostic{d("a.json", rules.Error), d("a.json", rules.Warning), d("b.json", rules.Warning)}, "3 problems (1 error, 2 warnings) in 2 files"},
+		{[]Diagnostic{d("a.json", rules.Info), d("b.json", rules.Info), d("c.json", rules.Warning)}, "3 problems (0 errors, 1 warning, 2 infos) in 3 files"},
+	} {
+		r := &Report{Diagnostics: tc.diags}
+		r.Finish()
+		assert.Equal(t, tc.want, SummaryLine(r))
+	}
+}
+
+func TestColorText(t *testing.T) {
+	r := &Report{Diagnostics: []Diagnostic{
+		{File: "a.json", Diagnostic: rules.Diagnostic{Rule: "stackone/page-size", Severity: rules.Error, Message: "m", Span: request.Span{Start: request.Pos{Line: 1, Column: 2}}}},
+		{File: "a.json", Diagnostic: rules.Diagnostic{Rule: "stackone/unknown-filter", Severity: rules.Warning, Message: "w", Span: request.Span{Start: request.Pos{Line: 2, Column: 2}}}},
+		{File: "a.json", Diagnostic: rules.Diagnostic{Rule: "smartrecruiters/interview-scope", Severity: rules.Info, Message: "i", Span: request.Span{Start: request.Pos{Line: 3, Column: 2}}}},
+	}}
+	var b bytes.Buffer
+	require.NoError(t, ColorText(&b, r))
+	assert.Equal(t, "a.json:1:2: \x1b[1;31merror\x1b[0m: m [stackone/page-size]\n"+
+		"a.json:2:2: \x1b[33mwarning\x1b[0m: w [stackone/unknown-filter]\n"+
+		"a.json:3:2: \x1b[36minfo\x1b[0m: i [smartrecruiters/interview-scope]\n", b.String())
+	b.Reset()
+	require.NoError(t, Text(&b, r))
+	assert.NotContains(t, b.String(), "\x1b")
 }

@@ -79,6 +79,9 @@ type sarifRuleProps struct {
 	Tags      []string `json:"tags"`
 	Providers []string `json:"providers,omitempty"`
 	Predicts  string   `json:"predicts,omitempty"`
+	// SecuritySeverity ranks security rules in GitHub code scanning, which
+	// reads it together with the "security" tag.
+	SecuritySeverity string `json:"security-severity,omitempty"`
 	// Fix is the safety of the rule's automatic fix ("safe", "unsafe").
 	Fix string `json:"fix,omitempty"`
 }
@@ -260,6 +263,10 @@ func sarifToolVersion(v string) string {
 
 func sarifRuleOf(r *rules.Rule) sarifRule {
 	set := r.RuleSet()
+	tags := []string{set}
+	if r.SecuritySeverity != "" && set != "security" {
+		tags = append(tags, "security")
+	}
 	return sarifRule{
 		ID:                   r.ID,
 		Name:                 ruleName(r.ID),
@@ -268,7 +275,8 @@ func sarifRuleOf(r *rules.Rule) sarifRule {
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(r.Severity)},
 		HelpURI:              r.URL(),
 		Help:                 ruleHelp(r),
-		Properties:           sarifRuleProps{Tags: []string{set}, Providers: r.Providers, Predicts: string(r.Predicts), Fix: fixSafety(r.AutoFix)},
+		Properties: sarifRuleProps{Tags: tags, Providers: r.Providers, Predicts: string(r.Predicts), Fix: fixSafety(r.AutoFix),
+			SecuritySeverity: r.SecuritySeverity},
 	}
 }
 

@@ -52,6 +52,7 @@ var ruleBullhornNoteMissingAuthor = &Rule{
 
 var ruleBullhornNoteCandidateID = &Rule{
 	ID: "bullhorn/note-candidate-id", Severity: Error, Predicts: "silent", Providers: []string{"bullhorn"},
+	Supersedes: []string{"stackone/placeholder-id"},
 	Doc: Doc{
 		Title: "Bullhorn candidate note with a missing or placeholder candidate id",
 		Why: "Bullhorn's validation is relaxed: a note created for an invalid candidate id is saved, but it stays invisible " +

@@ -3,10 +3,11 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 )
 
-//go:generate go run ../internal/gendocs -root ..
+//go:generate go run -tags tools ../internal/gendocs -root ..
 
 // DocsURL is where the generated rule docs are published; each rule has an
 // anchor there.
@@ -41,6 +42,9 @@ func Explain(r *Rule) string {
 	if r.AutoFix != NoFix {
 		fmt.Fprintf(&b, "\n%s: %s\n", r.AutoFixLabel(), r.Doc.AutoFix)
 	}
+	if s := supersedeNote(r); s != "" {
+		fmt.Fprintf(&b, "\n%s\n", s)
+	}
 	if r.Doc.Bad != "" {
 		fmt.Fprintf(&b, "\nBad:\n\n%s\n", indent(r.Doc.Bad))
 	}
@@ -53,6 +57,33 @@ func Explain(r *Rule) string {
 	}
 	fmt.Fprintf(&b, "\n%s\n", r.URL())
 	return b.String()
+}
+
+// supersedeNote says which rules r supersedes and which supersede it, or "".
+func supersedeNote(r *Rule) string {
+	var by []string
+	for _, o := range All() {
+		if slices.Contains(o.Supersedes, r.ID) {
+			by = append(by, o.ID)
+		}
+	}
+	var parts []string
+	if len(r.Supersedes) > 0 {
+		parts = append(parts, "Supersedes "+strings.Join(r.Supersedes, ", ")+": where this rule reports, "+
+			plural(len(r.Supersedes), "that rule is", "those rules are")+" not also reported for the same text of the request.")
+	}
+	if len(by) > 0 {
+		parts = append(parts, "Superseded by "+strings.Join(by, ", ")+": where "+plural(len(by), "that rule reports", "one of those reports")+
+			" the same text more precisely (for every provider the request is checked against), this rule is not reported.")
+	}
+	return strings.Join(parts, "\n")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // AutoFixLabel names the rule's automatic fix and the flag that applies
@@ -90,6 +121,9 @@ func Markdown(rs []*Rule) []byte {
 		fmt.Fprintf(&b, "%s\n\n**Fix:** %s\n", r.Doc.Why, r.Doc.Fix)
 		if r.AutoFix != NoFix {
 			fmt.Fprintf(&b, "\n**%s:** %s\n", r.AutoFixLabel(), r.Doc.AutoFix)
+		}
+		if s := supersedeNote(r); s != "" {
+			fmt.Fprintf(&b, "\n%s\n", s)
 		}
 		if r.Doc.Bad != "" {
 			fmt.Fprintf(&b, "\nBad:\n\n```json\n%s\n```\n", strings.TrimSpace(r.Doc.Bad))

@@ -69,6 +69,8 @@ type Engine struct {
 	set   *schemas.Set
 	rules []*Rule
 	match *matcher
+	// supersedes maps a rule ID to the rules that supersede it.
+	supersedes map[string][]string
 	// The per-request rules that are on, sorted out once: those for any
 	// provider, and those of each provider.
 	anyProvider []*Rule
@@ -86,6 +88,7 @@ func New(opts Options) *Engine {
 		e.rules = All()
 	}
 	e.match = matcherFor(e.set)
+	e.supersedes = supersededBy(e.rules)
 	e.byProvider = map[string][]*Rule{}
 	for _, r := range e.rules {
 		if r.Check == nil || e.severity(r) == Off {
@@ -191,6 +194,7 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 // diagnostics, unsorted and before ignores, and the request's Record for
 // the cross-request rules (Tracker.Add).
 func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
+	req = withoutNullQuery(req)
 	op, cands := e.match.match(req)
 	p := &Pass{engine: e, Request: req, Operation: op, candidates: cands}
 	for _, r := range e.anyProvider {
@@ -206,7 +210,7 @@ func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 			}
 		}
 	}
-	return p.diags, e.record(p)
+	return e.supersede(e.Providers(req), p.diags), e.record(p)
 }
 
 // FileCheck checks the requests of one file one at a time: a request can

@@ -99,15 +99,25 @@ func TestNullableFieldsAcceptNull(t *testing.T) {
 }
 
 func TestPlaceholderIDs(t *testing.T) {
-	for _, seg := range []string{"{id}", ":id", "<id>", "${candidateId}", "undefined", "null", ""} {
+	for seg, what := range map[string]string{
+		"{id}":              "is the unresolved placeholder {id}",
+		"{candidate_id}":    "is the unresolved placeholder {candidate_id}", // as written, not the catalogue's {id}
+		":id":               "is the unresolved placeholder :id",
+		"<id>":              "is the unresolved placeholder <id>",
+		"${candidateId}":    "is the unresolved placeholder ${candidateId}",
+		"<ada@example.com>": "is an unresolved placeholder", // not a name: not repeated
+		"undefined":         "is a missing value (undefined)",
+		"null":              "is a missing value (null)",
+		"":                  "is empty",
+	} {
 		doc := `{"method": "GET", "url": "/unified/ats/candidates/` + seg + `/notes", "headers": {"x-account-id": "a"}}`
 		got := check(t, Options{}, doc)
 		require.Len(t, got, 1, seg)
-		assert.Contains(t, got[0], "stackone/placeholder-id path parameter {id}", seg)
+		assert.Contains(t, got[0], "stackone/placeholder-id path parameter id "+what+"; substitute the real id", seg)
 	}
 	// The span is the segment itself.
 	got := check(t, Options{}, `{"method": "GET", "url": "/unified/ats/candidates/{id}", "headers": {"x-account-id": "a"}}`)
-	assert.Equal(t, []string{"1:51 stackone/placeholder-id path parameter {id} is an unresolved placeholder; substitute the real id"}, got)
+	assert.Equal(t, []string{"1:51 stackone/placeholder-id path parameter id is the unresolved placeholder {id}; substitute the real id"}, got)
 }
 
 func TestQueryFormsAgree(t *testing.T) {
@@ -343,7 +353,7 @@ func TestIgnoreProblems(t *testing.T) {
 		{Ignore{Rules: []string{"stackone/page-size", "stackone/unknown-filter"}, Reason: "x"}, false,
 			[]string{"ignore of stackone/page-size,stackone/unknown-filter silences nothing; remove it"}},
 		{Ignore{Rules: []string{"stackone/page-sise", "jane doe"}, Reason: "x"}, false,
-			[]string{`ignore names unknown rule "stackone/page-sise"`, "ignore names no rule ID (ruleset/name)"}},
+			[]string{`ignore names unknown rule "stackone/page-sise"; did you mean stackone/page-size?`, "ignore names no rule ID (ruleset/name)"}},
 	} {
 		assert.Equal(t, tc.want, tc.ig.Problems(tc.used, syntax), "%+v used=%v", tc.ig, tc.used)
 	}

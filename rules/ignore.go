@@ -86,15 +86,24 @@ func (ig Ignore) Problems(used bool, syntax string) []string {
 	var msgs []string
 	for _, id := range ig.Rules {
 		if _, known := Lookup(id); !validID(id) {
-			msgs = append(msgs, "ignore names no rule ID (ruleset/name)")
+			msgs = append(msgs, "ignore names no rule ID (ruleset/name)"+didYouMeanRule(id))
 		} else if !known {
-			msgs = append(msgs, "ignore names unknown rule "+quote(id))
+			msgs = append(msgs, "ignore names unknown rule "+quote(id)+didYouMeanRule(id))
 		}
 	}
 	if len(msgs) == 0 {
 		msgs = append(msgs, "ignore of "+named+" silences nothing; remove it")
 	}
 	return msgs
+}
+
+// didYouMeanRule names the rule a mistyped ignore most likely meant. Only a
+// registered ID is printed, never the text the user wrote in its place.
+func didYouMeanRule(written string) string {
+	if id, ok := Suggest(written); ok {
+		return "; did you mean " + id + "?"
+	}
+	return ""
 }
 
 // IgnoreDiagnostics returns the atslint/ignore diagnostics about an ignore

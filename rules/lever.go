@@ -23,6 +23,7 @@ func isUpdatedAt(name string) bool {
 
 var ruleLeverUpdatedAtFilter = &Rule{
 	ID: "lever/updated-at-filter", Severity: Error, Predicts: "400", Providers: []string{"lever"}, AutoFix: Unsafe,
+	Supersedes: []string{"stackone/unknown-filter", "stackone/unknown-query-param"},
 	Doc: Doc{
 		Title: "Lever request filters on updated_at",
 		Why: "StackOne's Lever connector does not support filtering on updated_at: in Lever, updated_at reflects changes to " +

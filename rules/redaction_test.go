@@ -28,7 +28,7 @@ func TestIgnoreDoesNotRepeatWhatIsNoRuleID(t *testing.T) {
 	assert.Equal(t, []string{
 		`2:3 atslint/ignore ignore names no rule ID (ruleset/name)`,
 		`3:3 atslint/ignore ignore has no reason and names no rule ID (ruleset/name)`,
-		`4:3 atslint/ignore ignore names unknown rule "stackone/page-sise"`,
+		`4:3 atslint/ignore ignore names unknown rule "stackone/page-sise"; did you mean stackone/page-size?`,
 		`5:3 atslint/ignore ignore of stackone/page-size has no reason; say why the diagnostic does not apply`,
 	}, check(t, Options{}, doc))
 }

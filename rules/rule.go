@@ -34,8 +34,12 @@ func (s Severity) String() string {
 	return fmt.Sprintf("Severity(%d)", int(s))
 }
 
-// ParseSeverity reads "off", "info", "warning" or "error".
+// ParseSeverity reads "off", "info", "warning" (or "warn", as other linters
+// spell it) or "error".
 func ParseSeverity(s string) (Severity, error) {
+	if strings.EqualFold(s, "warn") {
+		return Warning, nil
+	}
 	for i, n := range severityNames {
 		if strings.EqualFold(s, n) {
 			return Severity(i), nil
@@ -79,6 +83,14 @@ type Rule struct {
 	// out live requests, which carry the real values by design.
 	Inputs Inputs
 	Doc    Doc
+	// Supersedes lists generic rules that this rule explains more precisely:
+	// where both report the same text of a request, only this one is
+	// reported (see supersede).
+	Supersedes []string
+	// SecuritySeverity, for a rule about a security weakness, is its score
+	// from 0.1 to 10.0 as GitHub code scanning ranks them (9.0 and up
+	// critical, 7.0 high, 4.0 medium, below low); "" for other rules.
+	SecuritySeverity string
 	// AutoFix is the safety of the fix the rule attaches to its
 	// diagnostics when it can (Doc.AutoFix says what it does); NoFix for
 	// a rule that has none.

@@ -114,6 +114,8 @@ func isAuthScheme(s string) bool {
 
 var ruleHardcodedCredential = &Rule{
 	ID: "security/hardcoded-credential", Severity: Error, Predicts: "none",
+	// High: a leaked key reads every linked account (CWE-798).
+	SecuritySeverity: "8.0",
 	// A live request carries the real key by design; what leaks is a key
 	// written into a file.
 	Inputs: SourceFiles | Recordings,
@@ -179,6 +181,8 @@ const proxyOperation = schemas.ProxyOperationID
 
 var ruleInsecureURL = &Rule{
 	ID: "security/insecure-url", Severity: Error, Predicts: "none", AutoFix: Safe,
+	// High: the key and personal data cross the network in clear (CWE-319).
+	SecuritySeverity: "7.5",
 	Doc: Doc{
 		Title: "request over plain http",
 		Why: "Over http:// the API key in the Authorization header and the candidate data in the body cross the " +

@@ -131,11 +131,12 @@ var ruleMissingAccountID = &Rule{
 var rulePlaceholderID = &Rule{
 	ID: "stackone/placeholder-id", Severity: Error, Predicts: "404",
 	Doc: Doc{
-		Title: "a path id is empty or an unresolved placeholder",
+		Title: "a path id or the x-account-id is a placeholder or missing value",
 		Why: "A template that was never filled in ({id}, :id, <id>, ${id}) or a missing value (undefined, null, an empty " +
 			"segment) reaches the provider as a literal id. The request fails with 404, or worse, with an empty segment, " +
-			"matches another operation.",
-		Fix:     "Substitute the real id before sending the request.",
+			"matches another operation. The same holds for the x-account-id header: StackOne's own examples write it as " +
+			"<x-account-id> or {account_id}, and left in a request such a placeholder names no linked account (404).",
+		Fix:     "Substitute the real id (and the linked account's id) before sending the request.",
 		Bad:     `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates/{id}/notes", "headers": {"x-account-id": "acc_1"}}`,
 		Good:    `{"method": "GET", "url": "https://api.stackone.com/unified/ats/candidates/c_123/notes", "headers": {"x-account-id": "acc_1"}}`,
 		Sources: []string{srcSpec + ": path parameters id and subResourceId are required strings"},
@@ -143,6 +144,7 @@ var rulePlaceholderID = &Rule{
 	Check: func(p *Pass) {
 		r := p.Request
 		if len(p.candidates) == 0 {
+			checkAccountPlaceholder(p)
 			return
 		}
 		segs := r.PathSegments()
@@ -163,10 +165,64 @@ var rulePlaceholderID = &Rule{
 			if i < len(r.PathSegmentSpans) {
 				span = r.PathSegmentSpans[i]
 			}
-			p.Reportf(span, r.PathPointer, "path parameter %s is %s; substitute the real id", t, what)
+			// Name the parameter as the catalogue does and the placeholder as
+			// the user wrote it ({candidate_id}, not {id}): a placeholder is
+			// template syntax, never data, so it can be repeated.
+			name := strings.Trim(t, "{}")
+			if seg := strings.TrimSpace(segs[i]); what == placeholderUnresolved && placeholderName(seg) {
+				p.Reportf(span, r.PathPointer, "path parameter %s is the unresolved placeholder %s; substitute the real id", name, seg)
+				continue
+			}
+			p.Reportf(span, r.PathPointer, "path parameter %s is %s; substitute the real id", name, what)
 		}
+		checkAccountPlaceholder(p)
 	},
 }
+
+// checkAccountPlaceholder reports an x-account-id header holding a
+// placeholder or a missing value, by the policy of path ids (an empty one
+// is stackone/missing-account-id's).
+func checkAccountPlaceholder(p *Pass) {
+	r := p.Request
+	if !isATSPath(r) {
+		return
+	}
+	h := r.Header("x-account-id")
+	if h == nil {
+		return
+	}
+	s, ok := h.Value.StringValue()
+	if !ok || strings.TrimSpace(s) == "" {
+		return
+	}
+	what := placeholderKind(s)
+	if what == "" {
+		return
+	}
+	if seg := strings.TrimSpace(s); what == placeholderUnresolved && placeholderName(seg) {
+		what = "the unresolved placeholder " + seg
+	}
+	p.ReportHeader(h, "x-account-id header is %s, which names no linked account; send the linked account's id", what)
+}
+
+// placeholderName reports whether a placeholder is a short name such as
+// {candidate_id}, :id or ${ID}, which can be quoted in a message; anything
+// else in braces (an e-mail address, an expression) is not repeated.
+func placeholderName(seg string) bool {
+	inner := strings.Trim(seg, "${}<>:")
+	if inner == "" || len(inner) > 40 {
+		return false
+	}
+	for _, c := range inner {
+		if !(c == '_' || c == '-' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// placeholderUnresolved is what placeholderKind says of template syntax.
+const placeholderUnresolved = "an unresolved placeholder"
 
 // placeholderKind describes a path segment that cannot be a real id, or "".
 func placeholderKind(seg string) string {
@@ -178,7 +234,7 @@ func placeholderKind(seg string) string {
 		strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}"),
 		strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">"),
 		strings.HasPrefix(s, ":") && len(s) > 1 && isIdentifier(s[1:]):
-		return "an unresolved placeholder"
+		return placeholderUnresolved
 	}
 	switch strings.ToLower(s) {
 	case "undefined", "null", "nil", "none", "nan", "[object object]":

@@ -95,7 +95,11 @@ var ruleBodySchema = &Rule{
 			if v.Pointer != "" {
 				where = strings.TrimPrefix(v.Pointer, "/")
 			}
-			p.ReportValue(at, "%s: %s", where, v.Message)
+			msg := v.Message
+			if v.Keyword == "type" {
+				msg = withExpectedShape(msg, shapeAt(p.Set().Shape(op.Body), v.Pointer))
+			}
+			p.ReportValue(at, "%s: %s", where, msg)
 			if v.Keyword == "type" && at != b && at.Pointer == b.Pointer+v.Pointer && bareEnum(p, op.Body, b, v.Pointer, at) {
 				// Two insertions around the token keep its bytes as they are.
 				start, end := at.Span.Range()
@@ -105,6 +109,64 @@ var ruleBodySchema = &Rule{
 			}
 		}
 	},
+}
+
+// withExpectedShape makes "expected object, got string" say what object:
+// for the enum wrappers StackOne uses ({"value": …}), the wrapper and its
+// values, which is what a bare string was meant to be.
+func withExpectedShape(msg string, sh *schemas.Shape) string {
+	rest, ok := strings.CutPrefix(msg, "expected object, ")
+	if !ok || sh == nil || len(sh.Properties) == 0 {
+		return msg
+	}
+	v := sh.Properties["value"]
+	if v == nil || len(v.Enum) == 0 {
+		return msg
+	}
+	vals := v.Enum
+	more := ""
+	if len(vals) > maxShapeValues {
+		vals, more = vals[:maxShapeValues], " | …"
+	}
+	var quoted []string
+	for _, e := range vals {
+		quoted = append(quoted, quote(e))
+	}
+	return `expected object {"value": ` + strings.Join(quoted, " | ") + more + "}, " + rest
+}
+
+// maxShapeValues caps the enum values a shape message lists.
+const maxShapeValues = 30
+
+// shapeAt follows a JSON Pointer from a body's shape; nil when the shape
+// does not say.
+func shapeAt(sh *schemas.Shape, ptr string) *schemas.Shape {
+	if ptr == "" {
+		return sh
+	}
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		if sh == nil {
+			return nil
+		}
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		if next, ok := sh.Properties[tok]; ok {
+			sh = next
+		} else if isIndex(tok) {
+			sh = sh.Items
+		} else {
+			return nil
+		}
+	}
+	return sh
+}
+
+func isIndex(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 var ruleUnknownField = &Rule{
@@ -130,7 +192,7 @@ var ruleUnknownField = &Rule{
 			}
 			msg := "unknown field " + quote(m.Key) + "; StackOne drops it silently"
 			names := owner.PropertyNames()
-			if c, ok := closest(m.Key, names); ok {
+			if c, ok := closestField(m.Key, names); ok {
 				msg += "; did you mean " + quote(c) + "?"
 			}
 			p.ReportMember(m, "%s", msg)
@@ -139,6 +201,25 @@ var ruleUnknownField = &Rule{
 			}
 		})
 	},
+}
+
+// closestField is the declared field a misspelt one most likely means: the
+// nearest by edit distance, or else the one field that is the name with a
+// suffix such as _id or _ids (author → author_id).
+func closestField(key string, names []string) (string, bool) {
+	if c, ok := closest(key, names); ok {
+		return c, true
+	}
+	var found []string
+	for _, n := range names {
+		if strings.HasPrefix(n, key+"_") {
+			found = append(found, n)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return "", false
 }
 
 // fieldReplacements name the replacement of a deprecated body field.

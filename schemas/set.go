@@ -13,8 +13,8 @@ import (
 	"sync"
 )
 
-//go:generate go run ./gen -in ../../shared/stackone/ats-openapi.json -out .
-//go:generate go run ./gencat
+//go:generate go run -tags tools ./gen -in ../../shared/stackone/ats-openapi.json -out .
+//go:generate go run -tags tools ./gencat
 
 // The all: prefix keeps body schemas whose names start with "_" or ".",
 // which OpenAPI allows and a plain pattern would silently leave out.

@@ -18,6 +18,9 @@ type Shape struct {
 	// Items is the shape of array elements, if declared.
 	Items      *Shape
 	Deprecated bool
+	// Enum lists the string values an enum allows, in schema order; nil
+	// when the value is no string enum. Messages show it.
+	Enum []string
 	// Open is true when an object value may hold properties beyond
 	// Properties: additionalProperties allows them, or the object declares
 	// none (passthrough, unified_custom_fields, headers...).
@@ -64,6 +67,7 @@ type acc struct {
 	items      *Shape
 	deprecated bool
 	open       bool
+	enum       []string
 }
 
 func (sb *shapeBuilder) build(v any) *Shape {
@@ -103,6 +107,11 @@ func (sb *shapeBuilder) merge(a *acc, m map[string]any, refs []string) {
 	if m["deprecated"] == true {
 		a.deprecated = true
 	}
+	for _, v := range asList(m["enum"]) {
+		if e, ok := v.(string); ok {
+			a.addEnum(e)
+		}
+	}
 	for _, name := range sortedKeys(asMap(m["properties"])) {
 		a.addProperty(name, sb.build(asMap(m["properties"])[name]))
 	}
@@ -138,6 +147,12 @@ func (a *acc) addType(t string) {
 	}
 }
 
+func (a *acc) addEnum(v string) {
+	if !slices.Contains(a.enum, v) {
+		a.enum = append(a.enum, v)
+	}
+}
+
 func (a *acc) addProperty(name string, sh *Shape) {
 	if a.props == nil {
 		a.props = map[string]*Shape{}
@@ -157,12 +172,15 @@ func (a *acc) alternative(sh *Shape) {
 		a.addProperty(name, p)
 	}
 	a.items = mergeShapes(a.items, sh.Items)
+	for _, e := range sh.Enum {
+		a.addEnum(e)
+	}
 	a.deprecated = a.deprecated || sh.Deprecated
 	a.open = a.open || sh.Open
 }
 
 func (a *acc) shape() *Shape {
-	sh := &Shape{Properties: a.props, Items: a.items, Deprecated: a.deprecated}
+	sh := &Shape{Properties: a.props, Items: a.items, Deprecated: a.deprecated, Enum: a.enum}
 	if !a.anyType && len(a.types) > 0 {
 		sh.Types = slices.Sorted(slices.Values(a.types))
 	}

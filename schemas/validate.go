@@ -442,9 +442,10 @@ func jsonTypeOf(v any) string {
 	return "unknown"
 }
 
-// maxEnumShown caps the values an enum message lists: a file_format enum
-// has over a thousand.
-const maxEnumShown = 12
+// maxEnumShown caps the values an enum message lists: every value of the
+// usual status and type enums (application_status has 20), but not all of
+// a file_format enum, which has over a thousand.
+const maxEnumShown = 30
 
 func enumMessage(values []any) string {
 	var shown []string

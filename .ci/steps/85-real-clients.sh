@@ -52,7 +52,7 @@ if [ ! -x "$clients/node_modules/.bin/bru" ]; then
 fi
 bin="$clients/node_modules/.bin"
 
-go build -o "$tmp/echoserver" ./internal/echoserver
+go build -tags tools -o "$tmp/echoserver" ./internal/echoserver
 logs="$tmp/logs"
 mkdir -p "$logs"
 "$tmp/echoserver" -log "$tmp/all.jsonl" -ports "$tmp/ports" -timeout 10m &

@@ -30,6 +30,9 @@ func init() {
 	register(&command{name: "check", short: "check request documents and HAR recordings", run: runCheck})
 }
 
+// defaultStdinName names standard input when --stdin-filename does not.
+const defaultStdinName = "<stdin>"
+
 // checkFlags are the flags shared by check and vet.
 type checkFlags struct {
 	format, failOn, provider, configPath, openapi, output string
@@ -37,6 +40,7 @@ type checkFlags struct {
 	jobs                                                  int
 	maxSize                                               int64
 	stdinName                                             string
+	color                                                 string
 	envFile, envName                                      string
 }
 
@@ -48,12 +52,13 @@ func (f *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.openapi, "openapi", "", "check against this StackOne ATS OpenAPI document instead of the built-in catalogue")
 	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "number of files, and of requests of one file, checked in parallel")
 	fs.Int64Var(&f.maxSize, "max-size", source.DefaultMaxSize, "largest request document read, in bytes")
-	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
+	fs.StringVar(&f.stdinName, "stdin-filename", defaultStdinName, "file name of input read from -: shown in the output, and the config's ignore and overrides apply to it")
 	fs.StringVar(&f.envFile, "env", "", "environment file filling {{variables}} of Postman, Insomnia, Bruno and .http files\n(Postman environment, Bruno environment .bru, http-client.env.json, JSON object or NAME=value lines)")
 	fs.StringVar(&f.envName, "env-name", "", "environment to use from files that keep several (http-client.env.json, Bruno environments/NAME.bru, Insomnia)")
 	fs.StringVar(&f.output, "output", "", "write the report to this file instead of standard output")
 	fs.StringVar(&f.baseline, "baseline", "", "report only diagnostics that this baseline file does not hold")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write every diagnostic to this baseline file instead of reporting them")
+	fs.StringVar(&f.color, "color", "auto", "colour severities in text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
 }
 
 func formatNames() []string {
@@ -80,6 +85,9 @@ type setup struct {
 	output        string             // --output file, "" for stdout
 	baseline      *baseline.Baseline // --baseline, nil without
 	writeBaseline string             // --write-baseline file
+	// named is set when a file (or -) was named, not only directories:
+	// then finding nothing to check is no error (DESIGN.md §6).
+	named bool
 
 	fix        fixFlags   // check --fix, --unsafe-fixes, --diff
 	fixed      fixOutcome // what they did
@@ -101,29 +109,22 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 	}
 	var ok bool
 	if s.format, ok = report.Formats[f.format]; !ok {
-		return nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
+		return nil, unknownFormat(f.format, formatNames())
 	}
 	s.formatName = f.format
-	path := f.configPath
-	if path == "" {
-		path = config.Find(dir)
+	cfg, err := loadConfig(dir, f.configPath)
+	if err != nil {
+		return nil, err
 	}
-	s.cfg = &config.Config{}
-	if path != "" {
-		cfg, err := config.Load(path)
-		if err != nil {
-			return nil, err
-		}
-		s.cfg = cfg
-	}
+	s.cfg = cfg
 	s.failOn = rules.Error
 	if s.cfg.FailOn != rules.Off {
 		s.failOn = s.cfg.FailOn
 	}
 	if f.failOn != "" {
-		sev, err := rules.ParseSeverity(f.failOn)
-		if err != nil || sev == rules.Off {
-			return nil, fmt.Errorf("invalid --fail-on %q (want error, warning or info)", f.failOn)
+		sev, err := parseFailOn(f.failOn)
+		if err != nil {
+			return nil, err
 		}
 		s.failOn = sev
 	}
@@ -157,42 +158,65 @@ func (f *checkFlags) prepare(dir string) (*setup, error) {
 	return s, nil
 }
 
+// setColor switches the text format to colour when --color asks for it.
+func (s *setup) setColor(e *env, mode string) error {
+	color, err := e.useColor(mode, s.output)
+	if err != nil {
+		return err
+	}
+	if color && s.formatName == "text" {
+		s.format = report.ColorText
+	}
+	return nil
+}
+
 // engine returns the engine for a file, with the config's severities for it.
 func (s *setup) engine(file string) *rules.Engine { return s.engines.For(s.cfg.Severities(file)) }
 
+const checkSynopsis = `usage: atslint check [flags] [PATH...]
+
+Checks the requests kept in files: request documents (.json), HAR recordings
+(.har), Postman and Insomnia exports, Bruno (.bru) and .http/.rest files, and
+curl commands in shell scripts and Markdown. A directory is searched
+recursively (hidden directories, vendor, node_modules and files the
+repository's .gitignore ignores are skipped); a file in it that holds no
+StackOne request is skipped silently, while a file named explicitly is always
+reported. --fix applies the fixes of fixable findings (marked [*]); HAR
+recordings are never rewritten. - reads standard input. With no PATH, the current directory is
+checked. Finding no request file is an error (exit 2).`
+
 func runCheck(e *env, args []string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
 	var f checkFlags
 	f.register(fs)
 	var ff fixFlags
 	ff.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: atslint check [flags] PATH...\n\nChecks request documents (.json) and HAR recordings (.har); directories are searched recursively, - reads stdin.\n--fix applies the fixes of fixable findings (marked [*]); HAR recordings are never rewritten.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	paths, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	paths, code, done := e.parseFlags(fs, checkSynopsis, args)
+	if done {
+		return code
 	}
 	if len(paths) == 0 {
-		fmt.Fprintln(e.stderr, "atslint check: no paths given (try: atslint check testdata/requests)")
-		return exitUsage
+		paths = []string{"."}
 	}
 	if ff.fixing() && (f.writeBaseline != "" || f.baseline != "") {
 		fmt.Fprintln(e.stderr, "atslint: --fix and --diff do not go with --baseline or --write-baseline")
 		return exitUsage
 	}
 	s, err := f.prepare(e.dir)
+	if err == nil {
+		err = s.setColor(e, f.color)
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
 		return exitUsage
 	}
 	s.fix = ff
 	rep := s.check(e, paths, f.jobs, f.stdinName)
+	if rep.Summary.Files == 0 && len(rep.Errors) == 0 && !s.named {
+		// CI pointed at the wrong folder must not go green.
+		fmt.Fprintf(e.stderr, "atslint check: no request file found under %s (no file there holds a StackOne request; 'atslint help check' says what is read)\n", strings.Join(paths, " "))
+		return exitUsage
+	}
 	return s.finish(e, rep)
 }
 
@@ -265,8 +289,8 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 		return exitUsage
 	}
 	if s.formatName == "text" {
-		if line := report.FixSummary(rep); line != "" {
-			fmt.Fprintf(e.stderr, "atslint: %s\n", line)
+		if line := report.SummaryLine(rep); line != "" {
+			fmt.Fprintln(e.stderr, line)
 		}
 	}
 	switch {
@@ -281,7 +305,7 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 // input is one file (or stdin) to check.
 type input struct {
 	name    string // as shown in output
-	path    string // "" for stdin
+	path    string // for stdin, the --stdin-filename the config applies to, or ""
 	stdin   bool
 	regular bool // the directory walk saw a regular file
 	walked  bool // found by a directory walk, not named
@@ -295,12 +319,25 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	var srcs []input
 	for _, p := range paths {
 		if p == "-" {
-			srcs = append(srcs, input{name: stdinName, stdin: true})
+			s.named = true
+			// Editors pipe unsaved buffers under the file's name: the
+			// config's ignore and overrides apply to it as to the file.
+			src := input{name: stdinName, stdin: true}
+			if stdinName != defaultStdinName {
+				if s.cfg.Ignored(stdinName) {
+					continue
+				}
+				src.path = stdinName
+			}
+			srcs = append(srcs, src)
 			continue
 		}
-		found, errs := collect(p)
+		found, errs := collect(p, s.cfg)
 		rep.Errors = append(rep.Errors, errs...)
 		for _, f := range found {
+			// A file named on the command line (pre-commit names them)
+			// that the config ignores is no empty run.
+			s.named = s.named || !f.walked
 			if s.cfg.Ignored(f.path) {
 				continue
 			}
@@ -308,10 +345,11 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 		}
 	}
 	type result struct {
-		res   source.Result
-		diags []report.Diagnostic
-		err   error
-		txt   text // kept only when fixing
+		res     source.Result
+		diags   []report.Diagnostic
+		err     error
+		skipped bool // a walked file that holds no request
+		txt     text // kept only when fixing
 	}
 	results := make([]result, len(srcs))
 	// Workers take the next file from a shared counter: no channel hand-off
@@ -324,11 +362,15 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 				return
 			}
 			res, txt, err := s.checkSource(e, srcs[i])
+			if err == nil && srcs[i].walked && heldNoRequest(res, txt.data) {
+				results[i] = result{skipped: true}
+				continue
+			}
 			// Locate here, while the file's bytes are at hand; the located
 			// diagnostics replace the engine's, which are not kept twice.
 			diags := txt.locate(srcs[i].name, res.Diagnostics)
 			res.Diagnostics = nil
-			results[i] = result{res, diags, err, text{}}
+			results[i] = result{res: res, diags: diags, err: err}
 			if s.fix.fixing() {
 				results[i].txt = txt
 			}
@@ -347,6 +389,9 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	}
 	rep.Diagnostics = make([]report.Diagnostic, 0, n)
 	for i, r := range results {
+		if r.skipped {
+			continue
+		}
 		if r.err == nil && s.fix.fixing() {
 			r.err = s.record(&s.fixed, srcs[i], r.txt.fix, r.txt.data)
 			s.stdinFixed = s.stdinFixed || srcs[i].stdin && s.fix.apply && !s.fix.diff
@@ -355,10 +400,8 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
 			continue
 		}
-		if r.res.Foreign && srcs[i].walked && source.ByName(srcs[i].path) != source.Document {
-			// A walked script, Markdown file, .http file or collection
-			// that holds no StackOne request (DESIGN §2a). JSON that is no
-			// request document is the walk's own business (issue 11).
+		if r.err != nil {
+			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
 			continue
 		}
 		rep.Summary.Files++
@@ -608,54 +651,4 @@ func fileError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// skipDirs are never searched.
-var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true}
-
-// A found file is a path to check.
-type found struct {
-	path    string
-	regular bool // the directory entry is a regular file (not a symlink, pipe...)
-	walked  bool // found in a directory, not named
-}
-
-// collect expands a path into the files to check, sorted. A file named
-// explicitly is checked whatever its extension; directories yield *.json
-// and *.har, whatever their type (a named pipe or broken symlink is
-// reported when it is read).
-func collect(path string) ([]found, []report.FileError) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, []report.FileError{{File: filepath.ToSlash(path), Message: fileError(err).Error()}}
-	}
-	if !st.IsDir() {
-		return []found{{path: path}}, nil
-	}
-	var files []found
-	var errs []report.FileError
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			errs = append(errs, report.FileError{File: filepath.ToSlash(p), Message: fileError(err).Error()})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			if p != path && skipDirs[d.Name()] {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if source.IsCandidate(p) {
-			files = append(files, found{path: p, regular: d.Type().IsRegular(), walked: true})
-		}
-		return nil
-	})
-	if err != nil {
-		errs = append(errs, report.FileError{File: filepath.ToSlash(path), Message: err.Error()})
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
-	return files, errs
 }

@@ -38,6 +38,10 @@ func golden(t *testing.T, name, got string) {
 
 func TestCheckGolden(t *testing.T) {
 	t.Chdir("../..")
+	// The bad inputs are named one by one: a walk skips the ones that hold
+	// no request (TestWalkSkipsNonRequests), a named file is always reported.
+	inputs, err := filepath.Glob("testdata/inputs/*.json")
+	require.NoError(t, err)
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -45,12 +49,12 @@ func TestCheckGolden(t *testing.T) {
 	}{
 		{"requests.txt", []string{"check", "testdata/requests"}, 1},
 		{"requests.json", []string{"check", "--format", "json", "testdata/requests"}, 1},
-		{"inputs.txt", []string{"check", "testdata/inputs"}, 1},
-		{"inputs.json", []string{"check", "testdata/inputs", "--format=json"}, 1},
+		{"inputs.txt", append([]string{"check"}, inputs...), 1},
+		{"inputs.json", append([]string{"check", "--format=json"}, inputs...), 1},
 		{"requests.sarif", []string{"check", "--format", "sarif", "testdata/requests"}, 1},
-		{"inputs.sarif", []string{"check", "--format", "sarif", "testdata/inputs"}, 1},
+		{"inputs.sarif", append([]string{"check", "--format", "sarif"}, inputs...), 1},
 		{"requests.github", []string{"check", "--format", "github", "testdata/requests"}, 1},
-		{"inputs.github", []string{"check", "--format", "github", "testdata/inputs"}, 1},
+		{"inputs.github", append([]string{"check", "--format", "github"}, inputs...), 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errOut, code := atslint(t, "", tc.args...)
@@ -82,8 +86,6 @@ func TestCheckExitCodes(t *testing.T) {
 	assert.Contains(t, errOut, `unknown provider "nope"; known providers: ashby,`)
 
 	_, _, code = atslint(t, "", "check", "--format", "xml", good)
-	assert.Equal(t, exitUsage, code)
-	_, _, code = atslint(t, "", "check")
 	assert.Equal(t, exitUsage, code)
 	_, _, code = atslint(t, "", "frobnicate")
 	assert.Equal(t, exitUsage, code)
@@ -119,12 +121,6 @@ func TestCheckConfig(t *testing.T) {
 	_, errOut, code := atslint(t, "", "check", "--config", cfg, req)
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, cfg+`:3: unknown rule "stackone/page-sise"; did you mean "stackone/page-size"?`)
-}
-
-func TestVersion(t *testing.T) {
-	out, _, code := atslint(t, "", "version")
-	assert.Equal(t, exitOK, code)
-	assert.True(t, strings.HasPrefix(out, "atslint "), out)
 }
 
 func TestCheckOpenAPIFlag(t *testing.T) {

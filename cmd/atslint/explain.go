@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 
@@ -12,21 +11,20 @@ func init() {
 	register(&command{name: "explain", short: "print a rule's documentation", run: runExplain})
 }
 
+const explainSynopsis = `usage: atslint explain RULE...
+
+Prints each rule's documentation: why it matters, how to fix it, a bad and a
+good example request, the rules it supersedes, and its sources. 'atslint
+rules' lists the rules.`
+
 func runExplain(e *env, args []string) int {
 	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: atslint explain RULE...\n\nPrints each rule's documentation: why it matters, how to fix it, a bad and a good example request, and its sources. 'atslint rules' lists the rules.")
-	}
-	ids, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	ids, code, done := e.parseFlags(fs, explainSynopsis, args)
+	if done {
+		return code
 	}
 	if len(ids) == 0 {
-		fs.Usage()
+		fmt.Fprintln(e.stderr, "atslint explain: name a rule, e.g. atslint explain stackone/page-size; 'atslint rules' lists them")
 		return exitUsage
 	}
 	// Check every ID first, so that a typo prints nothing but the error.

@@ -141,16 +141,16 @@ func TestFixSafeOnly(t *testing.T) {
 	assert.Equal(t, exitFindings, code)
 	assert.Equal(t, req+":3:10: error: [*] url uses http://; credentials and candidate data would travel unencrypted [security/insecure-url]\n"+
 		req+":3:62: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n", out)
-	assert.Equal(t, "atslint: 1 fixable with --fix (1 more with --unsafe-fixes)\n", errOut)
+	assert.Equal(t, "2 problems (2 errors, 0 warnings) in 1 file, 1 fixable with --fix (1 more with --unsafe-fixes)\n", errOut)
 
 	_, errOut, _ = atslint(t, "", "check", "--unsafe-fixes", req)
-	assert.Equal(t, "atslint: 2 fixable with --fix --unsafe-fixes\n", errOut)
+	assert.Equal(t, "2 problems (2 errors, 0 warnings) in 1 file, 2 fixable with --fix --unsafe-fixes\n", errOut)
 
 	// --fix applies the safe fix only; the report and exit code show what is left.
 	out, errOut, code = atslint(t, "", "check", "--fix", req)
 	assert.Equal(t, exitFindings, code)
 	assert.Equal(t, req+":3:63: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n", out)
-	assert.Equal(t, "atslint: fixed 1 problem in 1 file\natslint: 1 fixable with --fix --unsafe-fixes\n", errOut)
+	assert.Equal(t, "atslint: fixed 1 problem in 1 file\n1 problem (1 error, 0 warnings) in 1 file, 1 fixable with --fix --unsafe-fixes\n", errOut)
 	got, err := os.ReadFile(req)
 	require.NoError(t, err)
 	assert.Equal(t, strings.Replace(doc, "http://", "https://", 1), string(got))
@@ -177,7 +177,7 @@ func TestFixStdin(t *testing.T) {
 	assert.Equal(t, strings.Replace(doc, "http://", "https://", 1), out, "stdout is the fixed document")
 	assert.Equal(t, "atslint: fixed 1 problem in 1 file\n"+
 		"req.json:1:79: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]\n"+
-		"atslint: 1 fixable with --fix --unsafe-fixes\n", errOut, "the report goes to stderr")
+		"1 problem (1 error, 0 warnings) in 1 file, 1 fixable with --fix --unsafe-fixes\n", errOut, "the report goes to stderr")
 
 	// Nothing to fix: stdout is the document as it was.
 	clean := `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs", "headers": {"x-account-id": "a"}}`

@@ -49,7 +49,7 @@ func TestCheckFileSystemErrors(t *testing.T) {
 		"atslint: " + d + "/loop-b.json: too many levels of symbolic links",
 		"atslint: " + d + "/socket.json: not a regular file (a socket); use - to read standard input",
 		"atslint: " + d + "/vanishing.json: no such file or directory",
-		"atslint: 2 fixable with --fix --unsafe-fixes",
+		"2 problems (2 errors, 0 warnings) in 2 files, 2 fixable with --fix --unsafe-fixes",
 	}, lines(errOut))
 	assert.Equal(t, []string{
 		d + "/a-good.json:1:79: error: page_size must be an integer from 1 to 100, got 500 [stackone/page-size]",
@@ -62,7 +62,7 @@ func TestCheckFileSystemErrors(t *testing.T) {
 	assert.Equal(t, []string{
 		"atslint: " + d + "/fifo.json: not a regular file (a named pipe); use - to read standard input",
 		"atslint: " + d + "/loop-a.json: too many levels of symbolic links",
-		"atslint: 1 fixable with --fix --unsafe-fixes",
+		"1 problem (1 error, 0 warnings) in 1 file, 1 fixable with --fix --unsafe-fixes",
 	}, lines(errOut))
 	assert.Len(t, lines(out), 1)
 }

@@ -77,7 +77,8 @@ func TestCheckHARSkippedNote(t *testing.T) {
 	t.Chdir("../..")
 	_, errOut, _ := atslint(t, "", "check", "testdata/har/browser-export.har", "testdata/har/proxy-export.har", "testdata/har/smartrecruiters-polling.har")
 	assert.Equal(t, "atslint: testdata/har/browser-export.har: 4 entries skipped (not StackOne requests)\n"+
-		"atslint: testdata/har/proxy-export.har: 1 entry skipped (not StackOne requests)\n", errOut)
+		"atslint: testdata/har/proxy-export.har: 1 entry skipped (not StackOne requests)\n"+
+		"12 problems (8 errors, 4 warnings) in 2 files\n", errOut)
 	// JSON output has the count in its summary and nothing on stderr.
 	out, errOut, _ := atslint(t, "", "check", "--format", "json", "testdata/har/proxy-export.har")
 	assert.Empty(t, errOut)
@@ -128,7 +129,7 @@ func TestCheckHARStdin(t *testing.T) {
 	out, errOut, code := atslint(t, string(data), "check", "--max-size", "100", "--stdin-filename", "testdata/har/proxy-export.har", "-")
 	assert.Equal(t, exitFindings, code)
 	assert.Equal(t, want, out)
-	assert.Equal(t, "atslint: testdata/har/proxy-export.har: 1 entry skipped (not StackOne requests)\n", errOut)
+	assert.Equal(t, "atslint: testdata/har/proxy-export.har: 1 entry skipped (not StackOne requests)\n7 problems (6 errors, 1 warning) in 1 file\n", errOut)
 	// Recognised by its content too.
 	out, _, _ = atslint(t, string(data), "check", "--stdin-filename", "rec.txt", "-")
 	assert.Equal(t, strings.ReplaceAll(want, "testdata/har/proxy-export.har", "rec.txt"), out)

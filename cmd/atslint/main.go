@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"golang.org/x/term"
 )
 
 // Exit codes (DESIGN.md §6).
@@ -34,11 +36,16 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	dir            string // working directory for config discovery
+	// getenv reads an environment variable; nil reads none (tests).
+	getenv func(string) string
+	// stdoutIsTerminal reports whether stdout is a terminal; nil: it is not.
+	stdoutIsTerminal func() bool
 }
 
 func main() {
 	dir, _ := os.Getwd()
-	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, dir: dir}, os.Args[1:]))
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, dir: dir, getenv: os.Getenv,
+		stdoutIsTerminal: func() bool { return term.IsTerminal(int(os.Stdout.Fd())) }}, os.Args[1:]))
 }
 
 func run(e *env, args []string) int {
@@ -50,17 +57,27 @@ func run(e *env, args []string) int {
 		return c.run(e, args[1:])
 	}
 	switch args[0] {
-	case "-h", "-help", "--help", "help":
+	case "-h", "-help", "--help":
 		usage(e.stdout)
 		return exitOK
+	case "help":
+		// help CMD is CMD --help: the same text, on stdout, exit 0.
+		if len(args) == 1 {
+			usage(e.stdout)
+			return exitOK
+		}
+		if c, ok := commands[args[1]]; ok {
+			return c.run(e, []string{"--help"})
+		}
+		fmt.Fprintln(e.stderr, unknownCommand(args[1]))
+		return exitUsage
 	}
 	if h := vettoolHook; h != nil {
 		if code, handled := h(e, args); handled {
 			return code
 		}
 	}
-	fmt.Fprintf(e.stderr, "atslint: unknown command %q\n", args[0])
-	usage(e.stderr)
+	fmt.Fprintln(e.stderr, unknownCommand(args[0]))
 	return exitUsage
 }
 
@@ -79,7 +96,7 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "\t%-10s %s\n", n, commands[n].short)
 	}
-	fmt.Fprintln(w, "\nRun 'atslint <command> -h' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'atslint help <command>' (or 'atslint <command> --help') for a command's flags.")
 }
 
 // parseInterleaved parses flags that may come before or after positional

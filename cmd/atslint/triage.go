@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,29 +28,25 @@ func triageFormats() []string {
 	return out
 }
 
+const triageSynopsis = `usage: atslint triage [flags] PATH...
+
+Explains failed StackOne responses: StackOne error responses ({"statusCode",
+"message", …}, one or an array) in .json files, and the failed entries of HAR
+recordings (.har) with the rules that predicted them. Exit 1 when any response
+was an error, 2 on a usage error or an input that cannot be read.`
+
 func runTriage(e *env, args []string) int {
 	fs := flag.NewFlagSet("triage", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
 	var f checkFlags
 	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(triageFormats(), ", "))
 	fs.StringVar(&f.provider, "provider", "", "provider of responses whose request or file names none (greenhouse, lever, teamtailor, …)")
 	fs.StringVar(&f.configPath, "config", "", "config file (default: .atslint.yaml in the working directory or a parent); its accounts map x-account-id to providers")
 	fs.StringVar(&f.openapi, "openapi", "", "check HAR requests against this StackOne ATS OpenAPI document instead of the built-in catalogue")
 	fs.Int64Var(&f.maxSize, "max-size", source.DefaultMaxSize, "largest error file read, in bytes (HAR recordings are streamed and exempt)")
-	fs.StringVar(&f.stdinName, "stdin-filename", "<stdin>", "file name shown for input read from -")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: atslint triage [flags] PATH...\n\n"+
-			"Explains failed StackOne responses: StackOne error responses ({\"statusCode\", \"message\", …}, one or an array)\n"+
-			"in .json files, and the failed entries of HAR recordings (.har) with the rules that predicted them.\n"+
-			"Exit 1 when any response was an error, 2 on a usage error or an input that cannot be read.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	paths, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	fs.StringVar(&f.stdinName, "stdin-filename", defaultStdinName, "file name shown for input read from -")
+	paths, code, done := e.parseFlags(fs, triageSynopsis, args)
+	if done {
+		return code
 	}
 	if len(paths) == 0 {
 		fmt.Fprintln(e.stderr, "atslint triage: no paths given (try: atslint triage testdata/triage)")
@@ -59,7 +54,7 @@ func runTriage(e *env, args []string) int {
 	}
 	write, ok := triage.Formats[f.format]
 	if !ok {
-		fmt.Fprintf(e.stderr, "atslint: unknown format %q (want %s)\n", f.format, strings.Join(triageFormats(), ", "))
+		fmt.Fprintf(e.stderr, "atslint: %v\n", unknownFormat(f.format, triageFormats()))
 		return exitUsage
 	}
 	f.format = "text" // prepare checks check's formats; triage has its own
@@ -72,10 +67,14 @@ func runTriage(e *env, args []string) int {
 	rep := &triage.Report{}
 	for _, p := range paths {
 		if p == "-" {
-			s.triageSource(e, rep, input{name: f.stdinName, stdin: true})
+			src := input{name: f.stdinName, stdin: true}
+			if f.stdinName != defaultStdinName {
+				src.path = f.stdinName
+			}
+			s.triageSource(e, rep, src)
 			continue
 		}
-		found, errs := collect(p)
+		found, errs := collect(p, s.cfg)
 		for _, fe := range errs {
 			rep.AddUnreadable(fe.File, fe.Message)
 		}

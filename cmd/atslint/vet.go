@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"go/token"
@@ -30,6 +29,7 @@ func init() {
 // vetFlags are atslint vet's flags.
 type vetFlags struct {
 	format, failOn, provider, providers, configPath, openapi, tags string
+	color                                                          string
 	tests                                                          bool
 	fix                                                            fixFlags
 }
@@ -43,30 +43,32 @@ func (f *vetFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.openapi, "openapi", "", "check against this StackOne ATS OpenAPI document instead of the built-in catalogue")
 	fs.StringVar(&f.tags, "tags", "", "comma-separated build tags, as for go build")
 	fs.BoolVar(&f.tests, "test", true, "also check test files")
+	fs.StringVar(&f.color, "color", "auto", "colour severities in text output: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
 	fs.BoolVar(&f.fix.apply, "fix", false, "apply the safe suggested fixes to the Go files; the report shows what is left")
 	fs.BoolVar(&f.fix.unsafe, "unsafe-fixes", false, "with -fix, apply unsafe fixes too (they change what is sent); without, mark them fixable")
 }
 
+const vetSynopsis = `usage: atslint vet [flags] [PACKAGES]
+
+Checks the requests to StackOne's unified ATS API that Go packages build with
+net/http (default packages: ./...). go vet -vettool=$(command -v atslint) ./...
+runs the same checks.`
+
 func runVet(e *env, args []string) int {
 	fs := flag.NewFlagSet("vet", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
 	var f vetFlags
 	f.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: atslint vet [flags] [PACKAGES]\n\nChecks the requests to StackOne's unified ATS API that Go packages build with net/http\n(default packages: ./...). `go vet -vettool=$(command -v atslint) ./...` runs the same checks.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	patterns, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	patterns, code, done := e.parseFlags(fs, vetSynopsis, args)
+	if done {
+		return code
 	}
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
 	s, a, err := f.prepare(e.dir)
+	if err == nil {
+		err = s.setColor(e, f.color)
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
 		return exitUsage
@@ -100,10 +102,10 @@ func runVet(e *env, args []string) int {
 // prepare validates the flags, reads fail_on from the config and returns
 // the analyzer configured by them. A non-nil error is a usage error.
 func (f *vetFlags) prepare(dir string) (*setup, *analysis.Analyzer, error) {
-	s := &setup{}
+	s := &setup{formatName: f.format}
 	var ok bool
 	if s.format, ok = report.Formats[f.format]; !ok {
-		return nil, nil, fmt.Errorf("unknown format %q (want %s)", f.format, strings.Join(formatNames(), ", "))
+		return nil, nil, unknownFormat(f.format, formatNames())
 	}
 	cfgPath := f.configPath
 	if cfgPath == "" {
@@ -122,9 +124,9 @@ func (f *vetFlags) prepare(dir string) (*setup, *analysis.Analyzer, error) {
 		}
 	}
 	if f.failOn != "" {
-		sev, err := rules.ParseSeverity(f.failOn)
-		if err != nil || sev == rules.Off {
-			return nil, nil, fmt.Errorf("invalid --fail-on %q (want error, warning or info)", f.failOn)
+		sev, err := parseFailOn(f.failOn)
+		if err != nil {
+			return nil, nil, err
 		}
 		s.failOn = sev
 	}

@@ -1,3 +1,5 @@
+//go:build tools
+
 // Command echoserver is a test helper for .ci/steps/85-real-clients.sh: it
 // listens on 127.0.0.1 only (plain HTTP and HTTPS with a throw-away
 // certificate, on ports the system picks), answers every request with

@@ -1,5 +1,8 @@
-// Command gendocs writes docs/rules.md, docs/providers.md and the rule table of README.md from
-// the rule registry. Run it with `go generate ./rules`.
+//go:build tools
+
+// Command gendocs writes docs/rules.md, docs/providers.md, the rule table of
+// README.md and the config's JSON Schema (schemas/atslint-config.schema.json)
+// from the rule registry. Run it with `go generate ./rules`.
 package main
 
 import (
@@ -8,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/atslint/atslint/config"
 	"github.com/atslint/atslint/rules"
 )
 
@@ -37,5 +41,9 @@ func generate(root string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(readme, out, 0o644)
+	if err := os.WriteFile(readme, out, 0o644); err != nil {
+		return err
+	}
+	// The config schema lists the rule IDs, so it changes with them.
+	return os.WriteFile(filepath.Join(root, filepath.FromSlash(config.SchemaFile)), config.JSONSchema(), 0o644)
 }

@@ -1,7 +1,9 @@
+//go:build tools
+
 // Command genhar writes a synthetic HAR recording of a given size, for
 // measuring atslint's memory on large recordings:
 //
-//	go run ./internal/genhar -size 400 -o /tmp/big.har
+//	go run -tags tools ./internal/genhar -size 400 -o /tmp/big.har
 //	/usr/bin/time -v atslint check --format json /tmp/big.har >/dev/null
 package main
 

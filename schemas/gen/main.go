@@ -1,9 +1,11 @@
+//go:build tools
+
 // Command gen converts an OpenAPI document into the operation catalogue and
 // request-body JSON Schemas that package schemas embeds.
 //
 // Usage, from the schemas directory (see the go:generate line in set.go):
 //
-//	go run ./gen -in ../../shared/stackone/ats-openapi.json -out .
+//	go run -tags tools ./gen -in ../../shared/stackone/ats-openapi.json -out .
 //
 // It writes OUT/generated/catalogue.json and OUT/generated/bodies/*.json,
 // removes body schemas the document no longer has, and leaves unchanged

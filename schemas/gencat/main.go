@@ -1,9 +1,11 @@
+//go:build tools
+
 // Command gencat writes catalogue_data.go: the operation catalogue of
 // generated/catalogue.json as a Go composite literal, so that the built-in
 // catalogue costs no JSON decoding when atslint starts. Run it, from the
 // schemas directory, after gen (see the go:generate lines in set.go):
 //
-//	go run ./gencat
+//	go run -tags tools ./gencat
 //
 // TestCatalogueDataUpToDate fails when the two disagree.
 package main

@@ -1,12 +1,14 @@
+//go:build tools
+
 // Command gen writes the inputs of atslint's scale benchmarks, for
 // measuring the built binary: a corpus of request documents (the folder
 // benchmark), one array document of many requests, or a HAR recording of
 // many small StackOne entries.
 //
-//	go run ./internal/benchdata/gen -n 10000 /tmp/corpus
-//	go run ./internal/benchdata/gen -array -n 100000 /tmp/array.json
-//	go run ./internal/benchdata/gen -array -clean -n 100000 /tmp/clean.json
-//	go run ./internal/benchdata/gen -har -n 1000000 /tmp/small.har
+//	go run -tags tools ./internal/benchdata/gen -n 10000 /tmp/corpus
+//	go run -tags tools ./internal/benchdata/gen -array -n 100000 /tmp/array.json
+//	go run -tags tools ./internal/benchdata/gen -array -clean -n 100000 /tmp/clean.json
+//	go run -tags tools ./internal/benchdata/gen -har -n 1000000 /tmp/small.har
 package main
 
 import (

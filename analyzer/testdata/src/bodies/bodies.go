@@ -172,7 +172,7 @@ func updates(authorID string, public bool) {
 // Map index writes.
 func mapWrites(id string) {
 	m := map[string]any{"content": []Content{{Body: "x"}}}
-	m["author"] = id // want `warning: unknown field "author"; StackOne drops it silently \[stackone/unknown-field\]`
+	m["author"] = id // want `warning: unknown field "author"; StackOne drops it silently; did you mean "author_id"\? \[stackone/unknown-field\]`
 	data, _ := json.Marshal(m)
 	req, _ := http.NewRequest("POST", notes, bytes.NewReader(data))
 	req.Header.Set("x-account-id", "acc_1")

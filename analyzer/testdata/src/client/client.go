@@ -156,7 +156,7 @@ func (c *Client) GetCandidate(ctx context.Context, id string) error { // want Ge
 
 // ListCandidateNotes left the template's placeholder in the path.
 func (c *Client) ListCandidateNotes(ctx context.Context) error {
-	req, err := http.NewRequestWithContext(ctx, "GET", c.baseURL+"/unified/ats/candidates/{id}/notes", nil) // want `error: path parameter \{id\} is an unresolved placeholder; substitute the real id \[stackone/placeholder-id\]`
+	req, err := http.NewRequestWithContext(ctx, "GET", c.baseURL+"/unified/ats/candidates/{id}/notes", nil) // want `error: path parameter id is the unresolved placeholder \{id\}; substitute the real id \[stackone/placeholder-id\]`
 	if err != nil {
 		return err
 	}

@@ -20,13 +20,13 @@ func urlLiteral() {
 }
 
 func rawJSON() {
-	req, _ := http.NewRequest("POST", notes, strings.NewReader(`{"content": [{"body": "Good call"}], "visibility": "public", "auther_id": "u1"}`)) // want `visibility: expected object, got string` `unknown field "auther_id"`
+	req, _ := http.NewRequest("POST", notes, strings.NewReader(`{"content": [{"body": "Good call"}], "visibility": "public", "auther_id": "u1"}`)) // want `visibility: expected object \{"value": .*\}, got string` `unknown field "auther_id"`
 	req.Header.Set("x-account-id", "acc_1")
 	http.DefaultClient.Do(req)
 }
 
 func quotedJSON() {
-	req, _ := http.NewRequest("POST", notes, strings.NewReader("{\"content\": [{\"body\": \"Good call\"}], \"visibility\": \"public\"}")) // want `visibility: expected object, got string`
+	req, _ := http.NewRequest("POST", notes, strings.NewReader("{\"content\": [{\"body\": \"Good call\"}], \"visibility\": \"public\"}")) // want `visibility: expected object \{"value": .*\}, got string`
 	req.Header.Set("x-account-id", "acc_1")
 	http.DefaultClient.Do(req)
 }

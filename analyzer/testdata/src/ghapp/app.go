@@ -70,7 +70,7 @@ func (s *Syncer) GetJob(ctx context.Context, id string) error {
 	if _, err := s.ats.Jobs.Get(ctx, id); err != nil {
 		return err
 	}
-	_, err := s.ats.Jobs.Get(ctx, "{id}") // want `error: path parameter \{id\} is an unresolved placeholder; substitute the real id \[stackone/placeholder-id\]`
+	_, err := s.ats.Jobs.Get(ctx, "{id}") // want `error: path parameter id is the unresolved placeholder \{id\}; substitute the real id \[stackone/placeholder-id\]`
 	return err
 }
 

@@ -73,7 +73,7 @@ func (s *NotesService) CreateForApplication(ctx context.Context, applicationID s
 // ListForCandidate has a bug of its own: the template's placeholder left
 // in the path. Reported here, once, not at every caller.
 func (s *NotesService) ListForCandidate(ctx context.Context, candidateID string) error {
-	req, err := s.client.NewRequest(ctx, "GET", "unified/ats/candidates/{id}/notes", nil) // want `error: path parameter \{id\} is an unresolved placeholder; substitute the real id \[stackone/placeholder-id\]`
+	req, err := s.client.NewRequest(ctx, "GET", "unified/ats/candidates/{id}/notes", nil) // want `error: path parameter id is the unresolved placeholder \{id\}; substitute the real id \[stackone/placeholder-id\]`
 	if err != nil {
 		return err
 	}

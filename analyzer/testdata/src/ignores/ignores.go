@@ -53,7 +53,7 @@ func stale() {
 
 // A directive naming no rule atslint has.
 func unknownRule() {
-	// want +1 `warning: ignore names unknown rule "stackone/page-sise" \[atslint/ignore\]`
+	// want +1 `warning: ignore names unknown rule "stackone/page-sise"; did you mean stackone/page-size\? \[atslint/ignore\]`
 	//atslint:ignore stackone/page-sise typo in the rule ID
 	req, _ := http.NewRequest("GET", candidates+"?page_size=500", nil) // want `\[stackone/page-size\]`
 	req.Header.Set("x-account-id", "acc_1")

@@ -55,7 +55,7 @@ type Note struct {
 //atslint:provider lever
 func (c *Client) LeverChanges(since string) { // want LeverChanges:`atslint: sends GET https://api\.stackone\.com/unified/ats/candidates\?\{query\}`
 	q := url.Values{}
-	q.Set("filter[updated_at]", since) // want `error: .* \[lever/updated-at-filter\]` `\[stackone/unknown-filter\]`
+	q.Set("filter[updated_at]", since) // want `error: .* \[lever/updated-at-filter\]`
 	req, _ := http.NewRequest("GET", api+"/ats/candidates?"+q.Encode(), nil)
 	req.Header.Set("x-account-id", c.accountID)
 	http.DefaultClient.Do(req)
@@ -67,7 +67,7 @@ func (c *Client) LeverChanges(since string) { // want LeverChanges:`atslint: sen
 //atslint:provider bullhorn
 func (c *Client) BullhornNote(text string) {
 	data, _ := json.Marshal(Note{Content: []Content{{Body: text}}})                                      // want `\[bullhorn/note-missing-author\]`
-	req, _ := http.NewRequest("POST", api+"/ats/candidates/${candidateId}/notes", bytes.NewReader(data)) // want `\[bullhorn/note-candidate-id\]` `\[stackone/placeholder-id\]`
+	req, _ := http.NewRequest("POST", api+"/ats/candidates/${candidateId}/notes", bytes.NewReader(data)) // want `\[bullhorn/note-candidate-id\]`
 	req.Header.Set("x-account-id", c.accountID)
 	http.DefaultClient.Do(req)
 }

@@ -17,7 +17,7 @@ const (
 	accountID   = "acc_123"
 	typoedJobs  = ats + "/jobz"
 	updatedAt   = "filter[updated_at]"            // want `warning: filter key "updated_at" is not declared by ats_list_candidates; did you mean filter\[updated_after\]\? \[stackone/unknown-filter\]`
-	placeholder = "/unified/ats/applications/:id" // want `error: path parameter \{id\} is an unresolved placeholder; substitute the real id \[stackone/placeholder-id\]`
+	placeholder = "/unified/ats/applications/:id" // want `error: path parameter id is the unresolved placeholder :id; substitute the real id \[stackone/placeholder-id\]`
 )
 
 // Constant folding: the path segment points into the constant's literal.
@@ -73,7 +73,7 @@ func urlLiteral(ctx context.Context) {
 
 // url.JoinPath with a placeholder element.
 func joinPath(ctx context.Context) {
-	u, _ := url.JoinPath(base, "unified", "ats", "candidates", "{candidate_id}", "notes") // want `error: path parameter \{id\} is an unresolved placeholder; substitute the real id \[stackone/placeholder-id\]`
+	u, _ := url.JoinPath(base, "unified", "ats", "candidates", "{candidate_id}", "notes") // want `error: path parameter id is the unresolved placeholder \{candidate_id\}; substitute the real id \[stackone/placeholder-id\]`
 	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
 	req.Header.Set("x-account-id", accountID)
 	http.DefaultClient.Do(req)
