@@ -158,6 +158,13 @@ func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags strin
 	if tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + tags}
 	}
+	patterns, err := requestPackages(cfg, patterns)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(patterns) == 0 {
+		return &report.Report{}, map[string][][]request.Edit{}, nil
+	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, nil, err
@@ -224,6 +231,97 @@ func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags strin
 	rep.Summary.Files, rep.Summary.Requests = len(files), len(reqs)
 	sort.Slice(rep.Errors, func(i, j int) bool { return rep.Errors[i].File < rep.Errors[j].File })
 	return rep, edits, nil
+}
+
+// requestPackages narrows patterns to the packages that can hold a
+// StackOne request, so that only they are type-checked from source (what
+// atslint vet's time goes on): those whose imports reach net/http, which
+// every HTTP library and generated client imports, and the packages they
+// import in turn (a URL or query helper whose summary they need). A
+// package that does not list cleanly is kept, so its errors are reported.
+// On golang.org/x/tools, 48 of 487 packages and test variants remain.
+// Patterns are returned unchanged when nothing would be saved or a
+// package cannot be named by its import path (files named on the command
+// line).
+func requestPackages(cfg *packages.Config, patterns []string) ([]string, error) {
+	list := *cfg
+	list.Mode = packages.NeedName | packages.NeedImports | packages.NeedDeps
+	roots, err := packages.Load(&list, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(roots) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	reaches := map[*packages.Package]bool{}
+	var reachesHTTP func(p *packages.Package) bool
+	reachesHTTP = func(p *packages.Package) bool {
+		if r, ok := reaches[p]; ok {
+			return r
+		}
+		reaches[p] = false // an import cycle is a listing error, reported below
+		r := p.PkgPath == "net/http"
+		for _, imp := range p.Imports {
+			if r = r || reachesHTTP(imp); r {
+				break
+			}
+		}
+		reaches[p] = r
+		return r
+	}
+	byID := map[string]*packages.Package{}
+	for _, p := range roots {
+		byID[p.ID] = p
+	}
+	keep := map[*packages.Package]bool{}
+	var keepWithImports func(p *packages.Package)
+	keepWithImports = func(p *packages.Package) {
+		if keep[p] {
+			return
+		}
+		keep[p] = true
+		for _, imp := range p.Imports {
+			if byID[imp.ID] == imp {
+				keepWithImports(imp)
+			}
+		}
+	}
+	for _, p := range roots {
+		if len(p.Errors) > 0 || reachesHTTP(p) {
+			keepWithImports(p)
+		}
+	}
+	if len(keep) == len(roots) {
+		return patterns, nil
+	}
+	paths := map[string]bool{}
+	for _, p := range roots {
+		paths[p.PkgPath] = true
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range roots {
+		if !keep[p] {
+			continue
+		}
+		path := p.PkgPath
+		if path == "command-line-arguments" {
+			return patterns, nil
+		}
+		// A test variant, external test package or test main is loaded
+		// by its package's path (cfg.Tests).
+		for _, suffix := range []string{".test", "_test"} {
+			if base := strings.TrimSuffix(path, suffix); base != path && paths[base] {
+				path = base
+			}
+		}
+		if !seen[path] {
+			seen[path] = true
+			out = append(out, path)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
 }
 
 // locateInFiles reads each Go file with diagnostics once to give them

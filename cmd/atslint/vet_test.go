@@ -76,13 +76,49 @@ func TestVetExitCodes(t *testing.T) {
 	}
 }
 
-func TestVetTypeErrorIsExit2(t *testing.T) {
+// writeModule writes a module of files (name → source) into a new
+// directory.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
 	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/broken\n\ngo 1.22\n"), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.go"), []byte("package broken\n\nfunc f() int { return \"x\" }\n"), 0o644))
+	for name, src := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(src), 0o644))
+	}
+	return dir
+}
+
+// A package that can hold a request but does not type-check could hide
+// requests: exit 2, naming the error.
+func TestVetTypeErrorIsExit2(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod": "module example.com/broken\n\ngo 1.22\n",
+		"b.go":   "package broken\n\nimport \"net/http\"\n\nvar _ = http.MethodGet\n\nfunc f() int { return \"x\" }\n",
+	})
 	_, errOut, code := atslintIn(t, dir, "vet", "./...")
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut, "atslint: b.go:3:23: cannot use \"x\"")
+	assert.Contains(t, errOut, "atslint: b.go:7:23: cannot use \"x\"")
+}
+
+// Only packages whose imports reach net/http, and the packages they
+// import (helpers whose summaries they may need), are type-checked; a
+// package that can hold no request is not read at all, so its type error
+// is go build's to report.
+func TestVetChecksOnlyPackagesThatCanHoldRequests(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod":         "module example.com/app\n\ngo 1.22\n",
+		"paths/paths.go": "package paths\n\nconst Jobs = \"https://api.stackone.com/unified/ats/jobz\"\n",
+		"client/client.go": "package client\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/app/paths\"\n)\n\n" +
+			"func List() (*http.Response, error) {\n\treq, err := http.NewRequest(http.MethodGet, paths.Jobs, nil)\n" +
+			"\tif err != nil {\n\t\treturn nil, err\n\t}\n\treq.Header.Set(\"x-account-id\", \"acc_1\")\n\treturn http.DefaultClient.Do(req)\n}\n",
+		"other/other.go": "package other\n\nfunc f() int { return \"x\" }\n",
+	})
+	out, errOut, code := atslintIn(t, dir, "vet", "--format", "json", "./...")
+	assert.Equal(t, 1, code, errOut)
+	assert.NotContains(t, errOut, "other.go")
+	assert.Contains(t, out, `"rule": "stackone/unknown-operation"`)
+	assert.Contains(t, out, `"files": 2,`) // client and the paths it imports
 }
 
 func TestIsVettoolInvocation(t *testing.T) {
