@@ -4,6 +4,8 @@ go 1.26.8
 
 require github.com/atslint/atslint v0.0.0
 
+require github.com/bmatcuk/doublestar/v4 v4.10.4 // indirect
+
 require (
 	github.com/getkin/kin-openapi v0.153.0
 	github.com/go-json-experiment/json v1.27.2 // indirect
