@@ -316,30 +316,13 @@ func (p *leanParser) object() *request.Value {
 		m := p.newMember()
 		m.Key, m.Value = key, val
 		p.memStack = append(p.memStack, m)
-		p.space()
-		if p.i >= len(p.data) {
+		if more, ok := p.separator('}'); !ok {
 			return nil
+		} else if !more {
+			break
 		}
-		c := p.data[p.i]
-		p.i++
-		if c == ',' {
-			p.space()
-			continue
-		}
-		if c != '}' {
-			return nil
-		}
-		break
 	}
-	n := len(p.memStack) - mark
-	if cap(p.mptrs)-len(p.mptrs) < n {
-		p.mptrs = make([]*request.Member, 0, max(n, len(p.data)/32, 16))
-	}
-	p.n.mptrs += n
-	at := len(p.mptrs)
-	p.mptrs = append(p.mptrs, p.memStack[mark:]...)
-	v.Members = p.mptrs[at : at+n : at+n]
-	p.memStack = p.memStack[:mark]
+	v.Members = keep(&p.mptrs, &p.memStack, mark, len(p.data), &p.n.mptrs)
 	p.depth--
 	return v
 }
@@ -364,32 +347,47 @@ func (p *leanParser) array() *request.Value {
 			return nil
 		}
 		p.elemStack = append(p.elemStack, e)
-		p.space()
-		if p.i >= len(p.data) {
+		if more, ok := p.separator(']'); !ok {
 			return nil
+		} else if !more {
+			break
 		}
-		c := p.data[p.i]
-		p.i++
-		if c == ',' {
-			p.space()
-			continue
-		}
-		if c != ']' {
-			return nil
-		}
-		break
 	}
-	n := len(p.elemStack) - mark
-	if cap(p.elems)-len(p.elems) < n {
-		p.elems = make([]*request.Value, 0, max(n, len(p.data)/32, 16))
-	}
-	p.n.elems += n
-	at := len(p.elems)
-	p.elems = append(p.elems, p.elemStack[mark:]...)
-	v.Elems = p.elems[at : at+n : at+n]
-	p.elemStack = p.elemStack[:mark]
+	v.Elems = keep(&p.elems, &p.elemStack, mark, len(p.data), &p.n.elems)
 	p.depth--
 	return v
+}
+
+// separator reads what follows a member or an element: a comma (more to
+// come) or the closing byte; anything else is not JSON.
+func (p *leanParser) separator(closing byte) (more, ok bool) {
+	p.space()
+	if p.i >= len(p.data) {
+		return false, false
+	}
+	c := p.data[p.i]
+	p.i++
+	if c == ',' {
+		p.space()
+		return true, true
+	}
+	return false, c == closing
+}
+
+// keep moves the entries of a container, stack[mark:], into the slab and
+// returns them as the container's slice (capacity capped, so that an
+// append never runs into a neighbour's). A full slab is replaced by one
+// sized to the body, so that one body takes few slabs.
+func keep[T any](slab, stack *[]T, mark, bodySize int, count *int) []T {
+	n := len(*stack) - mark
+	if cap(*slab)-len(*slab) < n {
+		*slab = make([]T, 0, max(n, bodySize/32, 16))
+	}
+	*count += n
+	at := len(*slab)
+	*slab = append(*slab, (*stack)[mark:]...)
+	(*stack) = (*stack)[:mark]
+	return (*slab)[at : at+n : at+n]
 }
 
 // setPointers gives v and every value below it its JSON Pointer, v's
