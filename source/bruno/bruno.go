@@ -379,37 +379,10 @@ func pathParams(f *srctext.File, u srctext.Text, pb *Block, expand func(srctext.
 			values[p.Key] = expand(srctext.FromSource(f, p.ValFrom, p.ValTo))
 		}
 	}
-	start := 0
-	if i := strings.Index(u.String(), "://"); i >= 0 {
-		start = i + 3
-	}
-	end := u.Len()
-	if q := u.Index('?', start); q >= 0 {
-		end = q
-	}
-	var out srctext.Text
-	out.Append(u.Slice(0, start))
-	seg := start
-	flush := func(i int) {
-		s := u.Slice(seg, i)
-		if s.Len() > 1 && s.Known() && s.String()[0] == ':' {
-			if v, ok := values[s.String()[1:]]; ok {
-				out.Append(v)
-				return
-			}
-		}
-		out.Append(s)
-	}
-	for i := start; i < end; i++ {
-		if b, ok := u.Byte(i); ok && b == '/' {
-			flush(i)
-			out.Append(u.Slice(i, i+1))
-			seg = i + 1
-		}
-	}
-	flush(end)
-	out.Append(u.Slice(end, u.Len()))
-	return out
+	return srctext.PathVars(u, func(name string) (srctext.Text, bool) {
+		v, ok := values[name]
+		return v, ok
+	})
 }
 
 // coll is what a request file takes from its collection.

@@ -377,38 +377,13 @@ func (c *reader) pathVars(t srctext.Text, vars *request.Value) srctext.Text {
 			}
 		}
 	}
-	// Only within the path: after the authority, before '?'.
-	start := 0
-	if i := strings.Index(t.String(), "://"); i >= 0 {
-		start = i + 3
-	}
-	end := t.Len()
-	if q := t.Index('?', start); q >= 0 {
-		end = q
-	}
-	var out srctext.Text
-	out.Append(t.Slice(0, start))
-	seg := start
-	flush := func(i int) {
-		s := t.Slice(seg, i)
-		if s.Len() > 1 && s.Known() && s.String()[0] == ':' {
-			if v, ok := values[s.String()[1:]]; ok {
-				out.Append(c.text(v))
-				return
-			}
+	return srctext.PathVars(t, func(name string) (srctext.Text, bool) {
+		v, ok := values[name]
+		if !ok {
+			return srctext.Text{}, false
 		}
-		out.Append(s)
-	}
-	for i := start; i < end; i++ {
-		if b, ok := t.Byte(i); ok && b == '/' {
-			flush(i)
-			out.Append(t.Slice(i, i+1))
-			seg = i + 1
-		}
-	}
-	flush(end)
-	out.Append(t.Slice(end, t.Len()))
-	return out
+		return c.text(v), true
+	})
 }
 
 // authParam returns a v2.1 auth parameter ([{key, value}]) or a v2.0 one

@@ -265,3 +265,40 @@ func unhex(c byte) byte {
 	}
 	return c - 'A' + 10
 }
+
+// PathVars substitutes the ":name" segments of u's path (after the
+// authority, before '?') with value(name); a name value does not know is
+// left as written (Postman and Bruno send it so).
+func PathVars(u Text, value func(name string) (Text, bool)) Text {
+	start := 0
+	if i := strings.Index(u.String(), "://"); i >= 0 {
+		start = i + 3
+	}
+	end := u.Len()
+	if q := u.Index('?', start); q >= 0 {
+		end = q
+	}
+	var out Text
+	out.Append(u.Slice(0, start))
+	seg := start
+	flush := func(i int) {
+		s := u.Slice(seg, i)
+		if s.Len() > 1 && s.Known() && s.String()[0] == ':' {
+			if v, ok := value(s.String()[1:]); ok {
+				out.Append(v)
+				return
+			}
+		}
+		out.Append(s)
+	}
+	for i := start; i < end; i++ {
+		if b, ok := u.Byte(i); ok && b == '/' {
+			flush(i)
+			out.Append(u.Slice(i, i+1))
+			seg = i + 1
+		}
+	}
+	flush(end)
+	out.Append(u.Slice(end, u.Len()))
+	return out
+}
