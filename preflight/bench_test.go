@@ -4,7 +4,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 
 	"github.com/atslint/atslint/internal/benchdata"
@@ -19,24 +18,6 @@ import (
 // bench/peers.
 //
 //	go test ./preflight -run '^$' -bench . -benchmem
-
-// liveRequest builds r as a Go program would, for a server at base.
-func liveRequest(b testing.TB, base string, r benchdata.Live) *http.Request {
-	var body io.Reader
-	if r.Body != "" {
-		body = strings.NewReader(r.Body)
-	}
-	req, err := http.NewRequest(r.Method, base+r.Path, body)
-	if err != nil {
-		b.Fatal(err)
-	}
-	req.Header.Set("x-account-id", r.Account)
-	req.Header.Set("Authorization", "Basic c2tfbGl2ZV9iZW5jaG1hcms6")
-	if r.Body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	return req
-}
 
 // nothing is a base transport that answers at once.
 type nothing struct{}
@@ -56,7 +37,7 @@ func BenchmarkOverhead(b *testing.B) {
 			rt := New(nothing{}, benchOptions(func(_ *http.Request, ds []rules.Diagnostic) { got = append(got, ds...) }))
 			// The body comes from GetBody, so one request serves every
 			// iteration: only preflight's own work is measured.
-			req := liveRequest(b, "https://api.stackone.com", r)
+			req := r.HTTPRequest(b, "https://api.stackone.com")
 			if _, err := rt.RoundTrip(req); err != nil || len(got) > 0 {
 				b.Fatalf("a good request: %v %+v", err, got)
 			}
@@ -77,19 +58,6 @@ func BenchmarkLoopback(b *testing.B) {
 	}))
 	defer srv.Close()
 	for _, r := range benchdata.LiveRequests() {
-		b.Run(r.Name, func(b *testing.B) {
-			c := srv.Client()
-			b.ReportAllocs()
-			cpu := benchdata.StartCPU()
-			for b.Loop() {
-				resp, err := c.Do(liveRequest(b, srv.URL, r))
-				if err != nil {
-					b.Fatal(err)
-				}
-				io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-			}
-			cpu.Report(b)
-		})
+		b.Run(r.Name, func(b *testing.B) { benchdata.RoundTrips(b, srv.Client(), srv.URL, r) })
 	}
 }

@@ -18,7 +18,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -67,26 +66,6 @@ func kinRouter(tb testing.TB) routers.Router {
 	return router
 }
 
-const apiKey = "Basic c2tfbGl2ZV9iZW5jaG1hcms6"
-
-// newRequest builds r as a Go program would.
-func newRequest(tb testing.TB, base string, r benchdata.Live) *http.Request {
-	var body io.Reader
-	if r.Body != "" {
-		body = strings.NewReader(r.Body)
-	}
-	req, err := http.NewRequest(r.Method, base+r.Path, body)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	req.Header.Set("x-account-id", r.Account)
-	req.Header.Set("Authorization", apiKey)
-	if r.Body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	return req
-}
-
 var kinOptions = &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}
 
 // kinValidate is what an openapi3filter middleware does per request.
@@ -123,7 +102,7 @@ func BenchmarkRequest(b *testing.B) {
 			var got []rules.Diagnostic
 			rt := preflight.New(nothing{}, preflight.Options{Accounts: benchdata.LiveAccounts, Block: rules.Error,
 				Report: func(_ *http.Request, ds []rules.Diagnostic) { got = append(got, ds...) }})
-			req := newRequest(b, "https://api.stackone.com", r)
+			req := r.HTTPRequest(b, "https://api.stackone.com")
 			if _, err := rt.RoundTrip(req); err != nil || len(got) > 0 {
 				b.Fatalf("a good request: %v %+v", err, got)
 			}
@@ -135,7 +114,7 @@ func BenchmarkRequest(b *testing.B) {
 			cpu.Report(b)
 		})
 		b.Run(r.Name+"/kin-openapi", func(b *testing.B) {
-			req := newRequest(b, "https://api.stackone.com", r)
+			req := r.HTTPRequest(b, "https://api.stackone.com")
 			body := []byte(r.Body)
 			reset := func() {
 				if len(body) > 0 {
@@ -154,19 +133,6 @@ func BenchmarkRequest(b *testing.B) {
 			}
 			cpu.Report(b)
 		})
-		b.Run(r.Name+"/loopback", func(b *testing.B) {
-			c := srv.Client()
-			b.ReportAllocs()
-			cpu := benchdata.StartCPU()
-			for b.Loop() {
-				resp, err := c.Do(newRequest(b, srv.URL, r))
-				if err != nil {
-					b.Fatal(err)
-				}
-				io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-			}
-			cpu.Report(b)
-		})
+		b.Run(r.Name+"/loopback", func(b *testing.B) { benchdata.RoundTrips(b, srv.Client(), srv.URL, r) })
 	}
 }

@@ -2,7 +2,10 @@ package benchdata
 
 import (
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
+	"testing"
 )
 
 // Live is one request as a Go program builds it, for the run-time
@@ -82,4 +85,23 @@ func liveApplication() string {
 	}
 	b.WriteString(`]}`)
 	return b.String()
+}
+
+// HTTPRequest builds r as a Go program would, for a server at base, with
+// a fixed fake API key.
+func (r Live) HTTPRequest(tb testing.TB, base string) *http.Request {
+	var body io.Reader
+	if r.Body != "" {
+		body = strings.NewReader(r.Body)
+	}
+	req, err := http.NewRequest(r.Method, base+r.Path, body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	req.Header.Set("x-account-id", r.Account)
+	req.Header.Set("Authorization", "Basic c2tfbGl2ZV9iZW5jaG1hcms6")
+	if r.Body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return req
 }
