@@ -144,8 +144,8 @@ func suggestedFixes(f *rules.Fix) []analysis.SuggestedFix {
 	}
 	sf := analysis.SuggestedFix{Message: msg}
 	for _, e := range f.Edits {
-		sf.TextEdits = append(sf.TextEdits, analysis.TextEdit{
-			Pos: token.Pos(e.Span.Front.Start), End: token.Pos(e.Span.Front.End), NewText: []byte(e.Text)})
+		pos, end := spanPos(e.Span)
+		sf.TextEdits = append(sf.TextEdits, analysis.TextEdit{Pos: pos, End: end, NewText: []byte(e.Text)})
 	}
 	return []analysis.SuggestedFix{sf}
 }

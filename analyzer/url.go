@@ -575,10 +575,11 @@ func setQuery(r *request.Request, q str) {
 // the engine carries it through untouched and the analyzer maps
 // diagnostics back with it (spanPos).
 func span(pos, end token.Pos) request.Span {
-	return request.Span{Front: request.FrontSpan{Start: int(pos), End: int(end)}}
+	return request.FrontSpan(int(pos), int(end))
 }
 
 // spanPos returns the Go source range of a span made by span.
 func spanPos(s request.Span) (pos, end token.Pos) {
-	return token.Pos(s.Front.Start), token.Pos(s.Front.End)
+	start, stop := s.Range()
+	return token.Pos(start), token.Pos(stop)
 }

@@ -60,8 +60,8 @@ func locate(file string, ds []rules.Diagnostic, reader func() *bufio.Reader) ([]
 			continue
 		}
 		points = append(points,
-			point{off: sp.Start.Offset, col: sp.Start.Column, dst: &out[i].Column16},
-			point{off: sp.End.Offset, col: sp.End.Column, dst: &out[i].EndColumn16})
+			point{off: sp.Start.Offset, col: int(sp.Start.Column), dst: &out[i].Column16},
+			point{off: sp.End.Offset, col: int(sp.End.Column), dst: &out[i].EndColumn16})
 		caps = append(caps, &capture{start: sp.Start.Offset, end: sp.End.Offset, dst: &out[i].ValueHash})
 	}
 	if len(points) == 0 {

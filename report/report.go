@@ -225,8 +225,8 @@ func JSON(w io.Writer, r *Report) error {
 	out := jsonReport{Version: 1, Diagnostics: []jsonDiagnostic{}, Errors: r.Errors, Summary: r.Summary}
 	for _, d := range r.Diagnostics {
 		out.Diagnostics = append(out.Diagnostics, jsonDiagnostic{
-			File: d.File, Line: d.Span.Start.Line, Column: d.Span.Start.Column,
-			EndLine: d.Span.End.Line, EndColumn: d.Span.End.Column,
+			File: d.File, Line: int(d.Span.Start.Line), Column: int(d.Span.Start.Column),
+			EndLine: int(d.Span.End.Line), EndColumn: int(d.Span.End.Column),
 			Rule: d.Rule, Severity: d.Severity.String(), Provider: d.Provider, Operation: d.Operation,
 			Pointer: d.Pointer, Request: d.Request, Predicts: string(d.Predicts), Message: d.Message,
 			Fix: jsonFixOf(d.Fix),

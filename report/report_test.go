@@ -59,7 +59,7 @@ func span(t *testing.T, src, sub string) request.Span {
 	i := bytes.Index([]byte(src), []byte(sub))
 	require.GreaterOrEqual(t, i, 0, sub)
 	at := func(off int) request.Pos {
-		line, col := 1, 1
+		line, col := int32(1), int32(1)
 		for _, c := range []byte(src[:off]) {
 			if c == '\n' {
 				line, col = line+1, 1
@@ -124,7 +124,7 @@ func TestValueHash(t *testing.T) {
 	assert.Empty(t, ValueHash([]byte(a), request.Span{Start: request.Pos{Offset: 5}, End: request.Pos{Offset: 99}}))
 }
 
-func diag(file string, line, col, endLine, endCol int, rule string, sev rules.Severity, msg string) Diagnostic {
+func diag(file string, line, col, endLine, endCol int32, rule string, sev rules.Severity, msg string) Diagnostic {
 	return Diagnostic{File: file, Diagnostic: rules.Diagnostic{
 		Rule: rule, Severity: sev, Message: msg,
 		Span: request.Span{Start: request.Pos{Line: line, Column: col}, End: request.Pos{Line: endLine, Column: endCol}},
@@ -292,8 +292,8 @@ func TestLocateReaderAcrossSegments(t *testing.T) {
 	ds := []rules.Diagnostic{{Rule: "stackone/unknown-field", Span: first}, {Rule: "stackone/unknown-field", Span: second}}
 	got, err := LocateReader("f.json", iotest.OneByteReader(strings.NewReader(src)), ds)
 	require.NoError(t, err)
-	assert.Equal(t, first.Start.Column-2, got[0].Column16, "the emoji is 4 bytes and 2 units")
-	assert.Equal(t, first.End.Column-2, got[0].EndColumn16)
+	assert.Equal(t, int(first.Start.Column-2), got[0].Column16, "the emoji is 4 bytes and 2 units")
+	assert.Equal(t, int(first.End.Column-2), got[0].EndColumn16)
 	assert.Equal(t, 12, got[1].Column16, "a new line starts afresh; é is 2 bytes and 1 unit")
 	assert.Equal(t, Locate("f.json", []byte(src), ds), got, "streamed and in memory agree")
 	assert.Equal(t, ValueHash([]byte(src), first), got[0].ValueHash)

@@ -393,7 +393,7 @@ func region(d Diagnostic) *sarifRegion {
 	if s.Line == 0 {
 		return nil
 	}
-	rg := &sarifRegion{StartLine: s.Line, StartColumn: s.Column, EndLine: e.Line, EndColumn: e.Column}
+	rg := &sarifRegion{StartLine: int(s.Line), StartColumn: int(s.Column), EndLine: int(e.Line), EndColumn: int(e.Column)}
 	if d.Column16 > 0 {
 		rg.StartColumn = d.Column16
 	}

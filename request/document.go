@@ -152,7 +152,7 @@ func charSpan(data []byte, p Pos) Span {
 	if p.Offset < len(data) && data[p.Offset] != '\n' && data[p.Offset] != '\r' {
 		_, n := utf8.DecodeRune(data[p.Offset:])
 		s.End.Offset += n
-		s.End.Column += n
+		s.End.Column += int32(n)
 	}
 	return s
 }
@@ -648,7 +648,7 @@ func (m mapper) span(from, to int) Span {
 	at := func(off int) Pos {
 		p := m.whole.Start
 		p.Offset += 1 + off
-		p.Column += 1 + off
+		p.Column += int32(1 + off)
 		return p
 	}
 	return Span{Start: at(from), End: at(to)}

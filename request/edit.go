@@ -23,29 +23,25 @@ func Overlap(a, b Span) bool {
 	return bs == be && as <= bs && bs <= ae
 }
 
-// Range returns the range a span covers in its own positions: the front
-// end's (Front) when it set them, else the byte offsets.
+// Range returns the range a span covers in its own positions: the byte
+// offsets of a file, or a front end's own positions (FrontSpan).
 func (s Span) Range() (start, end int) {
-	if s.Front != (FrontSpan{}) {
-		return s.Front.Start, s.Front.End
-	}
 	return s.Start.Offset, s.End.Offset
 }
 
 // Sub returns the part [from, to) of a span, counted in bytes from its
 // start, for a span whose text maps byte for byte onto its source (a
-// string literal without escapes). Front positions move alike: go/token
-// positions count bytes too.
+// string literal without escapes). Front positions move alike (go/token
+// positions count bytes too) and stay without line and column.
 func (s Span) Sub(from, to int) Span {
+	front := s.Start.Line == 0
 	at := func(off int) Pos {
 		p := s.Start
 		p.Offset += off
-		p.Column += off
+		if !front {
+			p.Column += int32(off)
+		}
 		return p
 	}
-	out := Span{Start: at(from), End: at(to)}
-	if s.Front != (FrontSpan{}) {
-		out.Front = FrontSpan{Start: s.Front.Start + from, End: s.Front.Start + to}
-	}
-	return out
+	return Span{Start: at(from), End: at(to)}
 }

@@ -32,7 +32,7 @@ func sp(s Span) string {
 
 // naivePos computes the position of offset off by scanning data.
 func naivePos(data []byte, off int) Pos {
-	line, col := 1, 1
+	line, col := int32(1), int32(1)
 	for i := 0; i < off; i++ {
 		if data[i] == '\n' {
 			line, col = line+1, 1
@@ -61,7 +61,7 @@ func checkTree(t testing.TB, data []byte, root *Value) {
 	t.Helper()
 	// Positions of every offset, computed once by a plain scan.
 	all := make([]Pos, len(data)+1)
-	line, col := 1, 1
+	line, col := int32(1), int32(1)
 	for i := range all {
 		all[i] = Pos{Offset: i, Line: line, Column: col}
 		if i < len(data) && data[i] == '\n' {

@@ -103,7 +103,7 @@ func (li *lineIndex) pos(off int) Pos {
 	if li.line == 0 {
 		col += li.colBase - 1
 	}
-	return Pos{Offset: off + li.offBase, Line: li.line + li.lineBase, Column: col}
+	return Pos{Offset: off + li.offBase, Line: int32(li.line + li.lineBase), Column: int32(col)}
 }
 
 var newline = []byte{'\n'}

@@ -219,7 +219,7 @@ func TestParseSyntaxErrors(t *testing.T) {
 			must(t, v == nil, "want nil value on error")
 			var se *SyntaxError
 			must(t, errors.As(err, &se), "want *SyntaxError, got %T %v", err, err)
-			eq(t, [2]int{se.Pos.Line, se.Pos.Column}, [2]int{tt.line, tt.col}, "line:col")
+			eq(t, [2]int{int(se.Pos.Line), int(se.Pos.Column)}, [2]int{tt.line, tt.col}, "line:col")
 			eq(t, se.Msg, tt.msg, "message")
 			eq(t, se.Pos, naivePos([]byte(tt.in), se.Pos.Offset), "position consistent")
 		})
@@ -360,5 +360,5 @@ func TestParseNestedArrays(t *testing.T) {
 func TestSpanIsZero(t *testing.T) {
 	eq(t, Span{}.IsZero(), true, "zero span")
 	eq(t, Span{Start: Pos{Offset: 0, Line: 1, Column: 1}}.IsZero(), false, "file start")
-	eq(t, Span{Front: FrontSpan{Start: 7, End: 9}}.IsZero(), false, "front-end span")
+	eq(t, FrontSpan(7, 9).IsZero(), false, "front-end span")
 }

@@ -9,31 +9,44 @@ import (
 )
 
 // Pos is a position in a file. Line and Column are 1-based; Column counts
-// bytes. Offset is a 0-based byte offset.
+// bytes. Offset is a 0-based byte offset. Line and Column are int32 to keep
+// the tree small (a Value holds two spans' worth of positions through its
+// own span and its members' key spans).
+//
+// A Pos with Line 0 carries no line: either no position at all (the zero
+// Pos), or, in a span made by FrontSpan, a position in a front end's own
+// terms held in Offset.
 type Pos struct {
-	Offset int `json:"offset"`
-	Line   int `json:"line"`
-	Column int `json:"column"`
+	Offset int   `json:"offset"`
+	Line   int32 `json:"line"`
+	Column int32 `json:"column"`
 }
 
 // Span is the half-open source range [Start, End) of a key or value.
-// Readers of files set Start and End; a front end whose positions are its
-// own and have no lines (the Go analyzer's go/token.Pos values) sets Front
-// instead, which the engine carries through untouched.
+//
+// Readers of files set Offset, Line and Column of both ends. A front end
+// whose positions are its own and have no lines (the Go analyzer's
+// go/token.Pos values) makes its spans with FrontSpan: Line and Column
+// stay 0 and Offset holds its own positions, which the engine carries
+// through untouched, orders by, and Range returns; only that front end
+// turns them into file positions.
 type Span struct {
 	Start Pos `json:"start"`
 	End   Pos `json:"end"`
-	// Front is the range in the front end's own positions, zero for files.
-	Front FrontSpan `json:"-"`
 }
 
-// FrontSpan is a half-open range [Start, End) of a front end's own
-// positions; only that front end reads it.
-type FrontSpan struct{ Start, End int }
+// FrontSpan returns the span [start, end) of a front end's own positions
+// (see Span). FrontSpan(0, 0) is the zero Span.
+func FrontSpan(start, end int) Span {
+	return Span{Start: Pos{Offset: start}, End: Pos{Offset: end}}
+}
+
+// IsFront reports whether s was made by FrontSpan with a position.
+func (s Span) IsFront() bool { return s.Start.Line == 0 && !s.IsZero() }
 
 // IsZero reports whether s carries no position.
 func (s Span) IsZero() bool {
-	return s.Start.Line == 0 && s.Start.Offset == 0 && s.End.Offset == 0 && s.Front == FrontSpan{}
+	return s.Start.Line == 0 && s.Start.Offset == 0 && s.End.Offset == 0
 }
 
 // Kind is the kind of a JSON value.

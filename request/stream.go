@@ -101,7 +101,7 @@ func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, doc *Document, f
 		if kind == ']' {
 			break
 		}
-		at := Pos{Offset: s.cur, Line: s.line, Column: s.col}
+		at := Pos{Offset: s.cur, Line: int32(s.line), Column: int32(s.col)}
 		raw, err := dec.ReadValue()
 		if err != nil {
 			return false
@@ -127,7 +127,7 @@ func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, doc *Document, f
 // at file position at: the tree Parse would give for it inside the file.
 func parseElement(raw []byte, index int, at Pos, opts Options) (*Value, error) {
 	p, sc := newParser(raw, opts)
-	p.lines.offBase, p.lines.lineBase, p.lines.colBase = at.Offset, at.Line, at.Column
+	p.lines.offBase, p.lines.lineBase, p.lines.colBase = at.Offset, int(at.Line), int(at.Column)
 	p.max-- // the array around it is one level
 	v, err := p.parseOne(sc, index)
 	p.release(sc)

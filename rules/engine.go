@@ -300,7 +300,6 @@ func SortDiagnostics(ds []Diagnostic) {
 	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
 		return cmp.Or(
 			cmp.Compare(a.Span.Start.Offset, b.Span.Start.Offset),
-			cmp.Compare(a.Span.Front.Start, b.Span.Front.Start),
 			CompareDiagnostics(a, b))
 	})
 }

@@ -364,9 +364,9 @@ func TestProxyPositions(t *testing.T) {
 	d := ds[0]
 	assert.Equal(t, "greenhouse/proxy-cursor-params", d.Rule)
 	// At the status key inside the native url, with the url's pointer.
-	assert.Equal(t, 2, d.Span.Start.Line)
-	assert.Equal(t, 85, d.Span.Start.Column)
-	assert.Equal(t, 91, d.Span.End.Column)
+	assert.Equal(t, int32(2), d.Span.Start.Line)
+	assert.Equal(t, int32(85), d.Span.Start.Column)
+	assert.Equal(t, int32(91), d.Span.End.Column)
 	assert.Equal(t, "/body/url", d.Pointer)
 	assert.Equal(t, "stackone_proxy_request", d.Operation)
 }

@@ -60,7 +60,7 @@ func newPositions(data []byte) positions {
 
 func (p positions) at(off int) request.Pos {
 	l := sort.SearchInts(p, off+1) - 1
-	return request.Pos{Offset: off, Line: l + 1, Column: off - p[l] + 1}
+	return request.Pos{Offset: off, Line: int32(l + 1), Column: int32(off - p[l] + 1)}
 }
 
 // FuzzCheckBytes: reading and checking any input from bytes, with provider-independent

@@ -219,13 +219,13 @@ func JSON(w io.Writer, r *Report) error {
 	findings := func(fs []Finding) []jsonFinding {
 		out := []jsonFinding{}
 		for _, f := range fs {
-			out = append(out, jsonFinding{f.Rule, f.Severity, f.Predicts, f.Span.Start.Line, f.Span.Start.Column, f.Message})
+			out = append(out, jsonFinding{f.Rule, f.Severity, f.Predicts, int(f.Span.Start.Line), int(f.Span.Start.Column), f.Message})
 		}
 		return out
 	}
 	for _, it := range r.Items {
 		ji := jsonItem{
-			File: it.File, Line: it.Span.Start.Line, Column: it.Span.Start.Column, Pointer: it.Pointer, Index: it.Index,
+			File: it.File, Line: int(it.Span.Start.Line), Column: int(it.Span.Start.Column), Pointer: it.Pointer, Index: it.Index,
 			Status: it.Status, Method: it.Method, Operation: it.Operation, Providers: append([]string{}, it.Providers...),
 			ProviderRows: []jsonRow{}, OtherProviders: it.Others, Notes: []jsonNote{}, RetryAfter: it.RetryAfter,
 			ProviderErrors: []jsonProviderError{}, BodyNote: it.BodyNote,
@@ -249,7 +249,7 @@ func JSON(w io.Writer, r *Report) error {
 		out.Responses = append(out.Responses, ji)
 	}
 	for _, p := range r.Problems {
-		out.Problems = append(out.Problems, jsonProblem{p.File, p.Span.Start.Line, p.Span.Start.Column, p.Message})
+		out.Problems = append(out.Problems, jsonProblem{p.File, int(p.Span.Start.Line), int(p.Span.Start.Column), p.Message})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

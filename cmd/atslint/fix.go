@@ -186,14 +186,15 @@ func goFileEdits(fset *token.FileSet, f *rules.Fix) (string, []request.Edit, boo
 	var file string
 	var out []request.Edit
 	for _, e := range f.Edits {
-		s, t := fset.Position(token.Pos(e.Span.Front.Start)), fset.Position(token.Pos(e.Span.Front.End))
+		from, to := e.Span.Range()
+		s, t := fset.Position(token.Pos(from)), fset.Position(token.Pos(to))
 		if s.Filename == "" || t.Filename != s.Filename || file != "" && s.Filename != file {
 			return "", nil, false
 		}
 		file = s.Filename
 		out = append(out, request.Edit{Text: e.Text, Span: request.Span{
-			Start: request.Pos{Offset: s.Offset, Line: s.Line, Column: s.Column},
-			End:   request.Pos{Offset: t.Offset, Line: t.Line, Column: t.Column}}})
+			Start: request.Pos{Offset: s.Offset, Line: int32(s.Line), Column: int32(s.Column)},
+			End:   request.Pos{Offset: t.Offset, Line: int32(t.Line), Column: int32(t.Column)}}})
 	}
 	return file, out, true
 }

@@ -364,8 +364,8 @@ func locate(fset *token.FileSet, dir string, d analyzer.Diagnostic) report.Diagn
 	}
 	rd := report.Diagnostic{File: relPath(dir, start.Filename), Diagnostic: d.Diagnostic}
 	rd.Span = request.Span{
-		Start: request.Pos{Offset: start.Offset, Line: start.Line, Column: start.Column},
-		End:   request.Pos{Offset: end.Offset, Line: end.Line, Column: end.Column},
+		Start: request.Pos{Offset: start.Offset, Line: int32(start.Line), Column: int32(start.Column)},
+		End:   request.Pos{Offset: end.Offset, Line: int32(end.Line), Column: int32(end.Column)},
 	}
 	// The report's fix edits are offsets into the diagnostic's file: a fix
 	// that changes another file (a json tag) is applied by -fix but not

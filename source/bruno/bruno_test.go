@@ -8,7 +8,7 @@ import (
 	"github.com/atslint/atslint/request"
 )
 
-func at(t *testing.T, data []byte, what string, s request.Span, line, col int, text string) {
+func at(t *testing.T, data []byte, what string, s request.Span, line, col int32, text string) {
 	t.Helper()
 	if s.Start.Line != line || s.Start.Column != col {
 		t.Errorf("%s starts at %d:%d, want %d:%d", what, s.Start.Line, s.Start.Column, line, col)

@@ -8,7 +8,7 @@ import (
 	"github.com/atslint/atslint/request"
 )
 
-func at(t *testing.T, data []byte, what string, s request.Span, line, col int, text string) {
+func at(t *testing.T, data []byte, what string, s request.Span, line, col int32, text string) {
 	t.Helper()
 	if s.Start.Line != line || s.Start.Column != col {
 		t.Errorf("%s starts at %d:%d, want %d:%d", what, s.Start.Line, s.Start.Column, line, col)
@@ -110,7 +110,7 @@ curl -g "$B/jobs?filter[status]=open" --url-query 'q=a b'
 func TestMalformed(t *testing.T) {
 	for _, tc := range []struct {
 		src       string
-		line, col int
+		line, col int32
 	}{
 		{"curl -d @- https://api.stackone.com/unified/ats/jobs <<EOF\n{\"a\": 1}\n", 1, 54},
 		{"curl 'https://api.stackone.com/unified/ats/jobs\n", 1, 6},

@@ -812,7 +812,7 @@ func (m stringMap) pos(off int) request.Pos {
 		off = len(m.offs) - 1
 	}
 	o := m.offs[off]
-	return request.Pos{Offset: o, Line: m.lit.Start.Line, Column: m.lit.Start.Column + o - m.lit.Start.Offset}
+	return request.Pos{Offset: o, Line: m.lit.Start.Line, Column: m.lit.Start.Column + int32(o-m.lit.Start.Offset)}
 }
 
 // decodeUEscape decodes a \uXXXX escape (or a surrogate pair of them) at
@@ -901,7 +901,7 @@ func (c *lineCounter) pos(off int) request.Pos {
 		c.lastNL, c.inited = -1, true
 	}
 	c.release(off)
-	return request.Pos{Offset: off, Line: c.line + 1, Column: off - c.lastNL}
+	return request.Pos{Offset: off, Line: int32(c.line + 1), Column: int32(off - c.lastNL)}
 }
 
 // release forgets the newlines before off.

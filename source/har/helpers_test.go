@@ -27,5 +27,5 @@ func must(t *testing.T, ok bool, what string, args ...any) {
 func naivePos(data []byte, off int) request.Pos {
 	before := data[:off]
 	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return request.Pos{Offset: off, Line: bytes.Count(before, []byte("\n")) + 1, Column: off - lineStart + 1}
+	return request.Pos{Offset: off, Line: int32(bytes.Count(before, []byte("\n")) + 1), Column: int32(off - lineStart + 1)}
 }

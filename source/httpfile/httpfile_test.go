@@ -7,7 +7,7 @@ import (
 	"github.com/atslint/atslint/request"
 )
 
-func at(t *testing.T, data []byte, what string, s request.Span, line, col int, text string) {
+func at(t *testing.T, data []byte, what string, s request.Span, line, col int32, text string) {
 	t.Helper()
 	if s.Start.Line != line || s.Start.Column != col {
 		t.Errorf("%s starts at %d:%d, want %d:%d", what, s.Start.Line, s.Start.Column, line, col)
@@ -112,7 +112,7 @@ func TestMalformed(t *testing.T) {
 	}
 	for i, want := range []struct {
 		rule      string
-		line, col int
+		line, col int32
 	}{{request.RuleSyntax, 2, 1}, {request.RuleSyntax, 8, 10}} {
 		p := doc.Problems[i]
 		if p.Rule != want.rule || p.Span.Start.Line != want.line || p.Span.Start.Column != want.col {

@@ -7,7 +7,7 @@ import (
 	"github.com/atslint/atslint/request"
 )
 
-func at(t *testing.T, data []byte, what string, s request.Span, line, col int, text string) {
+func at(t *testing.T, data []byte, what string, s request.Span, line, col int32, text string) {
 	t.Helper()
 	if s.Start.Line != line || s.Start.Column != col {
 		t.Errorf("%s starts at %d:%d, want %d:%d", what, s.Start.Line, s.Start.Column, line, col)
@@ -84,7 +84,7 @@ func TestTemplateTagsAreUnknown(t *testing.T) {
 func TestMalformed(t *testing.T) {
 	for _, tc := range []struct {
 		src, rule string
-		line      int
+		line      int32
 	}{
 		{"{\"_type\": \"export\", \"__export_format\": 4,\n \"resources\": [}", request.RuleSyntax, 2},
 		{"type: collection.insomnia.rest/5.0\ncollection:\n  - url: [\n", request.RuleSyntax, 3},

@@ -17,7 +17,7 @@ func load(t *testing.T) []byte {
 }
 
 // at asserts that span s starts at line:col and covers text in data.
-func at(t *testing.T, data []byte, what string, s request.Span, line, col int, text string) {
+func at(t *testing.T, data []byte, what string, s request.Span, line, col int32, text string) {
 	t.Helper()
 	if s.Start.Line != line || s.Start.Column != col {
 		t.Errorf("%s starts at %d:%d, want %d:%d", what, s.Start.Line, s.Start.Column, line, col)
@@ -132,7 +132,7 @@ func TestScriptSetVariableIsUnknown(t *testing.T) {
 func TestMalformed(t *testing.T) {
 	for _, tc := range []struct {
 		src, rule string
-		line, col int
+		line, col int32
 	}{
 		{"{\"info\": {\"schema\": \"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\"},\n \"item\": [}", request.RuleSyntax, 2, 11},
 		{`{"name": "not a collection"}`, request.RuleNotARequest, 1, 1},

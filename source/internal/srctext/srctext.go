@@ -38,7 +38,7 @@ func NewFile(data []byte) *File {
 func (f *File) Pos(off int) request.Pos {
 	off = max(0, min(off, len(f.Data)))
 	l := sort.Search(len(f.starts), func(i int) bool { return f.starts[i] > off }) - 1
-	return request.Pos{Offset: off, Line: l + 1, Column: off - f.starts[l] + 1}
+	return request.Pos{Offset: off, Line: int32(l + 1), Column: int32(off - f.starts[l] + 1)}
 }
 
 // Span returns the span of bytes [from, to).
