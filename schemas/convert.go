@@ -647,5 +647,18 @@ var (
 	tokenUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 )
 
-func escapeToken(s string) string   { return tokenEscaper.Replace(s) }
-func unescapeToken(s string) string { return tokenUnescaper.Replace(s) }
+// escapeToken and unescapeToken return s itself when there is nothing to
+// change, as for nearly every token (Replace would allocate a copy).
+func escapeToken(s string) string {
+	if strings.IndexAny(s, "~/") < 0 {
+		return s
+	}
+	return tokenEscaper.Replace(s)
+}
+
+func unescapeToken(s string) string {
+	if strings.IndexByte(s, '~') < 0 {
+		return s
+	}
+	return tokenUnescaper.Replace(s)
+}

@@ -9,8 +9,14 @@ func Levenshtein(a, b string) int {
 	if a == b {
 		return 0
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Two rows on the stack for the short words compared in practice.
+	var rows [2][33]int
+	var prev, cur []int
+	if len(b) < len(rows[0]) {
+		prev, cur = rows[0][:len(b)+1], rows[1][:len(b)+1]
+	} else {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
