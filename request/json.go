@@ -290,6 +290,10 @@ type parser struct {
 	memberSlab []Member
 	// How many of each were handed out, to size the next slab.
 	valuesMade, membersMade, elemsMade, mptrsMade int
+	// When reading the elements of an array one by one, how many of each
+	// the element before took: the size of the next element's first slab
+	// (elements of one array are mostly alike). Zero: guess from winLen.
+	valuesPrev, membersPrev, elemsPrev, mptrsPrev int
 	// The slabs are sized for the input from winStart on, winLen bytes:
 	// the whole input, or one element of a streamed array.
 	winStart, winLen int
@@ -300,7 +304,7 @@ type parser struct {
 
 func (p *parser) newValue() *Value {
 	if len(p.valueSlab) == 0 {
-		p.valueSlab = make([]Value, p.slabSize(p.valuesMade, 16))
+		p.valueSlab = make([]Value, p.slabSize(p.valuesMade, p.valuesPrev, 16))
 	}
 	p.valuesMade++
 	v := &p.valueSlab[0]
@@ -310,7 +314,7 @@ func (p *parser) newValue() *Value {
 
 func (p *parser) newMember() *Member {
 	if len(p.memberSlab) == 0 {
-		p.memberSlab = make([]Member, p.slabSize(p.membersMade, 24))
+		p.memberSlab = make([]Member, p.slabSize(p.membersMade, p.membersPrev, 24))
 	}
 	p.membersMade++
 	m := &p.memberSlab[0]
@@ -319,13 +323,18 @@ func (p *parser) newMember() *Member {
 }
 
 // slabSize returns the size of the next allocation batch of a kind of
-// which made were handed out so far: the first is guessed from the input
-// size (one per bytesEach bytes), later ones from the rate so far applied
-// to the input left, with some headroom; at most 4096. Few allocations for
-// large inputs, little waste for any.
-func (p *parser) slabSize(made, bytesEach int) int {
+// which made were handed out so far: the first is what the element before
+// took (prev, when not zero) and an eighth more, or else guessed from the
+// input size (one per
+// bytesEach bytes); later ones are the rate so far applied to the input
+// left, with some headroom; at most 4096. Few allocations for large
+// inputs, little waste for any.
+func (p *parser) slabSize(made, prev, bytesEach int) int {
 	n := p.winLen / bytesEach
-	if made > 0 {
+	switch {
+	case made == 0 && prev > 0:
+		return min(prev+prev/8, 4096)
+	case made > 0:
 		done := max(p.prevEnd-p.winStart, 1)
 		n = made*(p.winLen-done)/done + made/8
 	}
@@ -396,6 +405,9 @@ func (p *parser) parseElements(sc *scratch, fn func(int, *Value)) (*Value, error
 		// Each element gets slabs of its own, sized like the one before:
 		// shared slabs would keep neighbours, and so all of them, alive.
 		p.valueSlab, p.memberSlab, p.memberPtrs, p.elemSlab = nil, nil, nil, nil
+		if p.valuesMade > 0 {
+			p.valuesPrev, p.membersPrev, p.elemsPrev, p.mptrsPrev = p.valuesMade, p.membersMade, p.elemsMade, p.mptrsMade
+		}
 		p.valuesMade, p.membersMade, p.elemsMade, p.mptrsMade = 0, 0, 0, 0
 		p.winStart = p.tokenStart(p.prevEnd)
 		// A peek error is read again, and classified, by readTree.
@@ -587,7 +599,7 @@ func (p *parser) readTree(floor int) (*Value, error) {
 			if v.Kind == Object {
 				if n := len(p.members) - f.start; n > 0 {
 					if cap(p.memberPtrs)-len(p.memberPtrs) < n {
-						p.memberPtrs = make([]*Member, 0, max(n, p.slabSize(p.mptrsMade, 32)))
+						p.memberPtrs = make([]*Member, 0, max(n, p.slabSize(p.mptrsMade, p.mptrsPrev, 32)))
 					}
 					i := len(p.memberPtrs)
 					p.memberPtrs = append(p.memberPtrs, p.members[f.start:]...)
@@ -599,7 +611,7 @@ func (p *parser) readTree(floor int) (*Value, error) {
 			} else {
 				if n := len(p.elems) - f.start; n > 0 {
 					if cap(p.elemSlab)-len(p.elemSlab) < n {
-						p.elemSlab = make([]*Value, 0, max(n, p.slabSize(p.elemsMade, 32)))
+						p.elemSlab = make([]*Value, 0, max(n, p.slabSize(p.elemsMade, p.elemsPrev, 32)))
 					}
 					i := len(p.elemSlab)
 					p.elemSlab = append(p.elemSlab, p.elems[f.start:]...)

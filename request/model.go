@@ -78,8 +78,8 @@ func (k Kind) String() string {
 // the decoded text; for Number, Str is the literal as written.
 type Value struct {
 	Kind    Kind
+	Bool    bool // next to Kind: one word for both
 	Str     string
-	Bool    bool
 	Members []*Member
 	Elems   []*Value
 	Span    Span
