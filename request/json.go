@@ -325,10 +325,9 @@ func (p *parser) newMember() *Member {
 // slabSize returns the size of the next allocation batch of a kind of
 // which made were handed out so far: the first is what the element before
 // took (prev, when not zero) and an eighth more, or else guessed from the
-// input size (one per
-// bytesEach bytes); later ones are the rate so far applied to the input
-// left, with some headroom; at most 4096. Few allocations for large
-// inputs, little waste for any.
+// input size (one per bytesEach bytes); later ones are the rate so far
+// applied to the input left, with some headroom; at most 4096. Few
+// allocations for large inputs, little waste for any.
 func (p *parser) slabSize(made, prev, bytesEach int) int {
 	n := p.winLen / bytesEach
 	switch {
