@@ -2,6 +2,7 @@ package request
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -570,11 +571,15 @@ func (r *Request) setTarget(v *Value) {
 	m := newMapper(v)
 	// Path: split before unescaping so that %2F stays in its segment.
 	parts := strings.Split(escPath, "/")
-	decoded := make([]string, len(parts))
-	for i, p := range parts {
-		decoded[i] = unescape(p, false)
+	decoded := parts // nothing to decode, as in nearly every path
+	r.Path = escPath
+	if strings.IndexByte(escPath, '%') >= 0 {
+		decoded = make([]string, len(parts))
+		for i, p := range parts {
+			decoded[i] = unescape(p, false)
+		}
+		r.Path = strings.Join(decoded, "/")
 	}
-	r.Path = strings.Join(decoded, "/")
 	r.Segments, r.PathSegmentSpans = nil, nil
 	lo, hi := 0, len(parts)
 	if lo < hi && parts[lo] == "" {
@@ -595,18 +600,22 @@ func (r *Request) setTarget(v *Value) {
 		}
 	}
 
-	for _, rp := range ParseQuery(rawQuery) {
+	raw := ParseQuery(rawQuery)
+	vals := make([]Value, len(raw)) // one allocation for all the values
+	r.Query = slices.Grow(r.Query, len(raw))
+	for i, rp := range raw {
 		name, key := SplitParamName(rp.Key)
+		vals[i] = Value{
+			Kind:    String,
+			Str:     rp.Value,
+			Span:    m.span(qOff+rp.ValueStart, qOff+rp.ValueEnd),
+			Pointer: v.Pointer,
+		}
 		r.Query = append(r.Query, Param{
 			Name:    name,
 			Key:     key,
 			KeySpan: m.span(qOff+rp.KeyStart, qOff+rp.KeyEnd),
-			Value: &Value{
-				Kind:    String,
-				Str:     rp.Value,
-				Span:    m.span(qOff+rp.ValueStart, qOff+rp.ValueEnd),
-				Pointer: v.Pointer,
-			},
+			Value:   &vals[i],
 			Pointer: v.Pointer,
 		})
 	}
