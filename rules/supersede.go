@@ -34,12 +34,20 @@ func (e *Engine) supersede(providers []string, ds []Diagnostic) []Diagnostic {
 	if len(e.supersedes) == 0 || len(ds) < 2 {
 		return ds
 	}
-	kept := ds[:0:0]
+	var kept []Diagnostic // a copy, made at the first one dropped
 	for i, d := range ds {
 		by := e.supersedes[d.Rule]
-		if len(by) == 0 || !e.covered(d, by, providers, ds, i) {
-			kept = append(kept, d)
+		switch {
+		case len(by) == 0 || !e.covered(d, by, providers, ds, i):
+			if kept != nil {
+				kept = append(kept, d)
+			}
+		case kept == nil:
+			kept = append(make([]Diagnostic, 0, len(ds)-1), ds[:i]...)
 		}
+	}
+	if kept == nil {
+		return ds
 	}
 	return kept
 }
