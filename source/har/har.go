@@ -665,13 +665,12 @@ func (h *harReader) request(v *request.Value, raw []byte, start request.Pos, ind
 		bad(hs, `HAR request "headers" must be an array of {"name", "value"} objects, got `+hs.Kind.String())
 		r.HeadersComplete = false
 	default:
-		n := 0
-		for _, e := range hs.Elems {
-			if name, _ := e.Get("name").StringValue(); !strings.HasPrefix(name, ":") {
-				n++
-			}
-		}
-		r.Headers = make([]request.Header, 0, n)
+		// The headers are kept as a few allocations per request, not
+		// several per header: their values in one slice, and every name,
+		// value and pointer cut from one string.
+		type pair struct{ name, value *request.Value }
+		pairs := make([]pair, 0, len(hs.Elems))
+		size := 0
 		for _, e := range hs.Elems {
 			name, value := e.Get("name"), e.Get("value")
 			if name == nil || name.Kind != request.String || value == nil || value.Kind != request.String {
@@ -682,11 +681,30 @@ func (h *harReader) request(v *request.Value, raw []byte, start request.Pos, ind
 			if strings.HasPrefix(name.Str, ":") {
 				continue // HTTP/2 pseudo-header (:authority, :path…)
 			}
-			r.Headers = append(r.Headers, request.Header{
-				Name:     strings.Clone(name.Str),
-				NameSpan: shiftSpan(name.Span, start),
-				Value:    h.compact(value, start, ptr),
-			})
+			pairs = append(pairs, pair{name, value})
+			size += len(name.Str) + len(value.Str) + len(ptr) + len(value.Pointer)
+		}
+		var b strings.Builder
+		b.Grow(size)
+		for _, p := range pairs {
+			b.WriteString(p.name.Str)
+			b.WriteString(p.value.Str)
+			b.WriteString(ptr)
+			b.WriteString(p.value.Pointer)
+		}
+		all, off := b.String(), 0
+		cut := func(n int) string {
+			s := all[off : off+n]
+			off += n
+			return s
+		}
+		r.Headers = make([]request.Header, len(pairs))
+		values := make([]request.Value, len(pairs))
+		for i, p := range pairs {
+			name, value := cut(len(p.name.Str)), cut(len(p.value.Str))
+			values[i] = request.Value{Kind: request.String, Str: value, Span: shiftSpan(p.value.Span, start),
+				Pointer: cut(len(ptr) + len(p.value.Pointer))}
+			r.Headers[i] = request.Header{Name: name, NameSpan: shiftSpan(p.name.Span, start), Value: &values[i]}
 		}
 	}
 
