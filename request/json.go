@@ -284,27 +284,38 @@ type parser struct {
 	ptr     []byte
 	strs    strArena
 
-	valueSlab  []Value
-	elemSlab   []*Value  // backing store of Value.Elems
-	memberPtrs []*Member // backing store of Value.Members
-	memberSlab []Member
+	slabs
 	// How many of each were handed out, to size the next slab.
 	valuesMade, membersMade, elemsMade, mptrsMade int
-	// When reading the elements of an array one by one, how many of each
-	// the element before took: the size of the next element's first slab
-	// (elements of one array are mostly alike). Zero: guess from winLen.
-	valuesPrev, membersPrev, elemsPrev, mptrsPrev int
-	// The slabs are sized for the input from winStart on, winLen bytes:
-	// the whole input, or one element of a streamed array.
+	// The slabs are sized for the input from winStart on, winLen bytes,
+	// unless stream is set: then they are streamSlab long.
 	winStart, winLen int
+	stream           bool
 
 	prevEnd int // absolute offset just after the last token
 	badUTF8 int // offset of the first invalid UTF-8 byte, or -1
 }
 
+// slabs are what the nodes of trees are carved from: one allocation for
+// many nodes.
+type slabs struct {
+	valueSlab  []Value
+	elemSlab   []*Value  // backing store of Value.Elems
+	memberPtrs []*Member // backing store of Value.Members
+	memberSlab []Member
+}
+
+// streamSlab is the length of the slabs of the elements of a streamed
+// array, which neighbouring elements share: a slab holds some 20 small
+// requests, and an element that something keeps alive keeps at most a few
+// slabs (tens of KB) with it, not the array. Sizing each element's own
+// slabs instead cost one allocation or more per element and, since
+// elements differ in size, left 40% of the slabs unused.
+const streamSlab = 256
+
 func (p *parser) newValue() *Value {
 	if len(p.valueSlab) == 0 {
-		p.valueSlab = make([]Value, p.slabSize(p.valuesMade, p.valuesPrev, 16))
+		p.valueSlab = make([]Value, p.slabSize(p.valuesMade, 16))
 	}
 	p.valuesMade++
 	v := &p.valueSlab[0]
@@ -314,7 +325,7 @@ func (p *parser) newValue() *Value {
 
 func (p *parser) newMember() *Member {
 	if len(p.memberSlab) == 0 {
-		p.memberSlab = make([]Member, p.slabSize(p.membersMade, p.membersPrev, 24))
+		p.memberSlab = make([]Member, p.slabSize(p.membersMade, 24))
 	}
 	p.membersMade++
 	m := &p.memberSlab[0]
@@ -323,17 +334,17 @@ func (p *parser) newMember() *Member {
 }
 
 // slabSize returns the size of the next allocation batch of a kind of
-// which made were handed out so far: the first is what the element before
-// took (prev, when not zero) and an eighth more, or else guessed from the
-// input size (one per bytesEach bytes); later ones are the rate so far
-// applied to the input left, with some headroom; at most 4096. Few
-// allocations for large inputs, little waste for any.
-func (p *parser) slabSize(made, prev, bytesEach int) int {
+// which made were handed out so far: streamSlab for a streamed array;
+// else the first is guessed from the input size (one per bytesEach bytes),
+// later ones from the rate so far applied to the input left, with some
+// headroom; at most 4096. Few allocations for large inputs, little waste
+// for any.
+func (p *parser) slabSize(made, bytesEach int) int {
+	if p.stream {
+		return streamSlab
+	}
 	n := p.winLen / bytesEach
-	switch {
-	case made == 0 && prev > 0:
-		return min(prev+prev/8, 4096)
-	case made > 0:
+	if made > 0 {
 		done := max(p.prevEnd-p.winStart, 1)
 		n = made*(p.winLen-done)/done + made/8
 	}
@@ -393,28 +404,19 @@ func (p *parser) parseElements(sc *scratch, fn func(int, *Value)) (*Value, error
 		return nil, nil
 	}
 	end := int(p.dec.InputOffset()) + p.base
-	// Not from a slab: slabs are shared by neighbouring elements, and the
-	// root, which lives to the end, would keep them all.
+	// Not from a slab: the root lives to the end, and would keep every
+	// slab alive.
 	root := &Value{Kind: Array}
 	root.Span.Start = p.lines.pos(end - 1)
 	p.stack = append(p.stack, frame{v: root})
 	p.prevEnd = end
-	p.winLen = min(len(p.data), 4096)
+	p.stream = true // neighbouring elements share slabs of streamSlab
 	for p.dec.PeekKind() != ']' {
-		// Each element gets slabs of its own, sized like the one before:
-		// shared slabs would keep neighbours, and so all of them, alive.
-		p.valueSlab, p.memberSlab, p.memberPtrs, p.elemSlab = nil, nil, nil, nil
-		if p.valuesMade > 0 {
-			p.valuesPrev, p.membersPrev, p.elemsPrev, p.mptrsPrev = p.valuesMade, p.membersMade, p.elemsMade, p.mptrsMade
-		}
-		p.valuesMade, p.membersMade, p.elemsMade, p.mptrsMade = 0, 0, 0, 0
-		p.winStart = p.tokenStart(p.prevEnd)
 		// A peek error is read again, and classified, by readTree.
 		v, err := p.readTree(1)
 		if err != nil {
 			return nil, err
 		}
-		p.winLen = max(p.prevEnd-p.winStart, 64)
 		fn(p.stack[0].count-1, v)
 		clear(p.elems)
 		p.elems = p.elems[:0]
@@ -598,7 +600,7 @@ func (p *parser) readTree(floor int) (*Value, error) {
 			if v.Kind == Object {
 				if n := len(p.members) - f.start; n > 0 {
 					if cap(p.memberPtrs)-len(p.memberPtrs) < n {
-						p.memberPtrs = make([]*Member, 0, max(n, p.slabSize(p.mptrsMade, p.mptrsPrev, 32)))
+						p.memberPtrs = make([]*Member, 0, max(n, p.slabSize(p.mptrsMade, 32)))
 					}
 					i := len(p.memberPtrs)
 					p.memberPtrs = append(p.memberPtrs, p.members[f.start:]...)
@@ -610,7 +612,7 @@ func (p *parser) readTree(floor int) (*Value, error) {
 			} else {
 				if n := len(p.elems) - f.start; n > 0 {
 					if cap(p.elemSlab)-len(p.elemSlab) < n {
-						p.elemSlab = make([]*Value, 0, max(n, p.slabSize(p.elemsMade, p.elemsPrev, 32)))
+						p.elemSlab = make([]*Value, 0, max(n, p.slabSize(p.elemsMade, 32)))
 					}
 					i := len(p.elemSlab)
 					p.elemSlab = append(p.elemSlab, p.elems[f.start:]...)

@@ -52,6 +52,7 @@ func (e *errReader) Read(p []byte) (int, error) {
 // arrayStream tracks the file position of the decoder's next unread byte.
 type arrayStream struct {
 	cur, line, col int
+	carry          carried
 }
 
 // advance moves the position over b.
@@ -106,7 +107,7 @@ func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, doc *Document, f
 		if err != nil {
 			return false
 		}
-		v, err := parseElement(raw, i, at, opts)
+		v, err := parseElement(raw, i, at, opts, &s.carry)
 		if err != nil {
 			return false
 		}
@@ -125,11 +126,29 @@ func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, doc *Document, f
 
 // parseElement parses element index of a streamed array, raw, which starts
 // at file position at: the tree Parse would give for it inside the file.
-func parseElement(raw []byte, index int, at Pos, opts Options) (*Value, error) {
+// Neighbouring elements share slabs and string chunks, carried from one
+// call to the next in carry, as ParseElements shares them.
+func parseElement(raw []byte, index int, at Pos, opts Options, carry *carried) (*Value, error) {
 	p, sc := newParser(raw, opts)
 	p.lines.offBase, p.lines.lineBase, p.lines.colBase = at.Offset, int(at.Line), int(at.Column)
 	p.max-- // the array around it is one level
+	p.stream, p.slabs = true, carry.slabs
+	if carry.strs.chunk > 0 {
+		p.strs = carry.strs
+	} else {
+		p.strs.chunk = streamChunk
+	}
 	v, err := p.parseOne(sc, index)
+	carry.slabs, carry.strs = p.slabs, p.strs
 	p.release(sc)
 	return v, err
 }
+
+// carried is what the elements of a streamed array share.
+type carried struct {
+	slabs
+	strs strArena
+}
+
+// streamChunk is the size of the string chunks of a streamed array.
+const streamChunk = 16 << 10
