@@ -285,10 +285,8 @@ type parser struct {
 	strs    strArena
 
 	slabs
-	// How many of each were handed out, to size the next slab.
-	valuesMade, membersMade, elemsMade, mptrsMade int
-	// The slabs are sized for the input from winStart on, winLen bytes,
-	// unless stream is set: then they are streamSlab long.
+	// The slabs are sized for the input from winStart on, winLen bytes.
+	// stream is set for the elements of a streamed array (see slabs).
 	winStart, winLen int
 	stream           bool
 
@@ -298,24 +296,50 @@ type parser struct {
 
 // slabs are what the nodes of trees are carved from: one allocation for
 // many nodes.
+//
+// The elements of a streamed array are read in groups of streamGroup
+// elements that share their slabs; a group never uses another group's
+// slabs, so no pointer leads from one group's nodes to another's, and an
+// element that something keeps alive keeps its group alive, not the array
+// (slabs shared across group boundaries chain every tree of the file
+// together). A group's first slabs are sized from what the group before
+// took, and an eighth more. One set of slabs per element instead cost
+// more allocations and, since neighbouring elements differ in size, left
+// some 40% of the slabs unused.
 type slabs struct {
 	valueSlab  []Value
 	elemSlab   []*Value  // backing store of Value.Elems
 	memberPtrs []*Member // backing store of Value.Members
 	memberSlab []Member
+	// How many of each were handed out (in a streamed array: in the
+	// current group), to size the next slab.
+	valuesMade, membersMade, elemsMade, mptrsMade int
+	// In a streamed array: how many of each the group before took, and
+	// how many more elements the current group takes.
+	valuesPrev, membersPrev, elemsPrev, mptrsPrev int
+	groupLeft                                     int
 }
 
-// streamSlab is the length of the slabs of the elements of a streamed
-// array, which neighbouring elements share: a slab holds some 20 small
-// requests, and an element that something keeps alive keeps at most a few
-// slabs (tens of KB) with it, not the array. Sizing each element's own
-// slabs instead cost one allocation or more per element and, since
-// elements differ in size, left 40% of the slabs unused.
-const streamSlab = 256
+// streamGroup is the number of elements of a streamed array that share
+// slabs: for small requests, some 6 KB of nodes.
+const streamGroup = 16
+
+// nextElement is called before each element of a streamed array: it
+// starts a new group of slabs every streamGroup elements.
+func (s *slabs) nextElement() {
+	if s.groupLeft > 0 {
+		s.groupLeft--
+		return
+	}
+	*s = slabs{
+		valuesPrev: s.valuesMade, membersPrev: s.membersMade, elemsPrev: s.elemsMade, mptrsPrev: s.mptrsMade,
+		groupLeft: streamGroup - 1,
+	}
+}
 
 func (p *parser) newValue() *Value {
 	if len(p.valueSlab) == 0 {
-		p.valueSlab = make([]Value, p.slabSize(p.valuesMade, 16))
+		p.valueSlab = make([]Value, p.slabSize(p.valuesMade, p.valuesPrev, 16))
 	}
 	p.valuesMade++
 	v := &p.valueSlab[0]
@@ -325,7 +349,7 @@ func (p *parser) newValue() *Value {
 
 func (p *parser) newMember() *Member {
 	if len(p.memberSlab) == 0 {
-		p.memberSlab = make([]Member, p.slabSize(p.membersMade, 24))
+		p.memberSlab = make([]Member, p.slabSize(p.membersMade, p.membersPrev, 24))
 	}
 	p.membersMade++
 	m := &p.memberSlab[0]
@@ -334,14 +358,21 @@ func (p *parser) newMember() *Member {
 }
 
 // slabSize returns the size of the next allocation batch of a kind of
-// which made were handed out so far: streamSlab for a streamed array;
-// else the first is guessed from the input size (one per bytesEach bytes),
-// later ones from the rate so far applied to the input left, with some
-// headroom; at most 4096. Few allocations for large inputs, little waste
-// for any.
-func (p *parser) slabSize(made, bytesEach int) int {
-	if p.stream {
-		return streamSlab
+// which made were handed out so far. In a streamed array, once a group
+// is known (prev, what the group before took, is not zero), a group's
+// first slab is prev and an eighth more and any further one an eighth of
+// prev; in the first group, further ones double. Otherwise the first is
+// guessed from the input size (one per bytesEach bytes), later ones from
+// the rate so far applied to the input left, with some headroom. At most
+// 4096: few allocations for large inputs, little waste for any.
+func (p *parser) slabSize(made, prev, bytesEach int) int {
+	switch {
+	case p.stream && prev > 0 && made == 0:
+		return min(prev+prev/8, 4096)
+	case p.stream && prev > 0:
+		return min(max(prev/8, 8), 4096)
+	case p.stream && made > 0:
+		return min(max(made, 8), 4096)
 	}
 	n := p.winLen / bytesEach
 	if made > 0 {
@@ -410,8 +441,11 @@ func (p *parser) parseElements(sc *scratch, fn func(int, *Value)) (*Value, error
 	root.Span.Start = p.lines.pos(end - 1)
 	p.stack = append(p.stack, frame{v: root})
 	p.prevEnd = end
-	p.stream = true // neighbouring elements share slabs of streamSlab
+	p.stream = true
+	// The first group's slabs are sized for 16 KB.
+	p.winStart, p.winLen = p.prevEnd, min(len(p.data)-p.prevEnd, 16<<10)
 	for p.dec.PeekKind() != ']' {
+		p.nextElement()
 		// A peek error is read again, and classified, by readTree.
 		v, err := p.readTree(1)
 		if err != nil {
@@ -600,7 +634,7 @@ func (p *parser) readTree(floor int) (*Value, error) {
 			if v.Kind == Object {
 				if n := len(p.members) - f.start; n > 0 {
 					if cap(p.memberPtrs)-len(p.memberPtrs) < n {
-						p.memberPtrs = make([]*Member, 0, max(n, p.slabSize(p.mptrsMade, 32)))
+						p.memberPtrs = make([]*Member, 0, max(n, p.slabSize(p.mptrsMade, p.mptrsPrev, 32)))
 					}
 					i := len(p.memberPtrs)
 					p.memberPtrs = append(p.memberPtrs, p.members[f.start:]...)
@@ -612,7 +646,7 @@ func (p *parser) readTree(floor int) (*Value, error) {
 			} else {
 				if n := len(p.elems) - f.start; n > 0 {
 					if cap(p.elemSlab)-len(p.elemSlab) < n {
-						p.elemSlab = make([]*Value, 0, max(n, p.slabSize(p.elemsMade, 32)))
+						p.elemSlab = make([]*Value, 0, max(n, p.slabSize(p.elemsMade, p.elemsPrev, 32)))
 					}
 					i := len(p.elemSlab)
 					p.elemSlab = append(p.elemSlab, p.elems[f.start:]...)

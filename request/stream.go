@@ -133,6 +133,10 @@ func parseElement(raw []byte, index int, at Pos, opts Options, carry *carried) (
 	p.lines.offBase, p.lines.lineBase, p.lines.colBase = at.Offset, int(at.Line), int(at.Column)
 	p.max-- // the array around it is one level
 	p.stream, p.slabs = true, carry.slabs
+	p.nextElement()
+	if p.valuesPrev == 0 { // the first group: sized for 16 KB
+		p.winLen = 16 << 10
+	}
 	if carry.strs.chunk > 0 {
 		p.strs = carry.strs
 	} else {
