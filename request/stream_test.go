@@ -3,6 +3,7 @@ package request
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -174,4 +175,41 @@ func FuzzStreamArray(f *testing.F) {
 	}
 	f.Add([]byte("[\n{\"method\": \"GET\", \"url\": \"/unified/ats/jobs\"},\n 3, {\"url\": \"/x\"}]"))
 	f.Fuzz(checkStreamArray)
+}
+
+// TestStreamedTreesDoNotChain keeps one element's tree alive while the
+// rest of a large array is read, in memory and from a reader: only its
+// group of slabs may stay with it, not the array's other trees (slabs
+// shared across groups would link every tree of the file to the next).
+func TestStreamedTreesDoNotChain(t *testing.T) {
+	data := largeDocument(16 << 20)
+	heap := func() uint64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	var kept []*Value
+	keep := func(v *Value) {
+		if len(kept) < 3 {
+			kept = append(kept, v)
+		}
+	}
+	before := heap()
+	n := 0
+	_, err := ParseElements(data, Options{}, func(i int, v *Value) { n++; keep(v) })
+	require.NoError(t, err)
+	require.Greater(t, n, 20_000)
+	grown := int64(heap()) - int64(before)
+	assert.Less(t, grown, int64(2<<20), "in memory: %d bytes still held after %d elements", grown, n)
+
+	kept = nil
+	before = heap()
+	_, complete, err := StreamArray(bytes.NewReader(data), Options{}, func(r *Request, _ []Problem) { keep(r.Root) })
+	require.NoError(t, err)
+	require.True(t, complete)
+	grown = int64(heap()) - int64(before)
+	assert.Less(t, grown, int64(2<<20), "streamed: %d bytes still held", grown)
+	runtime.KeepAlive(kept)
+	runtime.KeepAlive(data)
 }
