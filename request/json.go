@@ -537,6 +537,13 @@ func (p *parser) setPointer(v *Value) {
 
 // appendPointerToken appends key escaped per RFC 6901 ("~"→"~0", "/"→"~1").
 func appendPointerToken[S ~string | ~[]byte](b []byte, key S) []byte {
+	plain := true
+	for i := 0; i < len(key) && plain; i++ {
+		plain = key[i] != '~' && key[i] != '/'
+	}
+	if plain { // nearly every key: copied at once
+		return append(b, key...)
+	}
 	for i := 0; i < len(key); i++ {
 		switch c := key[i]; c {
 		case '~':
