@@ -103,7 +103,8 @@ func (li *lineIndex) pos(off int) Pos {
 	if li.line == 0 {
 		col += li.colBase - 1
 	}
-	return Pos{Offset: off + li.offBase, Line: int32(li.line + li.lineBase), Column: int32(col)}
+	line, column := LineCol(li.line+li.lineBase, col)
+	return Pos{Offset: off + li.offBase, Line: line, Column: column}
 }
 
 var newline = []byte{'\n'}

@@ -11,7 +11,8 @@ import (
 // Pos is a position in a file. Line and Column are 1-based; Column counts
 // bytes. Offset is a 0-based byte offset. Line and Column are int32 to keep
 // the tree small (a Value holds two spans' worth of positions through its
-// own span and its members' key spans).
+// own span and its members' key spans); in a streamed file over 2 GiB they
+// stop at the largest int32 (LineCol) rather than wrap.
 //
 // A Pos with Line 0 carries no line: either no position at all (the zero
 // Pos), or, in a span made by FrontSpan, a position in a front end's own
@@ -20,6 +21,13 @@ type Pos struct {
 	Offset int   `json:"offset"`
 	Line   int32 `json:"line"`
 	Column int32 `json:"column"`
+}
+
+// LineCol returns a line and column as Pos holds them: at most the
+// largest int32.
+func LineCol(line, col int) (int32, int32) {
+	const most = 1<<31 - 1
+	return int32(min(line, most)), int32(min(col, most))
 }
 
 // Span is the half-open source range [Start, End) of a key or value.

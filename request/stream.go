@@ -102,7 +102,8 @@ func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, doc *Document, f
 		if kind == ']' {
 			break
 		}
-		at := Pos{Offset: s.cur, Line: int32(s.line), Column: int32(s.col)}
+		line, col := LineCol(s.line, s.col)
+		at := Pos{Offset: s.cur, Line: line, Column: col}
 		raw, err := dec.ReadValue()
 		if err != nil {
 			return false

@@ -919,7 +919,8 @@ func (c *lineCounter) pos(off int) request.Pos {
 		c.lastNL, c.inited = -1, true
 	}
 	c.release(off)
-	return request.Pos{Offset: off, Line: int32(c.line + 1), Column: int32(off - c.lastNL)}
+	line, col := request.LineCol(c.line+1, off-c.lastNL)
+	return request.Pos{Offset: off, Line: line, Column: col}
 }
 
 // release forgets the newlines before off.
