@@ -1,9 +1,15 @@
 package request
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/atslint/atslint/internal/benchdata"
 )
 
 // smallRequest is a typical request document: a Bullhorn candidate note.
@@ -93,4 +99,56 @@ func BenchmarkParseDepthBomb(b *testing.B) {
 			b.Fatal("want an error")
 		}
 	}
+}
+
+// BenchmarkArray10kRead reads the array of source.BenchmarkArray10k
+// (10,000 requests) without checking it: /tokenize only reads its tokens
+// with jsontext; /each is EachRequest over the array in memory; /stream is
+// StreamArray from a reader, as check reads an array file over 1 MiB.
+// each/tokenize is what building the trees and the requests costs.
+func BenchmarkArray10kRead(b *testing.B) {
+	data := benchdata.Array(10_000)
+	b.Run("tokenize", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		dec := jsontext.NewDecoder(bytes.NewReader(data))
+		for b.Loop() {
+			dec.Reset(bytes.NewReader(data))
+			for {
+				if _, err := dec.ReadToken(); err != nil {
+					if err != io.EOF {
+						b.Fatal(err)
+					}
+					break
+				}
+			}
+		}
+	})
+	count := func(n *int) func(*Request, []Problem) {
+		return func(r *Request, _ []Problem) {
+			if r != nil {
+				*n++
+			}
+		}
+	}
+	b.Run("each", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			n := 0
+			if _, ok := EachRequest(data, Options{}, count(&n)); !ok || n != 10_000 {
+				b.Fatalf("%d requests", n)
+			}
+		}
+	})
+	b.Run("stream", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			n := 0
+			if _, complete, err := StreamArray(bytes.NewReader(data), Options{}, count(&n)); !complete || err != nil || n != 10_000 {
+				b.Fatalf("%d requests, %v", n, err)
+			}
+		}
+	})
 }
