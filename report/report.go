@@ -5,7 +5,6 @@ package report
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -220,20 +219,27 @@ type jsonReport struct {
 	Summary     Summary          `json:"summary"`
 }
 
-// JSON writes the report as one JSON object (DESIGN.md §5).
+// JSON writes the report as one JSON object (DESIGN.md §5). The
+// diagnostics are encoded one at a time as they are written: the output is
+// never held whole, however many there are.
 func JSON(w io.Writer, r *Report) error {
-	out := jsonReport{Version: 1, Diagnostics: []jsonDiagnostic{}, Errors: r.Errors, Summary: r.Summary}
-	for _, d := range r.Diagnostics {
-		out.Diagnostics = append(out.Diagnostics, jsonDiagnostic{
-			File: d.File, Line: d.Span.Start.Line, Column: d.Span.Start.Column,
-			EndLine: d.Span.End.Line, EndColumn: d.Span.End.Column,
-			Rule: d.Rule, Severity: d.Severity.String(), Provider: d.Provider, Operation: d.Operation,
-			Pointer: d.Pointer, Request: d.Request, Predicts: string(d.Predicts), Message: d.Message,
-			Fix: jsonFixOf(d.Fix),
-		})
+	doc := jsonReport{Version: 1, Diagnostics: []jsonDiagnostic{}, Errors: r.Errors, Summary: r.Summary}
+	return streamArray(w, doc, `"diagnostics"`, 2, func(emit func(any) error) error {
+		for i := range r.Diagnostics {
+			if err := emit(jsonDiagnosticOf(&r.Diagnostics[i])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func jsonDiagnosticOf(d *Diagnostic) jsonDiagnostic {
+	return jsonDiagnostic{
+		File: d.File, Line: d.Span.Start.Line, Column: d.Span.Start.Column,
+		EndLine: d.Span.End.Line, EndColumn: d.Span.End.Column,
+		Rule: d.Rule, Severity: d.Severity.String(), Provider: d.Provider, Operation: d.Operation,
+		Pointer: d.Pointer, Request: d.Request, Predicts: string(d.Predicts), Message: d.Message,
+		Fix: jsonFixOf(d.Fix),
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
 }

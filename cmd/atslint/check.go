@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -274,18 +273,8 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 		fmt.Fprintf(e.stderr, "atslint: fixed %d %s in %d %s\n", s.fixed.fixes, plural(s.fixed.fixes, "problem", "problems"),
 			s.fixed.files, plural(s.fixed.files, "file", "files"))
 	}
-	var out bytes.Buffer
-	if err := s.format(&out, rep); err != nil {
-		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
-		return exitUsage
-	}
-	if s.output != "" {
-		if err := os.WriteFile(s.output, out.Bytes(), 0o644); err != nil {
-			fmt.Fprintf(e.stderr, "atslint: --output: %v\n", err)
-			return exitUsage
-		}
-	} else if _, err := stdout.Write(out.Bytes()); err != nil {
-		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
+	if err := s.writeReport(stdout, rep); err != nil {
+		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
 		return exitUsage
 	}
 	if s.formatName == "text" {
@@ -300,6 +289,51 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// writeReport writes the report in the run's format to stdout or the
+// --output file, as it is formatted: the output is not held whole.
+func (s *setup) writeReport(stdout io.Writer, rep *report.Report) error {
+	dst := &errWriter{w: stdout}
+	if s.output != "" {
+		f, err := os.Create(s.output)
+		if err != nil {
+			return fmt.Errorf("--output: %v", err)
+		}
+		defer f.Close()
+		dst.w = f
+	}
+	w := bufio.NewWriterSize(dst, 64<<10)
+	err := s.format(w, rep)
+	if err == nil {
+		err = w.Flush()
+	}
+	if f, ok := dst.w.(*os.File); ok && s.output != "" && dst.err == nil {
+		dst.err = f.Close()
+	}
+	switch {
+	case dst.err != nil && s.output != "":
+		return fmt.Errorf("--output: %v", dst.err)
+	case dst.err != nil:
+		return fmt.Errorf("writing output: %v", dst.err)
+	case err != nil:
+		return fmt.Errorf("writing output: %v", err)
+	}
+	return nil
+}
+
+// errWriter keeps the first error of its writer.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	n, err := e.w.Write(p)
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	return n, err
 }
 
 // input is one file (or stdin) to check.
