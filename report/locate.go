@@ -48,42 +48,104 @@ func LocateReader(file string, r io.Reader, ds []rules.Diagnostic) ([]Diagnostic
 	return locate(file, ds, func() *bufio.Reader { return bufio.NewReaderSize(r, segment+utf8.UTFMax) })
 }
 
+// LocateHeld does what Locate does for the diagnostics of a file held
+// compactly: it returns what it finds by position in h.
+func LocateHeld(src []byte, h *rules.Held) []Located {
+	if src == nil {
+		return nil
+	}
+	out, _ := locateSpans(h.Len(), h.Span, func() *bufio.Reader {
+		return bufio.NewReaderSize(bytes.NewReader(src), min(len(src), segment)+utf8.UTFMax)
+	}) // a bytes.Reader does not fail
+	return out
+}
+
+// LocateHeldReader does what LocateReader does for the diagnostics of a
+// file held compactly.
+func LocateHeldReader(r io.Reader, h *rules.Held) ([]Located, error) {
+	return locateSpans(h.Len(), h.Span, func() *bufio.Reader { return bufio.NewReaderSize(r, segment+utf8.UTFMax) })
+}
+
+// Located is what locating a diagnostic's span in its file finds: the
+// UTF-16 columns and the hash of the text (Diagnostic.Column16,
+// EndColumn16, ValueHash), in little memory.
+type Located struct {
+	Column16, EndColumn16 int32
+	hash                  [8]byte
+	hashed                bool
+}
+
+// ValueHash is the hash as Diagnostic.ValueHash has it, "" when none.
+func (l Located) ValueHash() string {
+	if !l.hashed {
+		return ""
+	}
+	return hex.EncodeToString(l.hash[:])
+}
+
 // locate does the work of Locate and LocateReader; the reader is made only
 // if there is a span to look at.
 func locate(file string, ds []rules.Diagnostic, reader func() *bufio.Reader) ([]Diagnostic, error) {
 	out := plain(file, ds)
-	var points []point
-	var caps []*capture
-	for i := range out {
-		sp := out[i].Span
+	loc, err := locateSpans(len(ds), func(i int) request.Span { return ds[i].Span }, reader)
+	for i, l := range loc {
+		out[i].Column16, out[i].EndColumn16, out[i].ValueHash = int(l.Column16), int(l.EndColumn16), l.ValueHash()
+	}
+	return out, err
+}
+
+// locateSpans locates n spans; the reader is made only if there is a span
+// to look at.
+func locateSpans(n int, span func(int) request.Span, reader func() *bufio.Reader) ([]Located, error) {
+	out := make([]Located, n)
+	points := make([]point, 0, 2*n)
+	caps := make([]capture, 0, n)
+	for i := range n {
+		sp := span(i)
 		if sp.Start.Line < 1 || sp.Start.Offset < 0 || sp.End.Offset < sp.Start.Offset {
 			continue
 		}
 		points = append(points,
-			point{off: sp.Start.Offset, col: sp.Start.Column, dst: &out[i].Column16},
-			point{off: sp.End.Offset, col: sp.End.Column, dst: &out[i].EndColumn16})
-		caps = append(caps, &capture{start: sp.Start.Offset, end: sp.End.Offset, dst: &out[i].ValueHash})
+			point{off: sp.Start.Offset, col: int32(sp.Start.Column), at: int32(i)},
+			point{off: sp.End.Offset, col: int32(sp.End.Column), at: ^int32(i)})
+		caps = append(caps, capture{start: sp.Start.Offset, end: sp.End.Offset, at: int32(i)})
 	}
 	if len(points) == 0 {
 		return out, nil
 	}
 	sort.SliceStable(points, func(i, j int) bool { return points[i].off < points[j].off })
 	sort.SliceStable(caps, func(i, j int) bool { return caps[i].start < caps[j].start })
-	err := scan(reader(), points, caps)
+	err := scan(reader(), points, caps, out)
 	return out, err
 }
 
-// point asks for the UTF-16 column at a byte offset whose byte column is col.
+// point asks for the UTF-16 column at a byte offset whose byte column is
+// col: the start of span at, or its end when at is negative (^at).
 type point struct {
-	off, col int
-	dst      *int
+	off     int
+	col, at int32
 }
 
-// capture hashes the text in [start, end).
+// set records the column found for the point.
+func (p point) set(out []Located, units int) {
+	if p.at >= 0 {
+		out[p.at].Column16 = int32(units)
+	} else {
+		out[^p.at].EndColumn16 = int32(units)
+	}
+}
+
+// capture hashes the text in [start, end) of span at.
 type capture struct {
 	start, end int
-	dst        *string
-	c          compactor
+	at         int32
+}
+
+// active is a capture being hashed.
+type active struct {
+	end int
+	at  int32
+	c   compactor
 }
 
 // segment is the most scan examines at a time; the reader's buffer holds
@@ -93,40 +155,41 @@ const segment = 64 << 10
 
 var bom = []byte("\xEF\xBB\xBF")
 
-// scan reads br once and fills the points and captures (both sorted). It
-// counts UTF-16 code units since the last line break as it goes: an
-// invalid UTF-8 byte counts as one unit (it decodes to U+FFFD), a byte
-// order mark at the start of the file as none (it is not text).
-func scan(br *bufio.Reader, points []point, caps []*capture) error {
+// scan reads br once and fills out for the points and captures (both
+// sorted). It counts UTF-16 code units since the last line break as it
+// goes: an invalid UTF-8 byte counts as one unit (it decodes to U+FFFD), a
+// byte order mark at the start of the file as none (it is not text).
+func scan(br *bufio.Reader, points []point, caps []capture, out []Located) error {
 	off, lineStart, units := 0, 0, 0
 	skip := 0 // bytes of a character counted in the previous segment
 	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
 		skip = len(bom)
 	}
-	var active []*capture
+	var act []*active
 	pi, ci := 0, 0
 	for {
 		for ; pi < len(points) && points[pi].off <= off; pi++ {
-			if p := points[pi]; p.off == off && off-lineStart+1 == p.col {
-				*p.dst = units + 1
+			if p := points[pi]; p.off == off && off-lineStart+1 == int(p.col) {
+				p.set(out, units+1)
 			}
 		}
 		for ; ci < len(caps) && caps[ci].start <= off; ci++ {
-			if caps[ci].start == off {
-				caps[ci].c.h = sha256.New()
-				active = append(active, caps[ci])
+			if c := caps[ci]; c.start == off {
+				act = append(act, &active{end: c.end, at: c.at, c: compactor{h: sha256.New()}})
 			}
 		}
-		kept := active[:0]
-		for _, c := range active {
-			if c.end == off {
-				*c.dst = hex.EncodeToString(c.c.h.Sum(nil)[:8])
+		kept := act[:0]
+		for _, a := range act {
+			if a.end == off {
+				l := &out[a.at]
+				copy(l.hash[:], a.c.h.Sum(nil))
+				l.hashed = true
 			} else {
-				kept = append(kept, c)
+				kept = append(kept, a)
 			}
 		}
-		active = kept
-		if pi == len(points) && ci == len(caps) && len(active) == 0 {
+		act = kept
+		if pi == len(points) && ci == len(caps) && len(act) == 0 {
 			return nil
 		}
 		// Examine bytes up to the next event.
@@ -137,9 +200,9 @@ func scan(br *bufio.Reader, points []point, caps []*capture) error {
 		if ci < len(caps) && (next < 0 || caps[ci].start < next) {
 			next = caps[ci].start
 		}
-		for _, c := range active {
-			if next < 0 || c.end < next {
-				next = c.end
+		for _, a := range act {
+			if next < 0 || a.end < next {
+				next = a.end
 			}
 		}
 		buf, err := br.Peek(min(next-off, segment))
@@ -176,8 +239,8 @@ func scan(br *bufio.Reader, points []point, caps []*capture) error {
 				k += size
 			}
 		}
-		for _, c := range active {
-			c.c.write(buf)
+		for _, a := range act {
+			a.c.write(buf)
 		}
 		if _, err := br.Discard(len(buf)); err != nil {
 			return err

@@ -57,10 +57,17 @@ type Report struct {
 	// UnsafeFixes is set when the run was asked to apply unsafe fixes too
 	// (--unsafe-fixes): the text output then marks them fixable.
 	UnsafeFixes bool
+
+	// held are diagnostics of whole files kept compactly (AddHeld); All
+	// returns them after Diagnostics.
+	held []heldFile
 }
 
 // Finish sorts the diagnostics (by file, line, column, rule) and counts them.
 func (r *Report) Finish() {
+	if len(r.Diagnostics) > 0 && len(r.held) > 0 {
+		r.Materialize()
+	}
 	slices.SortStableFunc(r.Diagnostics, func(a, b Diagnostic) int {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),
@@ -68,10 +75,11 @@ func (r *Report) Finish() {
 			cmp.Compare(a.Span.Start.Column, b.Span.Start.Column),
 			rules.CompareDiagnostics(a.Diagnostic, b.Diagnostic))
 	})
+	r.sortHeld()
 	sort.SliceStable(r.Errors, func(i, j int) bool { return r.Errors[i].File < r.Errors[j].File })
 	r.Summary.Error, r.Summary.Warning, r.Summary.Info = 0, 0, 0
-	for _, d := range r.Diagnostics {
-		switch d.Severity {
+	r.eachSeverity(func(sev rules.Severity, _ *rules.Fix) {
+		switch sev {
 		case rules.Error:
 			r.Summary.Error++
 		case rules.Warning:
@@ -79,17 +87,29 @@ func (r *Report) Finish() {
 		case rules.Info:
 			r.Summary.Info++
 		}
+	})
+}
+
+// eachSeverity hands over the severity and fix of every diagnostic.
+func (r *Report) eachSeverity(fn func(rules.Severity, *rules.Fix)) {
+	for i := range r.Diagnostics {
+		fn(r.Diagnostics[i].Severity, r.Diagnostics[i].Fix)
+	}
+	for _, f := range r.held {
+		for i := range f.h.Len() {
+			fn(f.h.Severity(i), f.h.Fix(i))
+		}
 	}
 }
 
 // Count returns how many diagnostics are at or above a severity.
 func (r *Report) Count(min rules.Severity) int {
 	n := 0
-	for _, d := range r.Diagnostics {
-		if d.Severity >= min {
+	r.eachSeverity(func(sev rules.Severity, _ *rules.Fix) {
+		if sev >= min {
 			n++
 		}
-	}
+	})
 	return n
 }
 
@@ -117,7 +137,7 @@ func Text(w io.Writer, r *Report) error { return text(w, r, false) }
 func ColorText(w io.Writer, r *Report) error { return text(w, r, true) }
 
 func text(w io.Writer, r *Report, color bool) error {
-	for _, d := range r.Diagnostics {
+	for d := range r.All() {
 		pos := fmt.Sprintf("%s:%d:%d", d.File, d.Span.Start.Line, d.Span.Start.Column)
 		if d.Span.Start.Line == 0 {
 			pos = d.File
@@ -127,7 +147,7 @@ func text(w io.Writer, r *Report, color bool) error {
 			sev = severityColor[d.Severity] + sev + "\x1b[0m"
 		}
 		mark := ""
-		if r.fixable(d) {
+		if r.fixable(d.Fix) {
 			mark = "[*] "
 		}
 		if _, err := fmt.Fprintf(w, "%s: %s: %s%s [%s]\n", pos, sev, mark, d.Message, d.Tag()); err != nil {
@@ -139,8 +159,8 @@ func text(w io.Writer, r *Report, color bool) error {
 
 // fixable reports whether --fix (with --unsafe-fixes when the run has it)
 // would fix a diagnostic.
-func (r *Report) fixable(d Diagnostic) bool {
-	return d.Fix != nil && (d.Fix.Safety == rules.Safe || d.Fix.Safety == rules.Unsafe && r.UnsafeFixes)
+func (r *Report) fixable(f *rules.Fix) bool {
+	return f != nil && (f.Safety == rules.Safe || f.Safety == rules.Unsafe && r.UnsafeFixes)
 }
 
 // FixSummary says how many diagnostics --fix would fix, and how many more
@@ -148,14 +168,14 @@ func (r *Report) fixable(d Diagnostic) bool {
 // (1 more with --unsafe-fixes)".
 func FixSummary(r *Report) string {
 	fixable, hidden := 0, 0
-	for _, d := range r.Diagnostics {
+	r.eachSeverity(func(_ rules.Severity, fix *rules.Fix) {
 		switch {
-		case r.fixable(d):
+		case r.fixable(fix):
 			fixable++
-		case d.Fix != nil:
+		case fix != nil:
 			hidden++
 		}
-	}
+	})
 	flag := "--fix"
 	if r.UnsafeFixes {
 		flag = "--fix --unsafe-fixes"
@@ -225,8 +245,8 @@ type jsonReport struct {
 func JSON(w io.Writer, r *Report) error {
 	doc := jsonReport{Version: 1, Diagnostics: []jsonDiagnostic{}, Errors: r.Errors, Summary: r.Summary}
 	return streamArray(w, doc, `"diagnostics"`, 2, func(emit func(any) error) error {
-		for i := range r.Diagnostics {
-			if err := emit(jsonDiagnosticOf(&r.Diagnostics[i])); err != nil {
+		for d := range r.All() {
+			if err := emit(jsonDiagnosticOf(d)); err != nil {
 				return err
 			}
 		}

@@ -222,12 +222,18 @@ func SARIF(w io.Writer, r *Report) error {
 			return fmt.Errorf("sarif: diagnostic of unregistered rule %q", r.Diagnostics[i].Rule)
 		}
 	}
+	for _, f := range r.held {
+		for i := range f.h.Len() {
+			if _, ok := index[f.h.Rule(i)]; !ok {
+				return fmt.Errorf("sarif: diagnostic of unregistered rule %q", f.h.Rule(i))
+			}
+		}
+	}
 	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}
 	// The results are encoded one at a time as they are written.
 	return streamArray(w, log, `"results"`, 4, func(emit func(any) error) error {
 		var fps fingerprints
-		for i := range r.Diagnostics {
-			d := &r.Diagnostics[i]
+		for d := range r.All() {
 			if err := emit(sarifResultOf(d, index[d.Rule], fps.next(d))); err != nil {
 				return err
 			}

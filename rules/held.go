@@ -1,0 +1,238 @@
+package rules
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/atslint/atslint/request"
+)
+
+// Held is the diagnostics of one file as they are kept until the file is
+// reported: compact records in fixed-size chunks, with the strings that
+// many diagnostics share (rule, provider, operation, outcome, message, fix
+// description, and a JSON Pointer but for its request's index) stored once
+// per file. A diagnostic costs about a quarter of a Diagnostic and what
+// its strings hold, and no string of a Held views a request's tree.
+//
+// Diagnostics are added in any order; Sort orders them as
+// SortDiagnostics does and At returns them in that order.
+type Held struct {
+	chunks [][]held
+	n      int
+	strs   []string
+	ids    map[string]uint32
+	// order lists the records in the order At returns them; nil means
+	// the order they were added in.
+	order []int32
+}
+
+// heldChunk is the number of records in a chunk: the records are never
+// copied to grow.
+const heldChunk = 1024
+
+// held is one diagnostic. The strings are indexes into Held.strs; the
+// pointer is strs[pre] alone, or strs[pre] + "/" + the request index +
+// strs[post] when split.
+type held struct {
+	span                                     request.Span
+	fix                                      *Fix
+	request                                  int
+	rule, provider, operation, predicts, msg uint32
+	pre, post                                uint32
+	severity                                 int8
+	split                                    bool
+}
+
+// NewHeld holds the diagnostics ds, in their order.
+func NewHeld(ds []Diagnostic) *Held {
+	h := &Held{}
+	for _, d := range ds {
+		h.Add(d)
+	}
+	return h
+}
+
+// Len is the number of diagnostics held.
+func (h *Held) Len() int {
+	if h == nil {
+		return 0
+	}
+	if h.order != nil {
+		return len(h.order)
+	}
+	return h.n
+}
+
+func (h *Held) intern(s string) uint32 {
+	if id, ok := h.ids[s]; ok {
+		return id
+	}
+	if h.ids == nil {
+		h.ids = map[string]uint32{}
+	}
+	id := uint32(len(h.strs))
+	s = strings.Clone(s)
+	h.strs = append(h.strs, s)
+	h.ids[s] = id
+	return id
+}
+
+// Add holds one more diagnostic (after the others in the order of At, if
+// the Held is not sorted).
+func (h *Held) Add(d Diagnostic) {
+	r := held{
+		span: d.Span, request: d.Request, severity: int8(d.Severity),
+		rule: h.intern(d.Rule), provider: h.intern(d.Provider), operation: h.intern(d.Operation),
+		predicts: h.intern(string(d.Predicts)), msg: h.intern(d.Message),
+	}
+	if d.Fix != nil {
+		f := *d.Fix
+		f.Description = h.strs[h.intern(f.Description)]
+		r.fix = &f
+	}
+	// "/12/body/name" is kept as "" and "/body/name" around request 12.
+	seg := "/" + strconv.Itoa(d.Request)
+	if at := segmentAt(d.Pointer, seg); at >= 0 {
+		r.split, r.pre, r.post = true, h.intern(d.Pointer[:at]), h.intern(d.Pointer[at+len(seg):])
+	} else {
+		r.pre = h.intern(d.Pointer)
+	}
+	if h.n%heldChunk == 0 {
+		h.chunks = append(h.chunks, make([]held, 0, heldChunk))
+	}
+	c := &h.chunks[len(h.chunks)-1]
+	*c = append(*c, r)
+	if h.order != nil {
+		h.order = append(h.order, int32(h.n))
+	}
+	h.n++
+}
+
+// segmentAt returns where seg ("/12") is a whole segment of the pointer p,
+// or -1.
+func segmentAt(p, seg string) int {
+	for off := 0; ; {
+		i := strings.Index(p[off:], seg)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if end := i + len(seg); end == len(p) || p[end] == '/' {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+// rec returns the record at position i of the order of At.
+func (h *Held) rec(i int) *held {
+	if h.order != nil {
+		i = int(h.order[i])
+	}
+	return &h.chunks[i/heldChunk][i%heldChunk]
+}
+
+// At returns the diagnostic at position i.
+func (h *Held) At(i int) Diagnostic {
+	r := h.rec(i)
+	d := Diagnostic{
+		Rule: h.strs[r.rule], Severity: Severity(r.severity), Provider: h.strs[r.provider],
+		Operation: h.strs[r.operation], Request: r.request, Predicts: Outcome(h.strs[r.predicts]),
+		Message: h.strs[r.msg], Span: r.span, Fix: r.fix, Pointer: h.strs[r.pre],
+	}
+	if r.split {
+		d.Pointer += "/" + strconv.Itoa(d.Request) + h.strs[r.post]
+	}
+	return d
+}
+
+// Span, Rule, Severity and Fix return what At would of position i,
+// without making the diagnostic.
+func (h *Held) Span(i int) request.Span { return h.rec(i).span }
+func (h *Held) Rule(i int) string       { return h.strs[h.rec(i).rule] }
+func (h *Held) Severity(i int) Severity { return Severity(h.rec(i).severity) }
+func (h *Held) Fix(i int) *Fix          { return h.rec(i).fix }
+func (h *Held) requestAt(i int) int     { return h.rec(i).request }
+
+// Compare orders positions i and j as CompareDiagnostics orders their
+// diagnostics.
+func (h *Held) Compare(i, j int) int {
+	a, b := h.rec(i), h.rec(j)
+	return cmp.Or(
+		cmp.Compare(h.strs[a.rule], h.strs[b.rule]),
+		cmp.Compare(h.strs[a.provider], h.strs[b.provider]),
+		cmp.Compare(a.request, b.request),
+		cmp.Compare(h.strs[a.msg], h.strs[b.msg]))
+}
+
+// Order returns the positions 0 to Len()-1 in a new slice, to be sorted
+// and handed to Reorder.
+func (h *Held) Order() []int32 {
+	out := make([]int32, h.Len())
+	for i := range out {
+		out[i] = int32(i)
+	}
+	return out
+}
+
+// Reorder makes position k of At what position order[k] was. order may
+// leave positions out: those diagnostics are dropped.
+func (h *Held) Reorder(order []int32) {
+	if h.order != nil {
+		for k, i := range order {
+			order[k] = h.order[i]
+		}
+	}
+	h.order = order
+}
+
+// Keep drops the diagnostics at the positions keep rejects.
+func (h *Held) Keep(keep func(i int) bool) {
+	order := make([]int32, 0, h.Len())
+	for i := range h.Len() {
+		if keep(i) {
+			order = append(order, int32(i))
+		}
+	}
+	h.Reorder(order)
+}
+
+// Sort orders the diagnostics as SortDiagnostics does, stably.
+func (h *Held) Sort() {
+	order := h.Order()
+	slices.SortStableFunc(order, func(x, y int32) int {
+		i, j := int(x), int(y)
+		a, b := h.rec(i).span, h.rec(j).span
+		return cmp.Or(
+			cmp.Compare(a.Start.Offset, b.Start.Offset),
+			cmp.Compare(a.Front.Start, b.Front.Start),
+			h.Compare(i, j))
+	})
+	h.Reorder(order)
+}
+
+// DropFixes removes the fixes of every diagnostic.
+func (h *Held) DropFixes() {
+	if h == nil {
+		return
+	}
+	for _, c := range h.chunks {
+		for k := range c {
+			c[k].fix = nil
+		}
+	}
+}
+
+// Slice returns the diagnostics in the order of At.
+func (h *Held) Slice() []Diagnostic {
+	if h.Len() == 0 {
+		return nil
+	}
+	out := make([]Diagnostic, h.Len())
+	for i := range out {
+		out[i] = h.At(i)
+	}
+	return out
+}
