@@ -3,11 +3,12 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
 	"io"
-	"sort"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/atslint/atslint/request"
@@ -95,29 +96,70 @@ func locate(file string, ds []rules.Diagnostic, reader func() *bufio.Reader) ([]
 }
 
 // locateSpans locates n spans; the reader is made only if there is a span
-// to look at.
+// to look at. Spans in order of their start (as rules.Held.Sort leaves
+// them) are looked for locateBatch at a time in one read of the file, so
+// that what is kept to find them does not grow with their number.
 func locateSpans(n int, span func(int) request.Span, reader func() *bufio.Reader) ([]Located, error) {
 	out := make([]Located, n)
-	points := make([]point, 0, 2*n)
-	caps := make([]capture, 0, n)
+	valid := func(sp request.Span) bool {
+		return sp.Start.Line >= 1 && sp.Start.Offset >= 0 && sp.End.Offset >= sp.Start.Offset
+	}
+	batch, last := locateBatch, -1
 	for i := range n {
-		sp := span(i)
-		if sp.Start.Line < 1 || sp.Start.Offset < 0 || sp.End.Offset < sp.Start.Offset {
+		if sp := span(i); valid(sp) {
+			if sp.Start.Offset < last {
+				batch = n // not in order: all at once
+				break
+			}
+			last = sp.Start.Offset
+		}
+	}
+	var (
+		sc      *scanner
+		pending []point // the ends of spans that a batch left
+		points  []point
+		caps    []capture
+	)
+	for lo := 0; lo < n; lo += batch {
+		hi := min(n, lo+batch)
+		points, caps = append(points[:0], pending...), caps[:0]
+		for i := lo; i < hi; i++ {
+			sp := span(i)
+			if !valid(sp) {
+				continue
+			}
+			points = append(points,
+				point{off: sp.Start.Offset, col: int32(sp.Start.Column), at: int32(i)},
+				point{off: sp.End.Offset, col: int32(sp.End.Column), at: ^int32(i)})
+			caps = append(caps, capture{start: sp.Start.Offset, end: sp.End.Offset, at: int32(i)})
+		}
+		if len(points) == 0 {
 			continue
 		}
-		points = append(points,
-			point{off: sp.Start.Offset, col: int32(sp.Start.Column), at: int32(i)},
-			point{off: sp.End.Offset, col: int32(sp.End.Column), at: ^int32(i)})
-		caps = append(caps, capture{start: sp.Start.Offset, end: sp.End.Offset, at: int32(i)})
+		// The next batch starts here: this one is read up to it.
+		limit := -1
+		for i := hi; i < n; i++ {
+			if sp := span(i); valid(sp) {
+				limit = sp.Start.Offset
+				break
+			}
+		}
+		slices.SortStableFunc(points, func(a, b point) int { return cmp.Compare(a.off, b.off) })
+		slices.SortStableFunc(caps, func(a, b capture) int { return cmp.Compare(a.start, b.start) })
+		if sc == nil {
+			sc = newScanner(reader(), out)
+		}
+		left, err := sc.run(points, caps, limit)
+		if err != nil {
+			return out, err
+		}
+		pending = append(pending[:0], left...)
 	}
-	if len(points) == 0 {
-		return out, nil
-	}
-	sort.SliceStable(points, func(i, j int) bool { return points[i].off < points[j].off })
-	sort.SliceStable(caps, func(i, j int) bool { return caps[i].start < caps[j].start })
-	err := scan(reader(), points, caps, out)
-	return out, err
+	return out, nil
 }
+
+// locateBatch is how many spans are looked for at a time.
+var locateBatch = 4096
 
 // point asks for the UTF-16 column at a byte offset whose byte column is
 // col: the start of span at, or its end when at is negative (^at).
@@ -155,42 +197,60 @@ const segment = 64 << 10
 
 var bom = []byte("\xEF\xBB\xBF")
 
-// scan reads br once and fills out for the points and captures (both
-// sorted). It counts UTF-16 code units since the last line break as it
-// goes: an invalid UTF-8 byte counts as one unit (it decodes to U+FFFD), a
-// byte order mark at the start of the file as none (it is not text).
-func scan(br *bufio.Reader, points []point, caps []capture, out []Located) error {
-	off, lineStart, units := 0, 0, 0
-	skip := 0 // bytes of a character counted in the previous segment
+// scanner reads a file once, in runs, and fills out for the points and
+// captures of each run. It counts UTF-16 code units since the last line
+// break as it goes: an invalid UTF-8 byte counts as one unit (it decodes
+// to U+FFFD), a byte order mark at the start of the file as none (it is
+// not text).
+type scanner struct {
+	br                    *bufio.Reader
+	out                   []Located
+	off, lineStart, units int
+	skip                  int // bytes of a character counted in the previous segment
+	act                   []*active
+	eof                   bool
+}
+
+func newScanner(br *bufio.Reader, out []Located) *scanner {
+	sc := &scanner{br: br, out: out}
 	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
-		skip = len(bom)
+		sc.skip = len(bom)
 	}
-	var act []*active
+	return sc
+}
+
+// run reads on to the offset limit (to the end when limit < 0), filling
+// out for the points and captures (both sorted, none before where the
+// previous run stopped), and returns the points beyond limit. Captures
+// still open go on into the next run.
+func (sc *scanner) run(points []point, caps []capture, limit int) ([]point, error) {
 	pi, ci := 0, 0
 	for {
+		off := sc.off
 		for ; pi < len(points) && points[pi].off <= off; pi++ {
-			if p := points[pi]; p.off == off && off-lineStart+1 == int(p.col) {
-				p.set(out, units+1)
+			if p := points[pi]; p.off == off && off-sc.lineStart+1 == int(p.col) {
+				p.set(sc.out, sc.units+1)
 			}
 		}
 		for ; ci < len(caps) && caps[ci].start <= off; ci++ {
 			if c := caps[ci]; c.start == off {
-				act = append(act, &active{end: c.end, at: c.at, c: compactor{h: sha256.New()}})
+				sc.act = append(sc.act, &active{end: c.end, at: c.at, c: compactor{h: sha256.New()}})
 			}
 		}
-		kept := act[:0]
-		for _, a := range act {
+		kept := sc.act[:0]
+		for _, a := range sc.act {
 			if a.end == off {
-				l := &out[a.at]
+				l := &sc.out[a.at]
 				copy(l.hash[:], a.c.h.Sum(nil))
 				l.hashed = true
 			} else {
 				kept = append(kept, a)
 			}
 		}
-		act = kept
-		if pi == len(points) && ci == len(caps) && len(act) == 0 {
-			return nil
+		clear(sc.act[len(kept):])
+		sc.act = kept
+		if pi == len(points) && ci == len(caps) && len(sc.act) == 0 || sc.eof {
+			return nil, nil // spans past the end stay unset
 		}
 		// Examine bytes up to the next event.
 		next := -1
@@ -200,53 +260,74 @@ func scan(br *bufio.Reader, points []point, caps []capture, out []Located) error
 		if ci < len(caps) && (next < 0 || caps[ci].start < next) {
 			next = caps[ci].start
 		}
-		for _, a := range act {
+		for _, a := range sc.act {
 			if next < 0 || a.end < next {
 				next = a.end
 			}
 		}
-		buf, err := br.Peek(min(next-off, segment))
-		if len(buf) == 0 {
-			if err == io.EOF {
-				return nil // spans past the end stay unset
+		if limit >= 0 && next >= limit {
+			if off >= limit {
+				return points[pi:], nil
 			}
-			return err
+			next = limit
 		}
-		for k := 0; k < len(buf); {
-			switch c := buf[k]; {
-			case skip > 0:
-				skip--
-				k++
-			case c == '\n':
-				units, lineStart = 0, off+k+1
-				k++
-			case c < utf8.RuneSelf:
-				units++
-				k++
-			default:
-				look := buf[k:]
-				if !utf8.FullRune(look) {
-					if more, _ := br.Peek(k + utf8.UTFMax); len(more) > k {
-						look = more[k:]
-					}
+		if err := sc.read(next - off); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// read examines up to n bytes (at most a segment).
+func (sc *scanner) read(n int) error {
+	br := sc.br
+	buf, err := br.Peek(min(n, segment))
+	if len(buf) == 0 {
+		if err == io.EOF {
+			sc.eof = true
+			return nil
+		}
+		return err
+	}
+	for k := 0; k < len(buf); {
+		switch c := buf[k]; {
+		case sc.skip > 0:
+			sc.skip--
+			k++
+		case c == '\n':
+			sc.units, sc.lineStart = 0, sc.off+k+1
+			k++
+		case c < utf8.RuneSelf:
+			sc.units++
+			k++
+		default:
+			look := buf[k:]
+			if !utf8.FullRune(look) {
+				if more, _ := br.Peek(k + utf8.UTFMax); len(more) > k {
+					look = more[k:]
 				}
-				r, size := utf8.DecodeRune(look)
-				units += utf16Len(r)
-				if k+size > len(buf) {
-					skip = k + size - len(buf)
-					size = len(buf) - k
-				}
-				k += size
 			}
+			r, size := utf8.DecodeRune(look)
+			sc.units += utf16Len(r)
+			if k+size > len(buf) {
+				sc.skip = k + size - len(buf)
+				size = len(buf) - k
+			}
+			k += size
 		}
-		for _, a := range act {
+	}
+	if len(sc.act) > 0 {
+		// A look past buf for a character split at its end may have moved
+		// the reader's buffer: buf is taken again.
+		buf, _ = br.Peek(len(buf))
+		for _, a := range sc.act {
 			a.c.write(buf)
 		}
-		if _, err := br.Discard(len(buf)); err != nil {
-			return err
-		}
-		off += len(buf)
 	}
+	if _, err := br.Discard(len(buf)); err != nil {
+		return err
+	}
+	sc.off += len(buf)
+	return nil
 }
 
 func utf16Len(r rune) int {
