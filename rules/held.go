@@ -26,6 +26,8 @@ type Held struct {
 	// order lists the records in the order At returns them; nil means
 	// the order they were added in.
 	order []int32
+	// wide holds, by record, the spans too wide for a heldSpan.
+	wide map[int32]request.Span
 }
 
 // heldChunk is the number of records in a chunk: the records are never
@@ -36,13 +38,13 @@ const heldChunk = 1024
 // pointer is strs[pre] alone, or strs[pre] + "/" + the request index +
 // strs[post] when split.
 type held struct {
-	span                                     request.Span
+	span                                     heldSpan
 	fix                                      *Fix
-	request                                  int
+	request                                  int32
 	rule, provider, operation, predicts, msg uint32
 	pre, post                                uint32
 	severity                                 int8
-	split                                    bool
+	split, wide                              bool
 }
 
 // NewHeld holds the diagnostics ds, in their order.
@@ -83,9 +85,21 @@ func (h *Held) intern(s string) uint32 {
 // the Held is not sorted).
 func (h *Held) Add(d Diagnostic) {
 	r := held{
-		span: d.Span, request: d.Request, severity: int8(d.Severity),
+		request: int32(d.Request), severity: int8(d.Severity),
 		rule: h.intern(d.Rule), provider: h.intern(d.Provider), operation: h.intern(d.Operation),
 		predicts: h.intern(string(d.Predicts)), msg: h.intern(d.Message),
+	}
+	if int(r.request) != d.Request {
+		panic("rules: request index out of range") // 2^31 requests in a file
+	}
+	if sp, ok := packSpan(d.Span); ok {
+		r.span = sp
+	} else {
+		r.wide = true
+		if h.wide == nil {
+			h.wide = map[int32]request.Span{}
+		}
+		h.wide[int32(h.n)] = d.Span
 	}
 	if d.Fix != nil {
 		f := *d.Fix
@@ -134,13 +148,25 @@ func (h *Held) rec(i int) *held {
 	return &h.chunks[i/heldChunk][i%heldChunk]
 }
 
+// Span returns the span of the diagnostic at position i.
+func (h *Held) Span(i int) request.Span {
+	r := h.rec(i)
+	if r.wide {
+		if h.order != nil {
+			i = int(h.order[i])
+		}
+		return h.wide[int32(i)]
+	}
+	return r.span.unpack()
+}
+
 // At returns the diagnostic at position i.
 func (h *Held) At(i int) Diagnostic {
 	r := h.rec(i)
 	d := Diagnostic{
 		Rule: h.strs[r.rule], Severity: Severity(r.severity), Provider: h.strs[r.provider],
-		Operation: h.strs[r.operation], Request: r.request, Predicts: Outcome(h.strs[r.predicts]),
-		Message: h.strs[r.msg], Span: r.span, Fix: r.fix, Pointer: h.strs[r.pre],
+		Operation: h.strs[r.operation], Request: int(r.request), Predicts: Outcome(h.strs[r.predicts]),
+		Message: h.strs[r.msg], Span: h.Span(i), Fix: r.fix, Pointer: h.strs[r.pre],
 	}
 	if r.split {
 		d.Pointer += "/" + strconv.Itoa(d.Request) + h.strs[r.post]
@@ -148,13 +174,12 @@ func (h *Held) At(i int) Diagnostic {
 	return d
 }
 
-// Span, Rule, Severity and Fix return what At would of position i,
-// without making the diagnostic.
-func (h *Held) Span(i int) request.Span { return h.rec(i).span }
+// Rule, Severity and Fix return what At would of position i, without
+// making the diagnostic.
 func (h *Held) Rule(i int) string       { return h.strs[h.rec(i).rule] }
 func (h *Held) Severity(i int) Severity { return Severity(h.rec(i).severity) }
 func (h *Held) Fix(i int) *Fix          { return h.rec(i).fix }
-func (h *Held) requestAt(i int) int     { return h.rec(i).request }
+func (h *Held) requestAt(i int) int     { return int(h.rec(i).request) }
 
 // Compare orders positions i and j as CompareDiagnostics orders their
 // diagnostics.
@@ -204,7 +229,7 @@ func (h *Held) Sort() {
 	order := h.Order()
 	slices.SortStableFunc(order, func(x, y int32) int {
 		i, j := int(x), int(y)
-		a, b := h.rec(i).span, h.rec(j).span
+		a, b := h.Span(i), h.Span(j)
 		return cmp.Or(
 			cmp.Compare(a.Start.Offset, b.Start.Offset),
 			cmp.Compare(a.Front.Start, b.Front.Start),

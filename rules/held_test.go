@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -21,6 +22,12 @@ func TestHeldGivesBackWhatWasAdded(t *testing.T) {
 		{Rule: "stackone/unknown-field", Pointer: "", Request: 0},
 		{Rule: "stackone/unknown-field", Pointer: "/body", Request: 0, Span: request.Span{Front: request.FrontSpan{Start: 4, End: 9}}},
 	}
+	if math.MaxInt > math.MaxInt32 {
+		// Offsets past 2 GiB, in a long recording.
+		far := math.MaxInt32 + 9
+		ds = append(ds, Diagnostic{Rule: "stackone/unknown-field", Pointer: "/3/url", Request: 3,
+			Span: request.Span{Start: request.Pos{Offset: far, Line: 2, Column: 1}, End: request.Pos{Offset: far + 4, Line: 2, Column: 5}}})
+	}
 	h := NewHeld(ds)
 	assert.Equal(t, len(ds), h.Len())
 	for i, d := range ds {
@@ -30,9 +37,19 @@ func TestHeldGivesBackWhatWasAdded(t *testing.T) {
 		assert.Equal(t, d.Severity, h.Severity(i))
 	}
 	assert.Equal(t, ds, h.Slice())
-	assert.Equal(t, "rename", h.Fix(0).Description)
+	h.Sort()
+	sorted := append([]Diagnostic(nil), ds...)
+	SortDiagnostics(sorted)
+	assert.Equal(t, sorted, h.Slice())
+	for i := range h.Len() {
+		if h.Fix(i) != nil {
+			assert.Equal(t, "rename", h.Fix(i).Description)
+		}
+	}
 	h.DropFixes()
-	assert.Nil(t, h.At(0).Fix)
+	for i := range h.Len() {
+		assert.Nil(t, h.At(i).Fix)
+	}
 	assert.Nil(t, (*Held)(nil).Slice())
 	assert.Zero(t, (*Held)(nil).Len())
 }
