@@ -78,7 +78,7 @@ func (r *Report) Finish() {
 	r.sortHeld()
 	sort.SliceStable(r.Errors, func(i, j int) bool { return r.Errors[i].File < r.Errors[j].File })
 	r.Summary.Error, r.Summary.Warning, r.Summary.Info = 0, 0, 0
-	r.eachSeverity(func(sev rules.Severity, _ *rules.Fix) {
+	r.eachSeverity(func(sev rules.Severity, _ rules.Safety, _ bool) {
 		switch sev {
 		case rules.Error:
 			r.Summary.Error++
@@ -90,14 +90,20 @@ func (r *Report) Finish() {
 	})
 }
 
-// eachSeverity hands over the severity and fix of every diagnostic.
-func (r *Report) eachSeverity(fn func(rules.Severity, *rules.Fix)) {
+// eachSeverity hands over the severity of every diagnostic, and the
+// safety of its fix if it has one.
+func (r *Report) eachSeverity(fn func(sev rules.Severity, fix rules.Safety, hasFix bool)) {
 	for i := range r.Diagnostics {
-		fn(r.Diagnostics[i].Severity, r.Diagnostics[i].Fix)
+		if f := r.Diagnostics[i].Fix; f != nil {
+			fn(r.Diagnostics[i].Severity, f.Safety, true)
+		} else {
+			fn(r.Diagnostics[i].Severity, rules.NoFix, false)
+		}
 	}
 	for _, f := range r.held {
 		for i := range f.h.Len() {
-			fn(f.h.Severity(i), f.h.Fix(i))
+			safety, ok := f.h.FixSafety(i)
+			fn(f.h.Severity(i), safety, ok)
 		}
 	}
 }
@@ -105,7 +111,7 @@ func (r *Report) eachSeverity(fn func(rules.Severity, *rules.Fix)) {
 // Count returns how many diagnostics are at or above a severity.
 func (r *Report) Count(min rules.Severity) int {
 	n := 0
-	r.eachSeverity(func(sev rules.Severity, _ *rules.Fix) {
+	r.eachSeverity(func(sev rules.Severity, _ rules.Safety, _ bool) {
 		if sev >= min {
 			n++
 		}
@@ -147,7 +153,7 @@ func text(w io.Writer, r *Report, color bool) error {
 			sev = severityColor[d.Severity] + sev + "\x1b[0m"
 		}
 		mark := ""
-		if r.fixable(d.Fix) {
+		if d.Fix != nil && r.fixable(d.Fix.Safety) {
 			mark = "[*] "
 		}
 		if _, err := fmt.Fprintf(w, "%s: %s: %s%s [%s]\n", pos, sev, mark, d.Message, d.Tag()); err != nil {
@@ -158,9 +164,9 @@ func text(w io.Writer, r *Report, color bool) error {
 }
 
 // fixable reports whether --fix (with --unsafe-fixes when the run has it)
-// would fix a diagnostic.
-func (r *Report) fixable(f *rules.Fix) bool {
-	return f != nil && (f.Safety == rules.Safe || f.Safety == rules.Unsafe && r.UnsafeFixes)
+// would apply a fix of this safety.
+func (r *Report) fixable(s rules.Safety) bool {
+	return s == rules.Safe || s == rules.Unsafe && r.UnsafeFixes
 }
 
 // FixSummary says how many diagnostics --fix would fix, and how many more
@@ -168,11 +174,11 @@ func (r *Report) fixable(f *rules.Fix) bool {
 // (1 more with --unsafe-fixes)".
 func FixSummary(r *Report) string {
 	fixable, hidden := 0, 0
-	r.eachSeverity(func(_ rules.Severity, fix *rules.Fix) {
+	r.eachSeverity(func(_ rules.Severity, fix rules.Safety, hasFix bool) {
 		switch {
-		case r.fixable(fix):
+		case hasFix && r.fixable(fix):
 			fixable++
-		case fix != nil:
+		case hasFix:
 			hidden++
 		}
 	})

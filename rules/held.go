@@ -28,6 +28,22 @@ type Held struct {
 	order []int32
 	// wide holds, by record, the spans too wide for a heldSpan.
 	wide map[int32]request.Span
+	// fixes and edits hold the fixes (held.fix is an index into fixes,
+	// plus one); wideFixes, by that index, those with an edit too wide.
+	fixes     []heldFix
+	edits     []heldEdit
+	wideFixes map[uint32]*Fix
+}
+
+// heldFix is a Fix: its edits are edits[first:first+n].
+type heldFix struct {
+	desc, first, n uint32
+	safety         Safety
+}
+
+type heldEdit struct {
+	span heldSpan
+	text uint32
 }
 
 // heldChunk is the number of records in a chunk: the records are never
@@ -39,7 +55,7 @@ const heldChunk = 1024
 // strs[post] when split.
 type held struct {
 	span                                     heldSpan
-	fix                                      *Fix
+	fix                                      uint32
 	request                                  int32
 	rule, provider, operation, predicts, msg uint32
 	pre, post                                uint32
@@ -102,9 +118,7 @@ func (h *Held) Add(d Diagnostic) {
 		h.wide[int32(h.n)] = d.Span
 	}
 	if d.Fix != nil {
-		f := *d.Fix
-		f.Description = h.strs[h.intern(f.Description)]
-		r.fix = &f
+		r.fix = h.addFix(d.Fix)
 	}
 	// "/12/body/name" is kept as "" and "/body/name" around request 12.
 	seg := "/" + strconv.Itoa(d.Request)
@@ -122,6 +136,59 @@ func (h *Held) Add(d Diagnostic) {
 		h.order = append(h.order, int32(h.n))
 	}
 	h.n++
+}
+
+// addFix holds a fix and returns its held.fix.
+func (h *Held) addFix(f *Fix) uint32 {
+	id := uint32(len(h.fixes))
+	hf := heldFix{desc: h.intern(f.Description), first: uint32(len(h.edits)), n: uint32(len(f.Edits)), safety: f.Safety}
+	for _, e := range f.Edits {
+		sp, ok := packSpan(e.Span)
+		if !ok {
+			h.edits = h.edits[:hf.first]
+			hf.n = 0
+			if h.wideFixes == nil {
+				h.wideFixes = map[uint32]*Fix{}
+			}
+			h.wideFixes[id] = f
+			break
+		}
+		h.edits = append(h.edits, heldEdit{span: sp, text: h.intern(e.Text)})
+	}
+	h.fixes = append(h.fixes, hf)
+	return id + 1
+}
+
+// fix makes the Fix of a held.fix, nil for none.
+func (h *Held) fix(id uint32) *Fix {
+	if id == 0 {
+		return nil
+	}
+	if f, ok := h.wideFixes[id-1]; ok {
+		return f
+	}
+	hf := h.fixes[id-1]
+	f := &Fix{Safety: hf.safety, Description: h.strs[hf.desc]}
+	if hf.n > 0 {
+		f.Edits = make([]request.Edit, hf.n)
+	}
+	for k, e := range h.edits[hf.first : hf.first+hf.n] {
+		f.Edits[k] = request.Edit{Span: e.span.unpack(), Text: h.strs[e.text]}
+	}
+	return f
+}
+
+// FixSafety returns the safety of the fix of the diagnostic at position
+// i, and false when it has none.
+func (h *Held) FixSafety(i int) (Safety, bool) {
+	id := h.rec(i).fix
+	if id == 0 {
+		return NoFix, false
+	}
+	if f, ok := h.wideFixes[id-1]; ok {
+		return f.Safety, true
+	}
+	return h.fixes[id-1].safety, true
 }
 
 // segmentAt returns where seg ("/12") is a whole segment of the pointer p,
@@ -166,7 +233,7 @@ func (h *Held) At(i int) Diagnostic {
 	d := Diagnostic{
 		Rule: h.strs[r.rule], Severity: Severity(r.severity), Provider: h.strs[r.provider],
 		Operation: h.strs[r.operation], Request: int(r.request), Predicts: Outcome(h.strs[r.predicts]),
-		Message: h.strs[r.msg], Span: h.Span(i), Fix: r.fix, Pointer: h.strs[r.pre],
+		Message: h.strs[r.msg], Span: h.Span(i), Fix: h.fix(r.fix), Pointer: h.strs[r.pre],
 	}
 	if r.split {
 		d.Pointer += "/" + strconv.Itoa(d.Request) + h.strs[r.post]
@@ -175,10 +242,10 @@ func (h *Held) At(i int) Diagnostic {
 }
 
 // Rule, Severity and Fix return what At would of position i, without
-// making the diagnostic.
+// making the diagnostic (Fix makes the Fix).
 func (h *Held) Rule(i int) string       { return h.strs[h.rec(i).rule] }
 func (h *Held) Severity(i int) Severity { return Severity(h.rec(i).severity) }
-func (h *Held) Fix(i int) *Fix          { return h.rec(i).fix }
+func (h *Held) Fix(i int) *Fix          { return h.fix(h.rec(i).fix) }
 func (h *Held) requestAt(i int) int     { return int(h.rec(i).request) }
 
 // Compare orders positions i and j as CompareDiagnostics orders their
@@ -245,7 +312,7 @@ func (h *Held) DropFixes() {
 	}
 	for _, c := range h.chunks {
 		for k := range c {
-			c[k].fix = nil
+			c[k].fix = 0
 		}
 	}
 }

@@ -26,7 +26,8 @@ func TestHeldGivesBackWhatWasAdded(t *testing.T) {
 		// Offsets past 2 GiB, in a long recording.
 		far := math.MaxInt32 + 9
 		ds = append(ds, Diagnostic{Rule: "stackone/unknown-field", Pointer: "/3/url", Request: 3,
-			Span: request.Span{Start: request.Pos{Offset: far, Line: 2, Column: 1}, End: request.Pos{Offset: far + 4, Line: 2, Column: 5}}})
+			Span: request.Span{Start: request.Pos{Offset: far, Line: 2, Column: 1}, End: request.Pos{Offset: far + 4, Line: 2, Column: 5}},
+			Fix: &Fix{Safety: Safe, Description: "rename", Edits: []request.Edit{{Span: request.Span{Start: request.Pos{Offset: far}}, Text: "x"}}}})
 	}
 	h := NewHeld(ds)
 	assert.Equal(t, len(ds), h.Len())
@@ -41,8 +42,11 @@ func TestHeldGivesBackWhatWasAdded(t *testing.T) {
 	sorted := append([]Diagnostic(nil), ds...)
 	SortDiagnostics(sorted)
 	assert.Equal(t, sorted, h.Slice())
-	for i := range h.Len() {
-		if h.Fix(i) != nil {
+	for i, d := range h.Slice() {
+		safety, ok := h.FixSafety(i)
+		assert.Equal(t, d.Fix != nil, ok)
+		if ok {
+			assert.Equal(t, d.Fix.Safety, safety)
 			assert.Equal(t, "rename", h.Fix(i).Description)
 		}
 	}
