@@ -27,7 +27,7 @@ func TestHeldGivesBackWhatWasAdded(t *testing.T) {
 		far := math.MaxInt32 + 9
 		ds = append(ds, Diagnostic{Rule: "stackone/unknown-field", Pointer: "/3/url", Request: 3,
 			Span: request.Span{Start: request.Pos{Offset: far, Line: 2, Column: 1}, End: request.Pos{Offset: far + 4, Line: 2, Column: 5}},
-			Fix: &Fix{Safety: Safe, Description: "rename", Edits: []request.Edit{{Span: request.Span{Start: request.Pos{Offset: far}}, Text: "x"}}}})
+			Fix:  &Fix{Safety: Safe, Description: "rename", Edits: []request.Edit{{Span: request.Span{Start: request.Pos{Offset: far}}, Text: "x"}}}})
 	}
 	h := NewHeld(ds)
 	assert.Equal(t, len(ds), h.Len())
