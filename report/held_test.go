@@ -126,3 +126,30 @@ func TestHeldWritesAsDiagnostics(t *testing.T) {
 	heldRep.Materialize()
 	assert.Equal(t, plainRep.Diagnostics, heldRep.Diagnostics)
 }
+
+// Located a batch at a time, read whole or a byte at a time, spans find
+// what they find all at once.
+func FuzzLocateBatches(f *testing.F) {
+	f.Add([]byte(heldSource()), uint8(7), uint8(3))
+	f.Add([]byte("{\"a\": \"\xff\xfe\"}\n\"é\"\r\n[1]"), uint8(1), uint8(1))
+	f.Fuzz(func(t *testing.T, src []byte, step, batch uint8) {
+		if len(src) > 1<<14 {
+			return
+		}
+		s := string(src)
+		h := rules.NewHeld(nil)
+		for off := 0; off < len(s); off += 1 + int(step)%13 {
+			for _, n := range []int{0, 2, 9, 60} {
+				h.Add(rules.Diagnostic{Rule: "a/b", Span: request.Span{Start: posAt(s, off), End: posAt(s, min(len(s), off+n))}})
+			}
+		}
+		defer func(n int) { locateBatch = n }(locateBatch)
+		locateBatch = h.Len() + 1
+		whole := LocateHeld(src, h)
+		locateBatch = 1 + int(batch)%17
+		assert.Equal(t, whole, LocateHeld(src, h))
+		got, err := LocateHeldReader(iotest.OneByteReader(bytes.NewReader(src)), h)
+		require.NoError(t, err)
+		assert.Equal(t, whole, got)
+	})
+}
