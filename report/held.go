@@ -86,12 +86,19 @@ func (r *Report) sortHeld() {
 	for k := range r.held {
 		f := &r.held[k]
 		h := f.h
-		order := h.Order()
-		slices.SortStableFunc(order, func(x, y int32) int {
-			i, j := int(x), int(y)
+		less := func(i, j int) int {
 			a, b := h.Span(i).Start, h.Span(j).Start
 			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), h.Compare(i, j))
-		})
+		}
+		sorted := true
+		for i := 1; i < h.Len() && sorted; i++ {
+			sorted = less(i-1, i) <= 0
+		}
+		if sorted {
+			continue // as most are: by offset is by line and column
+		}
+		order := h.Order()
+		slices.SortStableFunc(order, func(x, y int32) int { return less(int(x), int(y)) })
 		if f.loc != nil {
 			loc := make([]Located, len(order))
 			for k, i := range order {

@@ -14,7 +14,9 @@ import (
 // many diagnostics share (rule, provider, operation, outcome, message, fix
 // description, and a JSON Pointer but for its request's index) stored once
 // per file. A diagnostic costs about a quarter of a Diagnostic and what
-// its strings hold, and no string of a Held views a request's tree.
+// its strings hold. As FileCheck always did, the JSON Pointer is copied
+// (it may view the request's tree, which is dropped), the other strings
+// are not.
 //
 // Diagnostics are added in any order; Sort orders them as
 // SortDiagnostics does and At returns them in that order.
@@ -83,19 +85,48 @@ func (h *Held) Len() int {
 	return h.n
 }
 
-func (h *Held) intern(s string) uint32 {
-	if id, ok := h.ids[s]; ok {
+// intern returns the index of s in the table. A string kept for the
+// first time is kept as it is: only a JSON Pointer views a request's tree
+// (internView).
+func (h *Held) intern(s string) uint32 { return h.internAs(s, false) }
+
+// internView interns a string that may view a request's tree: it is
+// copied.
+func (h *Held) internView(s string) uint32 { return h.internAs(s, true) }
+
+func (h *Held) internAs(s string, view bool) uint32 {
+	if h.ids == nil {
+		// Most files have few diagnostics: a few strings are searched.
+		for i, t := range h.strs {
+			if t == s {
+				return uint32(i)
+			}
+		}
+		if len(h.strs) == smallTable {
+			h.ids = make(map[string]uint32, 2*smallTable)
+			for i, t := range h.strs {
+				h.ids[t] = uint32(i)
+			}
+		}
+	} else if id, ok := h.ids[s]; ok {
 		return id
 	}
-	if h.ids == nil {
-		h.ids = map[string]uint32{}
-	}
 	id := uint32(len(h.strs))
-	s = strings.Clone(s)
+	if h.strs == nil {
+		h.strs = make([]string, 0, 8)
+	}
+	if view {
+		s = strings.Clone(s)
+	}
 	h.strs = append(h.strs, s)
-	h.ids[s] = id
+	if h.ids != nil {
+		h.ids[s] = id
+	}
 	return id
 }
+
+// smallTable is how many strings a Held searches before it indexes them.
+const smallTable = 16
 
 // Add holds one more diagnostic (after the others in the order of At, if
 // the Held is not sorted).
@@ -123,12 +154,18 @@ func (h *Held) Add(d Diagnostic) {
 	// "/12/body/name" is kept as "" and "/body/name" around request 12.
 	seg := "/" + strconv.Itoa(d.Request)
 	if at := segmentAt(d.Pointer, seg); at >= 0 {
-		r.split, r.pre, r.post = true, h.intern(d.Pointer[:at]), h.intern(d.Pointer[at+len(seg):])
+		r.split, r.pre, r.post = true, h.internView(d.Pointer[:at]), h.internView(d.Pointer[at+len(seg):])
 	} else {
-		r.pre = h.intern(d.Pointer)
+		r.pre = h.internView(d.Pointer)
 	}
 	if h.n%heldChunk == 0 {
-		h.chunks = append(h.chunks, make([]held, 0, heldChunk))
+		// The first chunk grows as a slice does, for the files (most) with
+		// few diagnostics.
+		var c []held
+		if h.n > 0 {
+			c = make([]held, 0, heldChunk)
+		}
+		h.chunks = append(h.chunks, c)
 	}
 	c := &h.chunks[len(h.chunks)-1]
 	*c = append(*c, r)
@@ -236,7 +273,10 @@ func (h *Held) At(i int) Diagnostic {
 		Message: h.strs[r.msg], Span: h.Span(i), Fix: h.fix(r.fix), Pointer: h.strs[r.pre],
 	}
 	if r.split {
-		d.Pointer += "/" + strconv.Itoa(d.Request) + h.strs[r.post]
+		var buf [64]byte
+		p := append(buf[:0], d.Pointer...)
+		p = strconv.AppendInt(append(p, '/'), int64(r.request), 10)
+		d.Pointer = string(append(p, h.strs[r.post]...))
 	}
 	return d
 }
@@ -293,15 +333,22 @@ func (h *Held) Keep(keep func(i int) bool) {
 
 // Sort orders the diagnostics as SortDiagnostics does, stably.
 func (h *Held) Sort() {
-	order := h.Order()
-	slices.SortStableFunc(order, func(x, y int32) int {
-		i, j := int(x), int(y)
+	less := func(i, j int) int {
 		a, b := h.Span(i), h.Span(j)
 		return cmp.Or(
 			cmp.Compare(a.Start.Offset, b.Start.Offset),
 			cmp.Compare(a.Front.Start, b.Front.Start),
 			h.Compare(i, j))
-	})
+	}
+	sorted := true
+	for i := 1; i < h.Len() && sorted; i++ {
+		sorted = less(i-1, i) <= 0
+	}
+	if sorted {
+		return
+	}
+	order := h.Order()
+	slices.SortStableFunc(order, func(x, y int32) int { return less(int(x), int(y)) })
 	h.Reorder(order)
 }
 

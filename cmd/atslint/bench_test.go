@@ -36,6 +36,7 @@ func BenchmarkCheckFolder(b *testing.B) {
 	for _, j := range jobs {
 		b.Run(fmt.Sprintf("j%d", j), func(b *testing.B) {
 			b.ReportAllocs()
+			cpu := benchdata.StartCPU()
 			for b.Loop() {
 				var errb strings.Builder
 				code := run(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, dir: dir},
@@ -45,6 +46,7 @@ func BenchmarkCheckFolder(b *testing.B) {
 					b.Fatalf("exit %d: %s", code, errb.String())
 				}
 			}
+			cpu.Report(b)
 			b.ReportMetric(float64(corpusDocs*b.N)/b.Elapsed().Seconds(), "requests/s")
 		})
 	}
