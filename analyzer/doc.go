@@ -39,8 +39,9 @@
 //     literals (json tags, omitempty, embedded structs, pointers, nesting)
 //     and map literals, and from JSON in string literals passed to
 //     strings.NewReader, bytes.NewBufferString or []byte(...);
-//   - local variables of the function that are assigned once with a visible
-//     value, and the field, index and method updates made to them;
+//   - local variables of the function whose writes it sees: one write with
+//     the field, index and method updates made since, or several writes
+//     that all give the same value;
 //   - struct fields of the package given one constant value wherever they
 //     are assigned (a client's BaseURL set in its constructor);
 //   - helpers and wrappers, in this package or any other: a function that
@@ -57,10 +58,21 @@
 // has the keys its type declares: a misspelt json tag is reported at the
 // tag, and a note type without author_id never carries one.
 //
+// Every part is one abstract value: text (each known byte with the source
+// range that produced it), an object of keyed members (a query, headers, a
+// JSON object), an array, a scalar, a reference to a parameter of the
+// function (filled in with the caller's argument), or unknown. An unknown
+// keeps one reason: a parameter, the result of a call the analyzer does not
+// follow, a conditional write, a loop, a value that escaped to code it does
+// not see, a field, a custom encoding, text that is not JSON, or an
+// expression it does not evaluate. Where two branches write different
+// values the value is unknown (conditional), never one of them. Facts
+// carry the same values, reasons included.
+//
 // Anything else is unknown: a parameter of a function no caller is seen
 // for, a struct field given more than one value or a non-constant one, the
-// result of a call the analyzer does not model, a variable assigned more
-// than once or passed by pointer, a method called through an interface or
+// result of a call the analyzer does not model, a variable given different
+// values or passed by pointer, a method called through an interface or
 // a function value, a function with more than one request, and request
 // editors and middleware (oapi-codegen's WithRequestEditorFn, resty's
 // OnBeforeRequest), which may set any header. Rules never report on
