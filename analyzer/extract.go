@@ -89,8 +89,9 @@ func (a *pkgRun) findRequests(in *inspector.Inspector) {
 		}
 		if a.mayBuild(fd) {
 			a.findInFunc(fi, fd)
-		} else if returnsString(a.pass.TypesInfo, fd) || returnsValues(a.pass.TypesInfo, fd) {
-			// A URL helper: its string result may make a caller's URL.
+		} else if returnsString(a.pass.TypesInfo, fd) || returnsValues(a.pass.TypesInfo, fd) || editsRequest(a.pass.TypesInfo, fd) {
+			// A URL helper: its string result may make a caller's URL; a
+			// request editor: its headers are the caller's request's.
 			a.summarise(&fn{a: a, decl: fd, info: a.pass.TypesInfo, locals: indexLocals(a.pass.TypesInfo, fd.Body)})
 		}
 	}
@@ -407,7 +408,7 @@ func (f *fn) followRequest(s *site, u **urlVal, hdr *val, body **val, method *me
 		case evArg:
 			if f.isDo(e.call) {
 				clients = append(clients, receiver(e.call))
-			} else if !f.benignUse(e) {
+			} else if !f.applyEdit(e, hdr) && !f.benignUse(e) {
 				escaped = true
 			}
 		case evDef:

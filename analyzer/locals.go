@@ -320,7 +320,11 @@ func (l *locals) relevant(e *event, pos token.Pos) bool {
 // unconditional reports whether an event runs whenever the declaration
 // does: it is in the same block and not in a function literal.
 func (l *locals) unconditional(e *event) bool {
-	return e.v.decl != nil && l.block(e.pos) == l.block(e.v.decl.pos)
+	if e.v.decl == nil {
+		// A parameter: declared with the function's body.
+		return len(l.blocks) > 0 && l.block(e.pos) == l.blocks[0]
+	}
+	return l.block(e.pos) == l.block(e.v.decl.pos)
 }
 
 // binding is what a read of a local variable at a position sees: the

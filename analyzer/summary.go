@@ -31,6 +31,7 @@ type summary struct {
 	ret    *val // the string result, when the function returns one
 	values *val // the url.Values result (a hand-written query builder)
 	req    *reqSummary
+	edit   *editSummary // the headers it sets on its *http.Request parameter
 }
 
 // reqSummary is the request a function builds.
@@ -68,6 +69,12 @@ const (
 type summaryFact struct {
 	Ret, Values *valFact
 	Req         *reqFact
+	Edit        *editFact
+}
+
+type editFact struct {
+	Param   int
+	Headers *valFact
 }
 
 func (*summaryFact) AFact() {}
@@ -122,6 +129,13 @@ func (s *summaryFact) String() string {
 		if r.Body != nil && r.Body.Param > 0 {
 			parts = append(parts, fmt.Sprintf("body from parameter %d", r.Body.Param-1))
 		}
+	}
+	if e := s.Edit; e != nil {
+		var keys []string
+		for _, m := range e.Headers.Members {
+			keys = append(keys, m.Key+"="+textString(m.V.Text))
+		}
+		parts = append(parts, fmt.Sprintf("sets headers of {p%d} %s", e.Param, strings.Join(keys, "&")))
 	}
 	return "atslint: " + strings.Join(parts, "; ")
 }
@@ -267,6 +281,9 @@ func decodeText(parts []valFact) str {
 
 func (s *summary) fact() *summaryFact {
 	f := &summaryFact{Ret: encodeVal(s.ret), Values: encodeVal(s.values)}
+	if e := s.edit; e != nil {
+		f.Edit = &editFact{Param: e.param, Headers: encodeVal(e.hdr)}
+	}
 	if r := s.req; r != nil && r.exported {
 		rf := &reqFact{Method: encodeVal(textVal(r.method, nil)), URL: encodeVal(textVal(r.url, nil)), Headers: encodeVal(r.hdr), Body: encodeVal(r.body), Returned: r.returned}
 		for k := range r.found {
@@ -280,6 +297,9 @@ func (s *summary) fact() *summaryFact {
 
 func (f *summaryFact) summary() *summary {
 	s := &summary{ret: decodeVal(f.Ret), values: decodeVal(f.Values)}
+	if e := f.Edit; e != nil {
+		s.edit = &editSummary{param: e.Param, hdr: decodeVal(e.Headers)}
+	}
 	if rf := f.Req; rf != nil {
 		r := &reqSummary{method: decodeVal(rf.Method).asText(), url: decodeVal(rf.URL).asText(), hdr: decodeVal(rf.Headers), body: decodeVal(rf.Body), returned: rf.Returned, found: map[string]bool{}}
 		for _, k := range rf.Found {
@@ -385,6 +405,19 @@ func (f *fn) instantiate(v *val, call *ast.CallExpr) *val {
 	switch {
 	case v.kind == vText:
 		out := textVal(f.instantiateText(v.text, call), call)
+		// A value that holds the caller's arguments was written there.
+		pos, end := token.NoPos, token.NoPos
+		for _, c := range out.text {
+			if call.Lparen < c.pos && c.end <= call.Rparen {
+				if !pos.IsValid() || c.pos < pos {
+					pos = c.pos
+				}
+				end = max(end, c.end)
+			}
+		}
+		if pos.IsValid() {
+			out.pos, out.end = pos, end
+		}
 		if !out.pos.IsValid() {
 			out.pos, out.end = call.Pos(), call.End()
 		}
@@ -645,7 +678,7 @@ func (a *pkgRun) summarise(f *fn) {
 	if obj == nil {
 		return
 	}
-	s := &summary{ret: f.returnedString(obj), values: f.returnedValues(obj)}
+	s := &summary{ret: f.returnedString(obj), values: f.returnedValues(obj), edit: f.editorOf(obj)}
 	// A caller can add to the request only what comes from parameters or
 	// what it does with a returned request; a request the function sends
 	// by itself still makes a call of it a request in this package (a
@@ -662,14 +695,14 @@ func (a *pkgRun) summarise(f *fn) {
 			s.req = r
 		}
 	}
-	if s.ret == nil && s.req == nil && s.values == nil {
+	if s.ret == nil && s.req == nil && s.values == nil && s.edit == nil {
 		return
 	}
 	if a.sums == nil {
 		a.sums = map[*types.Func]*summary{}
 	}
 	a.sums[obj] = s
-	if obj.Exported() && (useful || s.ret != nil || s.values != nil) {
+	if obj.Exported() && (useful || s.ret != nil || s.values != nil || s.edit != nil) {
 		// Only exported functions can be called from other packages.
 		a.pass.ExportObjectFact(obj, s.fact())
 	}
