@@ -249,7 +249,7 @@ func jsonFromStr(s str, at ast.Node) *val {
 	}
 	for _, c := range s {
 		if c.hole == nil {
-			add(string(c.b), c.pos, c.end)
+			add(string([]byte{c.b}), c.pos, c.end) // the byte, not a rune
 			switch {
 			case escaped:
 				escaped = false
