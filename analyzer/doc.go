@@ -52,7 +52,11 @@
 //     caller's, with the caller's arguments. A finding that depends on the
 //     caller's arguments is reported at the caller's expression; a finding
 //     fixed inside the helper (a hard-coded path, a misspelt json tag) is
-//     reported once, in the helper.
+//     reported once, in the helper;
+//   - request editors: a function that takes an *http.Request and only sets
+//     its headers (req.Header.Set or Add, SetBasicAuth) is summarised too,
+//     and passing a request to it sets those headers, with the caller's
+//     arguments, instead of letting the request escape.
 //
 // A body whose value is unknown but whose static type is a struct still
 // has the keys its type declares: a misspelt json tag is reported at the
@@ -74,12 +78,12 @@
 // result of a call the analyzer does not model, a variable given different
 // values or passed by pointer, a method called through an interface or
 // a function value, a function with more than one request, and request
-// editors and middleware (oapi-codegen's WithRequestEditorFn, resty's
-// OnBeforeRequest), which may set any header. Rules never report on
-// unknown values, so a body built from a parameter produces no body
-// diagnostics, a path segment from a variable is an id rather than a
-// placeholder, and a request handed to another function (which may set
-// headers), or sent through a client whose Transport may add them, is not
+// editors given as function values and middleware (oapi-codegen's
+// WithRequestEditorFn, resty's OnBeforeRequest), which may set any header.
+// Rules never report on unknown values, so a body built from a parameter
+// produces no body diagnostics, a path segment from a variable is an id
+// rather than a placeholder, and a request handed to another function
+// that is no editor (which may set headers), or sent through a client whose Transport may add them, is not
 // reported for a missing header. A request whose host is not StackOne's and
 // whose path does not start with /unified is not a StackOne request and is
 // left alone.
