@@ -366,9 +366,11 @@ func comparePointers(a, b string) int {
 		}
 		an, aerr := strconv.Atoi(at[i])
 		bn, berr := strconv.Atoi(bt[i])
-		if aerr == nil && berr == nil {
+		if aerr == nil && berr == nil && an != bn {
 			return an - bn
 		}
+		// Not both numbers, or the same number spelt twice ("0" and
+		// "00" as object keys): by text, so that the order is total.
 		return strings.Compare(at[i], bt[i])
 	}
 	return len(at) - len(bt)

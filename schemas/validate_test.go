@@ -150,6 +150,8 @@ func TestComparePointers(t *testing.T) {
 	assert.Negative(t, comparePointers("/a", "/a/0"))
 	assert.Negative(t, comparePointers("/a", "/b"))
 	assert.Zero(t, comparePointers("/a/1", "/a/1"))
+	assert.Negative(t, comparePointers("/0", "/0000000"))
+	assert.Positive(t, comparePointers("/00", "/0"))
 }
 
 func BenchmarkValidateNotes(b *testing.B) {
