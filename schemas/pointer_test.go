@@ -1,6 +1,9 @@
 package schemas
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func TestTokenEscaping(t *testing.T) {
 	for _, c := range []struct{ raw, esc string }{
@@ -48,4 +51,23 @@ func FuzzTokenEscaping(f *testing.F) {
 			t.Fatalf("round trip of %q", s)
 		}
 	})
+}
+
+func TestKeywordReaders(t *testing.T) {
+	table := keywordReaders()
+	if reflect.ValueOf(table.list[countsReader]).Pointer() != reflect.ValueOf(compileCounts).Pointer() {
+		t.Errorf("countsReader is not compileCounts' index")
+	}
+	if len(table.list) > 32 {
+		t.Errorf("%d readers do not fit the uint32 mask", len(table.list))
+	}
+	// Every keyword the converter writes has its reader.
+	for _, kw := range []string{"type", "enum", "const", "format", "pattern", "required", "properties", "additionalProperties",
+		"items", "prefixItems", "$ref", "allOf", "anyOf", "oneOf", "not", "if", "minLength", "maxItems", "minimum", "multipleOf",
+		"uniqueItems", "dependentRequired", "dependentSchemas", "propertyNames", "contains", "unevaluatedProperties",
+		"unevaluatedItems", "patternProperties", "minContains", "maxContains", "exclusiveMaximum"} {
+		if table.of[kw] == 0 {
+			t.Errorf("no reader for %s", kw)
+		}
+	}
 }
