@@ -134,9 +134,14 @@ func foldName(s string) string {
 	// ASCII (every spelling atslint knows, and nearly every name a user
 	// writes) without strings.ToLower and a Builder: the provider index
 	// folds every spelling at start-up.
-	ascii := true
+	ascii, folded := true, true
 	for i := 0; i < len(s) && ascii; i++ {
-		ascii = s[i] < utf8.RuneSelf
+		c := s[i]
+		ascii = c < utf8.RuneSelf
+		folded = folded && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9')
+	}
+	if ascii && folded {
+		return s // a key such as "greenhouse"
 	}
 	if ascii {
 		b := make([]byte, 0, len(s))

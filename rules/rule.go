@@ -159,7 +159,7 @@ func Register(rs ...*Rule) {
 	registry.Lock()
 	defer registry.Unlock()
 	if registry.byID == nil {
-		registry.byID = map[string]*Rule{}
+		registry.byID = make(map[string]*Rule, 128) // the built-in rules (about 90) without growing
 	}
 	for _, r := range rs {
 		if !validID(r.ID) {
