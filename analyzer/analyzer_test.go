@@ -87,7 +87,7 @@ func TestDoc(t *testing.T) {
 // calls them: the diagnostics are at the caller's expressions, the
 // helpers' own bugs once in the helpers.
 func TestShapes(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "ghclient", "ghapp", "oapiats", "oapiapp", "stripeish", "restyapp")
+	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "ghclient", "ghapp", "oapiats", "oapiapp", "stripeish", "restyapp", "edclient", "edapp")
 }
 
 // TestSuggestedFixes applies the analyzer's suggested fixes to the fixes

@@ -4,9 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
-
-	"github.com/atslint/atslint/request"
 )
 
 // The body of a request is the JSON that encoding/json would produce for
@@ -15,19 +12,13 @@ import (
 // expression that produced it; anything the analyzer cannot see is an
 // Unknown value, on which no rule reports.
 
-const bodyPointer = "/body"
-
-func unknownValue(at ast.Node, ptr string) *request.Value {
-	return &request.Value{Kind: request.Unknown, Span: span(at.Pos(), at.End()), Pointer: ptr}
-}
-
 // evalBody evaluates the io.Reader passed as a request body. It returns nil
 // when the request has no body.
-func (f *fn) evalBody(e ast.Expr, pos token.Pos) *request.Value {
+func (f *fn) evalBody(e ast.Expr, pos token.Pos) *val {
 	if f.enter() {
 		defer f.leave()
 	} else {
-		return unknownValue(e, bodyPointer)
+		return unknown(whyDepth, e)
 	}
 	e = ast.Unparen(e)
 	if isNilIdent(f.info, e) {
@@ -59,7 +50,7 @@ func (f *fn) evalBody(e ast.Expr, pos token.Pos) *request.Value {
 					return f.evalBytes(conv.Args[0], pos)
 				}
 			}
-			return jsonFromStr(f.evalStr(x.Args[0]), x.Args[0], bodyPointer)
+			return jsonFromStr(f.evalStr(x.Args[0]), x.Args[0])
 		case "io.NopCloser", "io/ioutil.NopCloser":
 			return f.evalBody(x.Args[0], pos)
 		}
@@ -68,26 +59,26 @@ func (f *fn) evalBody(e ast.Expr, pos token.Pos) *request.Value {
 		if isNamed(t, "bytes", "Buffer") {
 			return f.bufferBody(x, pos).value(e)
 		}
-		if b, ok := f.lookup(x); ok && b.tuple < 0 && b.rhs != nil && onlyBenign(f, b.updates) {
+		if b, ok := f.lookup(x); ok && b.rhs != nil && onlyBenign(f, b.updates) {
 			return f.evalBody(b.rhs, b.v.decl.pos)
 		}
 	}
-	return unknownValue(e, bodyPointer)
+	return unknown(f.whyOf(e), e)
 }
 
 // evalBytes evaluates a []byte holding JSON: json.Marshal's result, a
 // converted string, a buffer's bytes.
-func (f *fn) evalBytes(e ast.Expr, pos token.Pos) *request.Value {
+func (f *fn) evalBytes(e ast.Expr, pos token.Pos) *val {
 	if f.enter() {
 		defer f.leave()
 	} else {
-		return unknownValue(e, bodyPointer)
+		return unknown(whyDepth, e)
 	}
 	e = ast.Unparen(e)
 	switch x := e.(type) {
 	case *ast.CallExpr:
 		if tv, ok := f.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-			return jsonFromStr(f.evalStr(x.Args[0]), x.Args[0], bodyPointer)
+			return jsonFromStr(f.evalStr(x.Args[0]), x.Args[0])
 		}
 		fnObj := f.callee(x)
 		if fnObj == nil {
@@ -95,30 +86,30 @@ func (f *fn) evalBytes(e ast.Expr, pos token.Pos) *request.Value {
 		}
 		switch fullName(fnObj) {
 		case "encoding/json.Marshal", "encoding/json.MarshalIndent":
-			return f.evalJSON(x.Args[0], bodyPointer)
+			return f.evalJSON(x.Args[0])
 		case "(*bytes.Buffer).Bytes":
 			if id, ok := ast.Unparen(receiver(x)).(*ast.Ident); ok {
 				return f.bufferBody(id, x.Pos()).value(e)
 			}
 		}
 	case *ast.Ident:
-		if b, ok := f.lookup(x); ok && b.tuple <= 0 && b.rhs != nil && onlyBenign(f, b.updates) {
+		if b, ok := f.lookup(x); ok && b.rhs != nil && onlyBenign(f, b.updates) {
 			return f.evalBytes(b.rhs, b.v.decl.pos)
 		}
 	}
-	return unknownValue(e, bodyPointer)
+	return unknown(f.whyOf(e), e)
 }
 
 // buffer is what a bytes.Buffer holds: the one write made to it.
 type buffer struct {
-	body *request.Value
+	body *val
 	raw  str
 	ok   bool
 }
 
-func (b buffer) value(at ast.Node) *request.Value {
+func (b buffer) value(at ast.Node) *val {
 	if !b.ok {
-		return unknownValue(at, bodyPointer)
+		return unknown(whyEscaped, at)
 	}
 	return b.body
 }
@@ -151,7 +142,7 @@ func (f *fn) bufferBody(e ast.Expr, pos token.Pos) buffer {
 			switch ev.name {
 			case "WriteString":
 				s := f.evalStr(ev.call.Args[0])
-				writes = append(writes, buffer{body: jsonFromStr(s, ev.call.Args[0], bodyPointer), raw: s, ok: true})
+				writes = append(writes, buffer{body: jsonFromStr(s, ev.call.Args[0]), raw: s, ok: true})
 			case "Write":
 				writes = append(writes, buffer{body: f.evalBytes(ev.call.Args[0], ev.pos), ok: true})
 			case "String", "Bytes", "Len", "Cap":
@@ -200,7 +191,7 @@ func freshBuffer(f *fn, rhs ast.Expr) bool {
 
 // encoderWrite follows a buffer passed to json.NewEncoder to the value
 // encoded into it. ok is false for any other use of the buffer.
-func (f *fn) encoderWrite(ev *event) (*request.Value, bool) {
+func (f *fn) encoderWrite(ev *event) (*val, bool) {
 	call := ev.call
 	if call == nil {
 		return nil, false
@@ -212,7 +203,7 @@ func (f *fn) encoderWrite(ev *event) (*request.Value, bool) {
 	// json.NewEncoder(&buf).Encode(v)
 	for _, c := range f.locals.calls {
 		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && ast.Unparen(sel.X) == call && sel.Sel.Name == "Encode" && len(c.Args) == 1 {
-			return f.evalJSON(c.Args[0], bodyPointer), true
+			return f.evalJSON(c.Args[0]), true
 		}
 	}
 	// enc := json.NewEncoder(&buf); enc.Encode(v)
@@ -220,13 +211,13 @@ func (f *fn) encoderWrite(ev *event) (*request.Value, bool) {
 		if v.decl == nil || v.decl.rhs == nil || ast.Unparen(v.decl.rhs) != call {
 			continue
 		}
-		var out *request.Value
+		var out *val
 		n := 0
 		for _, e := range v.events {
 			switch {
 			case e == v.decl:
 			case e.kind == evCall && e.name == "Encode" && len(e.call.Args) == 1:
-				out, n = f.evalJSON(e.call.Args[0], bodyPointer), n+1
+				out, n = f.evalJSON(e.call.Args[0]), n+1
 			case e.kind == evCall && (e.name == "SetIndent" || e.name == "SetEscapeHTML"):
 			default:
 				return nil, false
@@ -241,12 +232,14 @@ func (f *fn) encoderWrite(ev *event) (*request.Value, bool) {
 }
 
 // jsonFromStr parses JSON text. Unknown stretches (a %s in a Sprintf
-// template) are parsed as placeholders and come out as Unknown values; an
-// unknown key makes its whole object unknown. Text that is not JSON is an
-// unknown body: the analyzer cannot tell it was meant to be JSON.
-func jsonFromStr(s str, at ast.Node, ptr string) *request.Value {
+// template) are parsed as placeholders and come out as unknown values with
+// the stretch's reason; an unknown key makes its whole object unknown.
+// Text that is not JSON is an unknown body: the analyzer cannot tell it was
+// meant to be JSON.
+func jsonFromStr(s str, at ast.Node) *val {
 	var text []byte
 	var pos, end []token.Pos
+	var holes []textHole
 	inString, escaped := false, false
 	add := func(b string, p, e token.Pos) {
 		for i := 0; i < len(b); i++ {
@@ -255,8 +248,8 @@ func jsonFromStr(s str, at ast.Node, ptr string) *request.Value {
 		}
 	}
 	for _, c := range s {
-		if c.kind == known {
-			add(string(c.b), c.pos, c.end)
+		if c.hole == nil {
+			add(string([]byte{c.b}), c.pos, c.end) // the byte, not a rune
 			switch {
 			case escaped:
 				escaped = false
@@ -267,49 +260,24 @@ func jsonFromStr(s str, at ast.Node, ptr string) *request.Value {
 			}
 			continue
 		}
+		h := textHole{from: len(text), why: firstHole(str{c})}
 		if inString {
-			add(`\u0000`, c.pos, c.end)
+			add("_", c.pos, c.end)
 		} else {
-			add(`"\u0000"`, c.pos, c.end)
+			add(`"_"`, c.pos, c.end)
 		}
+		h.to = len(text)
+		holes = append(holes, h)
 	}
-	v, err := request.Parse(text, request.Options{})
-	if err != nil {
-		return unknownValue(at, ptr)
+	v, ok := parseJSON(text, pos, end, holes)
+	if !ok {
+		return unknown(whyNotJSON, at)
 	}
-	remap(v, pos, end, ptr)
 	return v
 }
 
-// remap moves a parsed tree's spans from offsets in the text to Go source
-// positions, prefixes pointers and turns placeholder values unknown.
-func remap(v *request.Value, pos, end []token.Pos, ptr string) {
-	at := func(sp request.Span) request.Span {
-		a, b := min(sp.Start.Offset, len(pos)-1), min(sp.End.Offset, len(pos))
-		if b <= a {
-			return span(pos[a], pos[a])
-		}
-		return span(pos[a], end[b-1])
-	}
-	v.Span = at(v.Span)
-	v.Pointer = ptr + v.Pointer
-	switch v.Kind {
-	case request.String:
-		if strings.IndexByte(v.Str, 0) >= 0 {
-			v.Kind, v.Str = request.Unknown, ""
-		}
-	case request.Object:
-		for _, m := range v.Members {
-			if strings.IndexByte(m.Key, 0) >= 0 {
-				v.Kind, v.Members = request.Unknown, nil
-				return
-			}
-			m.KeySpan = at(m.KeySpan)
-			remap(m.Value, pos, end, ptr)
-		}
-	case request.Array:
-		for _, e := range v.Elems {
-			remap(e, pos, end, ptr)
-		}
-	}
+// textHole is an unknown stretch of JSON text, [from, to) in its bytes.
+type textHole struct {
+	from, to int
+	why      reason
 }

@@ -39,8 +39,9 @@
 //     literals (json tags, omitempty, embedded structs, pointers, nesting)
 //     and map literals, and from JSON in string literals passed to
 //     strings.NewReader, bytes.NewBufferString or []byte(...);
-//   - local variables of the function that are assigned once with a visible
-//     value, and the field, index and method updates made to them;
+//   - local variables of the function whose writes it sees: one write with
+//     the field, index and method updates made since, or several writes
+//     that all give the same value;
 //   - struct fields of the package given one constant value wherever they
 //     are assigned (a client's BaseURL set in its constructor);
 //   - helpers and wrappers, in this package or any other: a function that
@@ -51,23 +52,38 @@
 //     caller's, with the caller's arguments. A finding that depends on the
 //     caller's arguments is reported at the caller's expression; a finding
 //     fixed inside the helper (a hard-coded path, a misspelt json tag) is
-//     reported once, in the helper.
+//     reported once, in the helper;
+//   - request editors: a function that takes an *http.Request and only sets
+//     its headers (req.Header.Set or Add, SetBasicAuth) is summarised too,
+//     and passing a request to it sets those headers, with the caller's
+//     arguments, instead of letting the request escape.
 //
 // A body whose value is unknown but whose static type is a struct still
 // has the keys its type declares: a misspelt json tag is reported at the
 // tag, and a note type without author_id never carries one.
 //
+// Every part is one abstract value: text (each known byte with the source
+// range that produced it), an object of keyed members (a query, headers, a
+// JSON object), an array, a scalar, a reference to a parameter of the
+// function (filled in with the caller's argument), or unknown. An unknown
+// keeps one reason: a parameter, the result of a call the analyzer does not
+// follow, a conditional write, a loop, a value that escaped to code it does
+// not see, a field, a custom encoding, text that is not JSON, or an
+// expression it does not evaluate. Where two branches write different
+// values the value is unknown (conditional), never one of them. Facts
+// carry the same values, reasons included.
+//
 // Anything else is unknown: a parameter of a function no caller is seen
 // for, a struct field given more than one value or a non-constant one, the
-// result of a call the analyzer does not model, a variable assigned more
-// than once or passed by pointer, a method called through an interface or
+// result of a call the analyzer does not model, a variable given different
+// values or passed by pointer, a method called through an interface or
 // a function value, a function with more than one request, and request
-// editors and middleware (oapi-codegen's WithRequestEditorFn, resty's
-// OnBeforeRequest), which may set any header. Rules never report on
-// unknown values, so a body built from a parameter produces no body
-// diagnostics, a path segment from a variable is an id rather than a
-// placeholder, and a request handed to another function (which may set
-// headers), or sent through a client whose Transport may add them, is not
+// editors given as function values and middleware (oapi-codegen's
+// WithRequestEditorFn, resty's OnBeforeRequest), which may set any header.
+// Rules never report on unknown values, so a body built from a parameter
+// produces no body diagnostics, a path segment from a variable is an id
+// rather than a placeholder, and a request handed to another function
+// that is no editor (which may set headers), or sent through a client whose Transport may add them, is not
 // reported for a missing header. A request whose host is not StackOne's and
 // whose path does not start with /unified is not a StackOne request and is
 // left alone.

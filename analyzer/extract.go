@@ -39,8 +39,8 @@ type site struct {
 	// evaluated with the caller's arguments.
 	sum     *reqSummary
 	urlStr  str
-	hdrPre  *values
-	bodyPre *request.Value
+	hdrPre  *val
+	bodyPre *val
 	bodySet bool
 	bodyHow uint8
 
@@ -48,8 +48,8 @@ type site struct {
 	// the body comes from, whether the request is returned to the caller
 	// or escapes elsewhere, and the findings of its own check.
 	methodSeen, urlSeen str
-	hdrSeen             *values
-	bodyRef             bodyRef
+	hdrSeen             *val
+	bodyRef             *val // nil: no body; a parameter reference; else unknown
 	returned, escaped   bool
 	found               map[string]bool
 	library             bool // built with a modelled library
@@ -89,8 +89,9 @@ func (a *pkgRun) findRequests(in *inspector.Inspector) {
 		}
 		if a.mayBuild(fd) {
 			a.findInFunc(fi, fd)
-		} else if returnsString(a.pass.TypesInfo, fd) || returnsValues(a.pass.TypesInfo, fd) {
-			// A URL helper: its string result may make a caller's URL.
+		} else if returnsString(a.pass.TypesInfo, fd) || returnsValues(a.pass.TypesInfo, fd) || editsRequest(a.pass.TypesInfo, fd) {
+			// A URL helper: its string result may make a caller's URL; a
+			// request editor: its headers are the caller's request's.
 			a.summarise(&fn{a: a, decl: fd, info: a.pass.TypesInfo, locals: indexLocals(a.pass.TypesInfo, fd.Body)})
 		}
 	}
@@ -272,11 +273,6 @@ func (f *fn) assignedTo(e ast.Node) (*localVar, *event) {
 // build turns a site into a request: method, URL and query, headers,
 // body, and the changes made to the request variable before it is sent.
 func (f *fn) build(s *site) {
-	r := &request.Request{Span: span(s.call.Pos(), s.call.End()), QueryComplete: true, HeadersComplete: true}
-	s.req = r
-	r.Method, r.MethodKnown = s.method, s.methodKnown
-	r.MethodSpan = span(s.methodAt.Pos(), s.methodAt.End())
-
 	var u *urlVal
 	switch {
 	case s.urlStr != nil:
@@ -286,34 +282,36 @@ func (f *fn) build(s *site) {
 	default:
 		u = parseURL(f.evalStr(s.urlExpr))
 	}
-	hdr := &values{complete: true}
+	hdr := object(s.call)
 	switch {
 	case s.hdrPre != nil:
 		hdr = s.hdrPre.clone()
 	case s.headerExpr != nil:
 		hdr = f.evalHeader(s.headerExpr, s.call.Pos()).clone()
 	}
-	var body *request.Value
+	var body *val
 	switch {
 	case s.bodySet:
 		body = s.bodyPre
 	case s.formBody:
-		body = unknownValue(s.call, bodyPointer) // form data is not JSON
+		body = unknown(whyNotJSON, s.call) // form data is not JSON
 	case s.bodyExpr != nil:
 		body = f.evalBody(s.bodyExpr, s.call.Pos())
 	}
 	s.bodyRef = f.siteBodyRef(s, body)
-	if body != nil && body.Kind == request.Unknown && s.bodyRef.Kind == bodyParam && s.bodyRef.How == howJSON {
+	if body != nil && !body.known() && s.bodyRef != nil && s.bodyRef.param > 0 && s.bodyRef.how == howJSON {
 		// The body is a parameter: its static type still tells its keys.
-		if t := f.paramType(s.bodyRef.Param); t != nil {
-			body = f.typeJSON(t, body, bodyPointer)
+		if t := f.paramType(s.bodyRef.param - 1); t != nil {
+			body = f.typeJSON(t, body)
 		}
 	}
 
 	s.urlAt = f.origin(s.urlExpr)
 	s.methodSeen = f.methodStr(s)
 	s.urlSeen = u.render()
-	sent, escaped := f.followRequest(s, &u, hdr, &body, r)
+	method := methodPart{known: s.methodKnown, pos: s.methodAt.Pos(), end: s.methodAt.End()}
+	method.text = s.method
+	sent, escaped := f.followRequest(s, &u, hdr, &body, &method)
 	if s.reqVar == nil && !s.viaPackageFunction && s.client == nil && (s.sum == nil || s.sum.returned) && !s.sentHere {
 		// built and handed on in one expression: return http.NewRequest(…)
 		if f.returnsDirectly(s.call) {
@@ -334,17 +332,16 @@ func (f *fn) build(s *site) {
 	}
 	s.escaped = escaped
 	s.hdrSeen = hdr.clone()
-	s.hdrSeen.complete = hdr.complete && !escaped
-	escaped = escaped || s.returned
-
-	setTarget(r, u, s.urlAt)
-	for _, e := range hdr.entries {
-		ptr := "/headers/" + request.PointerToken(e.key)
-		r.Headers = append(r.Headers, request.Header{Name: e.key, NameSpan: span(e.keyStart, e.keyEnd), Value: e.value(ptr)})
+	if escaped {
+		s.hdrSeen.open(whyEscaped)
 	}
-	r.HeadersComplete = hdr.complete && !escaped
-	r.Body = body
-	r.Provider, r.ProviderSpan = f.provider()
+	prov, ppos, pend := f.provider()
+	s.req = newRequest(requestParts{
+		pos: s.call.Pos(), end: s.call.End(), method: method,
+		url: u, urlPos: s.urlAt.Pos(), urlEnd: s.urlAt.End(),
+		hdr: s.hdrSeen, hdrEscaped: s.returned, body: body,
+		provider: prov, provPos: ppos, provEnd: pend,
+	})
 }
 
 // origin follows a local variable to the expression that defined it, so
@@ -356,7 +353,7 @@ func (f *fn) origin(e ast.Expr) ast.Expr {
 			return e
 		}
 		b, ok := f.lookup(id)
-		if !ok || b.rhs == nil || b.tuple > 0 {
+		if !ok || b.rhs == nil {
 			return e
 		}
 		e = b.rhs
@@ -365,24 +362,24 @@ func (f *fn) origin(e ast.Expr) ast.Expr {
 }
 
 // provider is the //atslint:provider of the function, else of the file.
-func (f *fn) provider() (string, request.Span) {
+func (f *fn) provider() (string, token.Pos, token.Pos) {
 	if name, pos := funcProvider(f.decl); pos.IsValid() {
 		p, _ := provider(name)
-		return p, span(pos, pos+token.Pos(len(providerPrefix)+1+len(name)))
+		return p, pos, pos + token.Pos(len(providerPrefix)+1+len(name))
 	}
 	fi := f.a.fileOf(f.decl.Pos())
 	if fi != nil && fi.provPos.IsValid() {
 		p, _ := provider(fi.provider)
-		return p, span(fi.provPos, fi.provPos+token.Pos(len(providerPrefix)+1+len(fi.provider)))
+		return p, fi.provPos, fi.provPos + token.Pos(len(providerPrefix)+1+len(fi.provider))
 	}
-	return "", request.Span{}
+	return "", token.NoPos, token.NoPos
 }
 
 // followRequest applies what the function does to the request variable
 // before sending it: header updates, basic auth, URL and body changes. It
 // returns the clients the request is sent with, and whether it escapes to
 // code the analyzer cannot see (which may add headers or parameters).
-func (f *fn) followRequest(s *site, u **urlVal, hdr *values, body **request.Value, r *request.Request) (clients []ast.Expr, escaped bool) {
+func (f *fn) followRequest(s *site, u **urlVal, hdr *val, body **val, method *methodPart) (clients []ast.Expr, escaped bool) {
 	v := s.reqVar
 	if v == nil {
 		return nil, false
@@ -403,7 +400,7 @@ func (f *fn) followRequest(s *site, u **urlVal, hdr *values, body **request.Valu
 		case evCall:
 			escaped = f.requestCall(s, e, hdr, &clients) || escaped
 		case evField:
-			escaped = f.requestField(s, e, u, hdr, body, r) || escaped
+			escaped = f.requestField(s, e, u, hdr, body, method) || escaped
 		case evIndex:
 			if len(e.path) == 1 && e.path[0] == "Header" {
 				f.applyMapUpdate(hdr, e.onPath(), true)
@@ -411,7 +408,7 @@ func (f *fn) followRequest(s *site, u **urlVal, hdr *values, body **request.Valu
 		case evArg:
 			if f.isDo(e.call) {
 				clients = append(clients, receiver(e.call))
-			} else if !f.benignUse(e) {
+			} else if !f.applyEdit(e, hdr) && !f.benignUse(e) {
 				escaped = true
 			}
 		case evDef:
@@ -452,7 +449,7 @@ func (f *fn) returnsDirectly(call ast.Node) bool {
 // methodStr is the method of a site as a string, for its summary.
 func (f *fn) methodStr(s *site) str {
 	if s.sum != nil {
-		return f.instantiate(s.sum.method, s.call.(*ast.CallExpr))
+		return f.instantiateText(s.sum.method, s.call.(*ast.CallExpr))
 	}
 	if s.methodKnown {
 		return inexact(s.method, s.methodAt)
@@ -460,15 +457,18 @@ func (f *fn) methodStr(s *site) str {
 	if e, ok := s.methodAt.(ast.Expr); ok && s.methodAt != s.call {
 		return f.evalStr(e)
 	}
-	return unknownStr(unknownAny, s.methodAt)
+	return unknownText(whyUnsupported, s.methodAt)
 }
 
 // siteBodyRef says where a site's body comes from, for its summary.
-func (f *fn) siteBodyRef(s *site, body *request.Value) bodyRef {
+func (f *fn) siteBodyRef(s *site, body *val) *val {
 	if body == nil {
-		return bodyRef{Kind: bodyNone}
+		return nil
 	}
-	if s.sum != nil && s.sum.body.Kind != bodyParam {
+	if s.sum != nil && (s.sum.body == nil || s.sum.body.param == 0) {
+		if s.sum.body == nil {
+			return unknown(whyCall, s.call)
+		}
 		return s.sum.body
 	}
 	if s.bodyExpr != nil {
@@ -480,7 +480,7 @@ func (f *fn) siteBodyRef(s *site, body *request.Value) bodyRef {
 			return r
 		}
 	}
-	return bodyRef{Kind: bodyOpaque}
+	return unknown(whyUnsupported, s.call) // a body the summary does not carry
 }
 
 // isRequestCopy reports whether rhs is req.WithContext(…) or req.Clone(…)
@@ -499,12 +499,12 @@ func isRequestCopy(f *fn, rhs ast.Expr, v *localVar) bool {
 }
 
 // requestCall handles req.M(…) and req.Header.M(…).
-func (f *fn) requestCall(s *site, e *event, hdr *values, clients *[]ast.Expr) (escaped bool) {
+func (f *fn) requestCall(s *site, e *event, hdr *val, clients *[]ast.Expr) (escaped bool) {
 	switch {
 	case len(e.path) == 1 && e.path[0] == "Header":
 		f.applyMapUpdate(hdr, e.onPath(), true)
 	case len(e.path) == 0 && e.name == "SetBasicAuth" && len(e.call.Args) == 2:
-		hdr.set("Set", "Authorization", e.call.Fun.Pos(), e.call.Fun.End(), f.basicAuth(e.call), e.call, f.locals.unconditional(e), true)
+		hdr.set("Set", "Authorization", e.call.Fun.Pos(), e.call.Fun.End(), textVal(f.basicAuth(e.call), e.call), f.locals.unconditional(e), true)
 	case len(e.path) == 0 && (e.name == "WithContext" || e.name == "Clone"):
 		// The copy is this request: sent, reassigned, or handed on.
 		switch p := e.parent.(type) {
@@ -523,14 +523,16 @@ func (f *fn) requestCall(s *site, e *event, hdr *values, clients *[]ast.Expr) (e
 }
 
 // requestField handles req.Header = …, req.URL.RawQuery = …, req.Body = …
-func (f *fn) requestField(s *site, e *event, u **urlVal, hdr *values, body **request.Value, r *request.Request) (escaped bool) {
+func (f *fn) requestField(s *site, e *event, u **urlVal, hdr *val, body **val, method *methodPart) (escaped bool) {
 	cond := !f.locals.unconditional(e)
 	switch strings.Join(e.path, ".") {
 	case "Header":
 		h := f.evalHeader(e.rhs, e.pos)
 		if cond {
-			hdr.entries = append(hdr.entries, h.entries...)
-			hdr.complete = hdr.complete && h.complete
+			hdr.members = append(hdr.members, h.members...)
+			if h.why != whyNone {
+				hdr.open(h.why)
+			}
 		} else {
 			*hdr = *h.clone()
 		}
@@ -540,23 +542,26 @@ func (f *fn) requestField(s *site, e *event, u **urlVal, hdr *values, body **req
 		*u = c
 	case "URL.Path":
 		c := (*u).clone()
-		c.path, c.pathUnknown = f.evalStr(e.rhs), cond
+		c.path, c.pathWhy = f.evalStr(e.rhs), whyNone
+		if cond {
+			c.pathWhy = whyCond
+		}
 		*u, s.urlAt = c, e.rhs
 	case "URL":
 		*u, s.urlAt = f.evalURL(e.rhs), f.origin(e.rhs)
 		if cond {
-			*u = unknownURL(e.rhs)
+			*u = unknownURL(whyCond, e.rhs)
 		}
 	case "Body":
 		if cond {
-			*body = unknownValue(e.rhs, bodyPointer)
+			*body = unknown(whyCond, e.rhs)
 		} else {
 			*body = f.evalBody(e.rhs, e.pos)
 		}
 	case "Method":
 		m, ok := f.evalStr(e.rhs).text()
-		r.Method, r.MethodKnown = strings.ToUpper(m), ok && !cond
-		r.MethodSpan = span(e.rhs.Pos(), e.rhs.End())
+		method.text, method.known = strings.ToUpper(m), ok && !cond
+		method.pos, method.end = e.rhs.Pos(), e.rhs.End()
 	case "Host", "Close", "ContentLength", "GetBody", "TransferEncoding":
 	default:
 		return true
@@ -572,19 +577,19 @@ func (f *fn) basicAuth(call *ast.CallExpr) str {
 	user, pass := f.evalStr(call.Args[0]), f.evalStr(call.Args[1])
 	secret := user
 	if pt, ok := pass.text(); !ok {
-		return unknownStr(unknownAny, call.Args[1])
+		return unknownText(firstHole(pass), call.Args[1])
 	} else if pt != "" {
 		secret = pass
 	}
 	text, ok := secret.text()
 	if !ok {
-		return unknownStr(unknownAny, call)
+		return unknownText(firstHole(secret), call)
 	}
 	pos, end := secret.span(0, len(secret))
 	v := "Basic " + base64.StdEncoding.EncodeToString([]byte(text+":"))
 	out := make(str, len(v))
 	for i := range out {
-		out[i] = cell{kind: known, b: v[i], pos: pos, end: end}
+		out[i] = cell{b: v[i], pos: pos, end: end}
 	}
 	return out
 }

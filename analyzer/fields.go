@@ -7,8 +7,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-
-	"github.com/atslint/atslint/request"
 )
 
 // Struct fields of this package whose every write the analyzer can see
@@ -151,49 +149,53 @@ func (f *fn) fieldWrites(sel *ast.SelectorExpr) (*types.Var, []fieldWrite, bool)
 	return v, ws, true
 }
 
-// fieldString is a string field given one known value everywhere.
-func (f *fn) fieldString(sel *ast.SelectorExpr) (str, bool) {
+// fieldValue joins the values every write gives a field of this package,
+// each evaluated where it was written: the field is known when they agree
+// and are known (a constant set in a constructor). The same join as a
+// local variable's writes.
+func (f *fn) fieldValue(sel *ast.SelectorExpr, is func(types.Type) bool, eval func(g *fn, e ast.Expr) *val) (*val, bool) {
 	v, ws, ok := f.fieldWrites(sel)
-	if !ok || !isString(v.Type()) {
+	if !ok || !is(v.Type()) {
 		return nil, false
 	}
 	x := f.a.fieldIdx()
 	x.busy[v] = true
 	defer delete(x.busy, v)
-	var out str
-	var text string
+	vs := make([]*val, len(ws))
 	for i, w := range ws {
-		s := x.evaluator(f.a, w.decl, f.depth+1).evalStr(w.expr)
-		t, ok := s.text()
-		if !ok || i > 0 && t != text {
-			return nil, false
-		}
-		out, text = s, t
+		vs[i] = eval(x.evaluator(f.a, w.decl, f.depth+1), w.expr)
+	}
+	out := join(vs, sel)
+	if _, known := out.asText().text(); !known {
+		return nil, false // a field given a parameter: unknown here
 	}
 	return out, true
+}
+
+// fieldString is a string field given one known value everywhere.
+func (f *fn) fieldString(sel *ast.SelectorExpr) (str, bool) {
+	v, ok := f.fieldValue(sel, isString, func(g *fn, e ast.Expr) *val { return textVal(g.evalStr(e), e) })
+	if !ok {
+		return nil, false
+	}
+	return v.text, true
 }
 
 // fieldURL is a url.URL or *url.URL field given one known value
 // everywhere.
 func (f *fn) fieldURL(sel *ast.SelectorExpr) (*urlVal, bool) {
-	v, ws, ok := f.fieldWrites(sel)
-	if !ok || !isNamed(v.Type(), "net/url", "URL") {
+	var u *urlVal
+	_, ok := f.fieldValue(sel, func(t types.Type) bool { return isNamed(t, "net/url", "URL") }, func(g *fn, e ast.Expr) *val {
+		w := g.evalURL(e)
+		if u == nil {
+			u = w
+		}
+		return textVal(w.render(), e)
+	})
+	if !ok {
 		return nil, false
 	}
-	x := f.a.fieldIdx()
-	x.busy[v] = true
-	defer delete(x.busy, v)
-	var out *urlVal
-	var text string
-	for i, w := range ws {
-		u := x.evaluator(f.a, w.decl, f.depth+1).evalURL(w.expr)
-		t, ok := u.render().text()
-		if !ok || u.late != nil || i > 0 && t != text {
-			return nil, false
-		}
-		out, text = u, t
-	}
-	return out, true
+	return u, true
 }
 
 // altString reads the one reassignment oapi-codegen makes of a request
@@ -205,7 +207,7 @@ func (f *fn) altString(id *ast.Ident) (str, bool) {
 	}
 	obj, _ := f.info.Uses[id].(*types.Var)
 	v := f.locals.vars[obj]
-	if v == nil || v.decl == nil || v.decl.kind != evDef || v.decl.rhs == nil || v.decl.tuple >= 0 {
+	if v == nil || v.decl == nil || v.decl.kind != evDef || v.decl.rhs == nil || v.decl.tuple > 0 {
 		return nil, false
 	}
 	var second *event
@@ -221,7 +223,7 @@ func (f *fn) altString(id *ast.Ident) (str, bool) {
 			return nil, false
 		}
 	}
-	if second == nil || second.pos > id.Pos() || second.tuple >= 0 {
+	if second == nil || second.pos > id.Pos() || second.tuple > 0 {
 		return nil, false
 	}
 	add, ok := ast.Unparen(second.rhs).(*ast.BinaryExpr)
@@ -264,7 +266,7 @@ func (f *fn) altString(id *ast.Ident) (str, bool) {
 	}
 	want, _ := strconv.Atoi(tv.Value.ExactString())
 	first := f.evalStr(v.decl.rhs)
-	if len(first) == 0 || first[0].kind != known {
+	if len(first) == 0 || first[0].hole != nil {
 		return nil, false
 	}
 	if int(first[0].b) != want {
@@ -287,31 +289,30 @@ func (f *fn) paramType(i int) types.Type {
 }
 
 // typeJSON gives an unknown value of a struct type the keys its type
-// declares (values unknown): a misspelt tag is a misspelt key whatever the
-// values. Anything else stays as it was.
-func (f *fn) typeJSON(t types.Type, v *request.Value, ptr string) *request.Value {
+// declares (values unknown, for the value's reason): a misspelt tag is a
+// misspelt key whatever the values. Anything else stays as it was.
+func (f *fn) typeJSON(t types.Type, v *val) *val {
 	et := deref(t)
 	st, ok := et.Underlying().(*types.Struct)
-	if !ok || marshals(t) || marshals(et) {
+	if !ok || marshals(t) || marshals(et) || v.known() {
 		return v
 	}
-	obj := &request.Value{Kind: request.Object, Span: v.Span, Pointer: ptr}
+	obj := &val{kind: vObject, pos: v.pos, end: v.end}
 	var fields []jsonField
-	at := &spanNode{v.Span}
-	f.collectFields(st, nil, at, ptr, 0, true, &fields)
-	obj.Members = resolveFields(fields)
+	f.collectFields(st, nil, &posNode{v.pos, v.end}, 0, v.why, &fields)
+	obj.members = resolveFields(fields)
 	return obj
 }
 
-// spanNode is an ast.Node for an existing span.
-type spanNode struct{ sp request.Span }
+// posNode is an ast.Node for a source range.
+type posNode struct{ pos, end token.Pos }
 
-func (n *spanNode) Pos() token.Pos { p, _ := spanPos(n.sp); return p }
-func (n *spanNode) End() token.Pos { _, e := spanPos(n.sp); return e }
+func (n *posNode) Pos() token.Pos { return n.pos }
+func (n *posNode) End() token.Pos { return n.end }
 
-// tagSpan is the span of a field's JSON name inside its tag, when the
+// tagSpan is the range of a field's JSON name inside its tag, when the
 // field is declared in this package.
-func (f *fn) tagSpan(fld *types.Var, key string) (request.Span, bool) {
+func (f *fn) tagSpan(fld *types.Var, key string) (token.Pos, token.Pos, bool) {
 	return f.tagSpanOf(fld, "json", key)
 }
 
@@ -319,37 +320,40 @@ func (f *fn) tagSpan(fld *types.Var, key string) (request.Span, bool) {
 // query.Values makes of a struct: fields by their `url` tags, omitempty
 // dropping zero constants. A parameter is a reference for the caller; a
 // value of a struct type the analyzer cannot see gives its keys only.
-func (f *fn) queryStruct(e ast.Expr) *values {
+func (f *fn) queryStruct(e ast.Expr) *val {
 	e = ast.Unparen(e)
 	if isNilIdent(f.info, e) {
-		return &values{complete: true}
+		return object(e)
 	}
 	if i := f.paramIndex(e); i >= 0 {
-		return &values{param: i + 1}
+		return paramRef(i, howQuery, e)
 	}
 	if id, ok := e.(*ast.Ident); ok {
-		if b, ok := f.lookup(id); ok && b.rhs != nil && b.tuple < 0 && len(b.updates) == 0 {
+		if b, ok := f.lookup(id); ok && b.rhs != nil && len(b.updates) == 0 {
 			return f.queryStruct(b.rhs)
 		}
 	}
 	t := f.typeOf(e)
 	st, ok := deref(t).Underlying().(*types.Struct)
 	if !ok {
-		return incomplete()
+		return openObject(f.whyOf(e), e)
 	}
 	lit, isLit := compositeOf(e)
 	var vals map[int]fieldVal
 	if isLit {
 		if vals, ok = literalFields(lit, st); !ok {
-			return incomplete()
+			return openObject(whyUnsupported, e)
 		}
 	}
-	q := &values{complete: isLit}
+	q := object(e)
+	if !isLit {
+		q.why = f.whyOf(e)
+	}
 	for i := 0; i < st.NumFields(); i++ {
 		fld := st.Field(i)
 		if !fld.Exported() || fld.Embedded() {
 			if fld.Embedded() {
-				q.complete = false
+				q.open(whyUnsupported)
 			}
 			continue
 		}
@@ -362,22 +366,22 @@ func (f *fn) queryStruct(e ast.Expr) *values {
 			name = fld.Name()
 		}
 		ks, ke := e.Pos(), e.End()
-		if sp, ok := f.tagSpanOf(fld, "url", name); ok {
-			ks, ke = spanPos(sp)
+		if p, end, ok := f.tagSpanOf(fld, "url", name); ok {
+			ks, ke = p, end
 		}
 		fv, set := vals[i]
-		var val str
+		var v *val
 		switch {
 		case !isLit:
-			val = unknownStr(unknownAny, e)
+			v = unknown(q.why, e)
 		case set:
 			if tv := f.info.Types[fv.val]; tv.Value != nil && hasOpt(opts, "omitempty") && isZeroConst(tv.Value.ExactString()) {
 				continue
 			}
 			if isString(fld.Type()) {
-				val = f.evalStr(fv.val)
+				v = textVal(f.evalStr(fv.val), e)
 			} else {
-				val = f.formatArg(fv.val, 'v')
+				v = textVal(f.formatArg(fv.val, 'v'), e)
 			}
 			if fv.key != nil {
 				ks, ke = fv.key.Pos(), fv.key.End()
@@ -386,9 +390,9 @@ func (f *fn) queryStruct(e ast.Expr) *values {
 			if hasOpt(opts, "omitempty") {
 				continue
 			}
-			val = inexact(zeroQuery(fld.Type()), lit)
+			v = textVal(inexact(zeroQuery(fld.Type()), lit), e)
 		}
-		q.entries = append(q.entries, entry{key: name, keyStart: ks, keyEnd: ke, val: val, at: e})
+		q.members = append(q.members, member{key: name, kpos: ks, kend: ke, v: v})
 	}
 	return q
 }
@@ -408,19 +412,19 @@ func zeroQuery(t types.Type) string {
 }
 
 // tagSpanOf is tagSpan for any tag key.
-func (f *fn) tagSpanOf(fld *types.Var, key, name string) (request.Span, bool) {
+func (f *fn) tagSpanOf(fld *types.Var, key, name string) (token.Pos, token.Pos, bool) {
 	if f == nil || f.a == nil || fld.Pkg() != f.a.pass.Pkg {
-		return request.Span{}, false
+		return token.NoPos, token.NoPos, false
 	}
 	af := f.a.fieldIdx().tags[fld.Pos()]
 	if af == nil || af.Tag == nil || af.Tag.Value[0] != '`' {
-		return request.Span{}, false
+		return token.NoPos, token.NoPos, false
 	}
 	raw := af.Tag.Value
 	i := strings.Index(raw, key+`:"`)
 	if i < 0 {
-		return request.Span{}, false
+		return token.NoPos, token.NoPos, false
 	}
 	start := af.Tag.Pos() + token.Pos(i+len(key)+2)
-	return span(start, start+token.Pos(len(name))), true
+	return start, start + token.Pos(len(name)), true
 }

@@ -41,12 +41,20 @@ func (f *fn) withDecl(decl *ast.FuncDecl) *fn {
 
 func (f *fn) typeOf(e ast.Expr) types.Type { return f.info.TypeOf(e) }
 
-// lookup returns the binding of a local variable read at its position.
+// lookup returns the binding of a local variable read at its position,
+// when one write gives its value.
 func (f *fn) lookup(id *ast.Ident) (*binding, bool) {
+	b, ok := f.lookupAll(id)
+	return b, ok && b.alts == nil
+}
+
+// lookupAll is lookup for the shapes that join several writes.
+func (f *fn) lookupAll(id *ast.Ident) (*binding, bool) {
 	if f.locals == nil {
 		return nil, false
 	}
-	return f.locals.lookup(id, id.Pos())
+	b, why := f.locals.resolve(id, id.Pos())
+	return b, why == whyNone
 }
 
 // callee returns the function or method a call invokes, or nil for calls

@@ -9,8 +9,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-
-	"github.com/atslint/atslint/request"
 )
 
 // This file encodes Go values as encoding/json does: struct fields by their
@@ -20,81 +18,87 @@ import (
 // MarshalText) are unknown.
 
 // evalJSON evaluates a Go expression as encoding/json would encode it.
-func (f *fn) evalJSON(e ast.Expr, ptr string) *request.Value {
+func (f *fn) evalJSON(e ast.Expr) *val {
 	if f.enter() {
 		defer f.leave()
 	} else {
-		return unknownValue(e, ptr)
+		return unknown(whyDepth, e)
 	}
 	e = ast.Unparen(e)
 	t := f.typeOf(e)
-	if t == nil {
-		return unknownValue(e, ptr)
+	if _, tuple := t.(*types.Tuple); t == nil || tuple {
+		return unknown(whyCall, e) // the results of a call, read from its first
 	}
 	if isNilIdent(f.info, e) {
-		return &request.Value{Kind: request.Null, Span: span(e.Pos(), e.End()), Pointer: ptr}
+		return &val{kind: vNull, pos: e.Pos(), end: e.End()}
 	}
 	if marshals(t) {
-		return f.rawJSON(e, t, ptr)
+		return f.rawJSON(e, t)
+	}
+	if i := f.paramIndex(e); i >= 0 {
+		return f.typeJSON(t, paramRef(i, howJSON, e))
 	}
 	if tv := f.info.Types[e]; tv.Value != nil {
-		return scalar(tv.Value, t, e, ptr)
+		return scalar(tv.Value, t, e)
 	}
 	switch x := e.(type) {
 	case *ast.CompositeLit:
-		return f.compositeJSON(x, t, ptr)
+		return f.compositeJSON(x, t)
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
-			return f.evalJSON(x.X, ptr)
+			return f.evalJSON(x.X)
 		}
 	case *ast.Ident:
-		if b, ok := f.lookup(x); ok {
-			return f.jsonBinding(b, x, ptr)
+		if b, ok := f.lookupAll(x); ok {
+			if b.alts != nil {
+				return joinWrites(b, x, f.evalJSON)
+			}
+			return f.jsonBinding(b, x)
 		}
 	case *ast.CallExpr:
 		if tv, ok := f.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-			v := f.evalJSON(x.Args[0], ptr) // a conversion keeps the value
+			v := f.evalJSON(x.Args[0]) // a conversion keeps the value
 			return v
 		}
 		if arg := f.identityHelper(x); arg != nil {
-			return f.evalJSON(arg, ptr)
+			return f.evalJSON(arg)
 		}
 	}
-	return f.typeJSON(t, unknownValue(e, ptr), ptr)
+	return f.typeJSON(t, unknown(f.whyOf(e), e))
 }
 
 // rawJSON handles types with their own encoding: json.RawMessage of a
 // known JSON string is that JSON; anything else is unknown.
-func (f *fn) rawJSON(e ast.Expr, t types.Type, ptr string) *request.Value {
+func (f *fn) rawJSON(e ast.Expr, t types.Type) *val {
 	if isNamed(t, "encoding/json", "RawMessage") {
 		if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
 			if tv, ok := f.info.Types[call.Fun]; ok && tv.IsType() {
-				return jsonFromStr(f.evalStr(call.Args[0]), call.Args[0], ptr)
+				return jsonFromStr(f.evalStr(call.Args[0]), call.Args[0])
 			}
 		}
 	}
-	return unknownValue(e, ptr)
+	return unknown(whyEncoder, e)
 }
 
 // scalar encodes a constant of type t.
-func scalar(v constant.Value, t types.Type, at ast.Node, ptr string) *request.Value {
-	out := &request.Value{Span: span(at.Pos(), at.End()), Pointer: ptr}
+func scalar(v constant.Value, t types.Type, at ast.Node) *val {
+	out := &val{pos: at.Pos(), end: at.End()}
 	switch v.Kind() {
 	case constant.String:
-		out.Kind, out.Str = request.String, constant.StringVal(v)
+		out.kind, out.text = vText, inexact(constant.StringVal(v), at)
 	case constant.Bool:
-		out.Kind, out.Bool = request.Bool, constant.BoolVal(v)
+		out.kind, out.lit = vBool, strconv.FormatBool(constant.BoolVal(v))
 	case constant.Int:
-		out.Kind, out.Str = request.Number, v.ExactString()
+		out.kind, out.lit = vNumber, v.ExactString()
 		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsFloat != 0 {
 			f, _ := constant.Float64Val(v)
-			out.Str = formatFloat(f)
+			out.lit = formatFloat(f)
 		}
 	case constant.Float:
 		f, _ := constant.Float64Val(v)
-		out.Kind, out.Str = request.Number, formatFloat(f)
+		out.kind, out.lit = vNumber, formatFloat(f)
 	default:
-		out.Kind = request.Unknown
+		out.why = whyUnsupported
 	}
 	return out
 }
@@ -112,7 +116,7 @@ func formatFloat(f float64) string {
 	return strconv.FormatFloat(f, format, -1, 64)
 }
 
-func (f *fn) compositeJSON(lit *ast.CompositeLit, t types.Type, ptr string) *request.Value {
+func (f *fn) compositeJSON(lit *ast.CompositeLit, t types.Type) *val {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -120,32 +124,32 @@ func (f *fn) compositeJSON(lit *ast.CompositeLit, t types.Type, ptr string) *req
 	case *types.Struct:
 		vals, ok := literalFields(lit, u)
 		if !ok {
-			return unknownValue(lit, ptr)
+			return unknown(whyUnsupported, lit)
 		}
-		obj := &request.Value{Kind: request.Object, Span: span(lit.Pos(), lit.End()), Pointer: ptr}
-		obj.Members = f.structMembers(u, vals, lit, ptr)
+		obj := object(lit)
+		obj.members = f.structMembers(u, vals, lit)
 		return obj
 	case *types.Map:
-		return f.mapJSON(lit, u, ptr)
+		return f.mapJSON(lit, u)
 	case *types.Slice, *types.Array:
 		if isByteSlice(t) {
-			return unknownValue(lit, ptr)
+			return unknown(whyUnsupported, lit)
 		}
-		arr := &request.Value{Kind: request.Array, Span: span(lit.Pos(), lit.End()), Pointer: ptr}
-		for i, el := range lit.Elts {
+		arr := &val{kind: vArray, pos: lit.Pos(), end: lit.End()}
+		for _, el := range lit.Elts {
 			if _, keyed := el.(*ast.KeyValueExpr); keyed {
-				return unknownValue(lit, ptr)
+				return unknown(whyUnsupported, lit)
 			}
-			arr.Elems = append(arr.Elems, f.evalJSON(el, ptr+"/"+strconv.Itoa(i)))
+			arr.elems = append(arr.elems, f.evalJSON(el))
 		}
 		if a, ok := u.(*types.Array); ok {
 			for i := int64(len(lit.Elts)); i < a.Len() && i < 1000; i++ {
-				arr.Elems = append(arr.Elems, zeroJSON(a.Elem(), lit, ptr+"/"+strconv.FormatInt(i, 10), 0))
+				arr.elems = append(arr.elems, zeroJSON(a.Elem(), lit, 0))
 			}
 		}
 		return arr
 	}
-	return unknownValue(lit, ptr)
+	return unknown(whyUnsupported, lit)
 }
 
 // fieldVal is the expression a struct literal gives a field, and the key
@@ -190,21 +194,21 @@ type jsonField struct {
 	name   string
 	depth  int
 	tagged bool
-	m      *request.Member
+	m      *member
 }
 
 // structMembers encodes a struct's exported fields in declaration order,
 // embedded structs' fields promoted in place.
-func (f *fn) structMembers(st *types.Struct, vals map[int]fieldVal, lit ast.Node, ptr string) []*request.Member {
+func (f *fn) structMembers(st *types.Struct, vals map[int]fieldVal, lit ast.Node) []member {
 	var fields []jsonField
-	f.collectFields(st, vals, lit, ptr, 0, false, &fields)
+	f.collectFields(st, vals, lit, 0, whyNone, &fields)
 	return resolveFields(fields)
 }
 
-// collectFields appends the members a struct contributes. unknown marks
-// the fields of an embedded struct whose value the analyzer cannot see:
-// their names are known from the type, their values are not.
-func (f *fn) collectFields(st *types.Struct, vals map[int]fieldVal, lit ast.Node, ptr string, depth int, unknown bool, out *[]jsonField) {
+// collectFields appends the members a struct contributes. why, when not
+// whyNone, marks the fields of a struct whose value the analyzer cannot
+// see: their names are known from the type, their values are not.
+func (f *fn) collectFields(st *types.Struct, vals map[int]fieldVal, lit ast.Node, depth int, why reason, out *[]jsonField) {
 	if depth > 10 {
 		return
 	}
@@ -223,25 +227,25 @@ func (f *fn) collectFields(st *types.Struct, vals map[int]fieldVal, lit ast.Node
 			}
 			if sub, ok := ft.Underlying().(*types.Struct); ok && !marshals(ft) {
 				switch {
-				case unknown:
-					f.collectFields(sub, nil, lit, ptr, depth+1, true, out)
+				case why != whyNone:
+					f.collectFields(sub, nil, lit, depth+1, why, out)
 				case set:
 					inner, ok := compositeOf(fv.val)
 					if !ok {
 						if isNilIdent(f.info, ast.Unparen(fv.val)) {
 							continue
 						}
-						f.collectFields(sub, nil, fv.val, ptr, depth+1, true, out)
+						f.collectFields(sub, nil, fv.val, depth+1, f.whyOf(fv.val), out)
 						continue
 					}
 					subVals, ok := literalFields(inner, sub)
 					if !ok {
-						f.collectFields(sub, nil, inner, ptr, depth+1, true, out)
+						f.collectFields(sub, nil, inner, depth+1, whyUnsupported, out)
 						continue
 					}
-					f.collectFields(sub, subVals, inner, ptr, depth+1, false, out)
+					f.collectFields(sub, subVals, inner, depth+1, whyNone, out)
 				case !isPtr:
-					f.collectFields(sub, nil, lit, ptr, depth+1, false, out)
+					f.collectFields(sub, nil, lit, depth+1, whyNone, out)
 				}
 				continue
 			}
@@ -255,36 +259,35 @@ func (f *fn) collectFields(st *types.Struct, vals map[int]fieldVal, lit ast.Node
 		if key == "" {
 			key = fld.Name()
 		}
-		mptr := ptr + "/" + request.PointerToken(key)
-		m := &request.Member{Key: key}
+		m := &member{key: key}
 		switch {
-		case unknown:
-			m.Value, m.KeySpan = unknownValue(lit, mptr), span(lit.Pos(), lit.End())
-			if sp, ok := f.tagSpan(fld, key); ok && name != "" {
-				m.KeySpan = sp // a key the type spells: at its tag
+		case why != whyNone:
+			m.v, m.kpos, m.kend = unknown(why, lit), lit.Pos(), lit.End()
+			if p, e, ok := f.tagSpan(fld, key); ok && name != "" {
+				m.kpos, m.kend = p, e // a key the type spells: at its tag
 			}
 		case set:
-			m.Value = f.evalJSON(fv.val, mptr)
+			m.v = f.evalJSON(fv.val)
 			at := ast.Node(fv.val)
 			if fv.key != nil {
 				at = fv.key
 			}
-			m.KeySpan = span(at.Pos(), at.End())
+			m.kpos, m.kend = at.Pos(), at.End()
 		default:
-			m.Value, m.KeySpan = zeroJSON(fld.Type(), lit, mptr, 0), span(lit.Pos(), lit.End())
+			m.v, m.kpos, m.kend = zeroJSON(fld.Type(), lit, 0), lit.Pos(), lit.End()
 		}
-		if omitted(m.Value, fld.Type(), opts, set) {
+		if omitted(m.v, fld.Type(), opts, set) {
 			continue
 		}
 		if hasOpt(opts, "string") {
-			quoteScalar(m.Value)
+			quoteScalar(m.v)
 		}
 		*out = append(*out, jsonField{name: key, depth: depth, tagged: name != "", m: m})
 	}
 }
 
-func resolveFields(fields []jsonField) []*request.Member {
-	var out []*request.Member
+func resolveFields(fields []jsonField) []member {
+	var out []member
 	for i, fl := range fields {
 		win := true
 		for j, o := range fields {
@@ -296,7 +299,7 @@ func resolveFields(fields []jsonField) []*request.Member {
 			}
 		}
 		if win {
-			out = append(out, fl.m)
+			out = append(out, *fl.m)
 		}
 	}
 	return out
@@ -331,7 +334,7 @@ func hasOpt(opts, o string) bool {
 // omitted reports whether omitempty or omitzero drop a field's value. An
 // unknown value is kept: it may or may not be there, and rules do not
 // report on it either way.
-func omitted(v *request.Value, t types.Type, opts string, set bool) bool {
+func omitted(v *val, t types.Type, opts string, set bool) bool {
 	if hasOpt(opts, "omitzero") && !set {
 		return true
 	}
@@ -340,82 +343,80 @@ func omitted(v *request.Value, t types.Type, opts string, set bool) bool {
 	}
 	switch t.Underlying().(type) {
 	case *types.Pointer, *types.Interface:
-		return v.Kind == request.Null
+		return v.kind == vNull
 	case *types.Struct:
 		return false
 	}
-	switch v.Kind {
-	case request.Null:
+	switch v.kind {
+	case vNull:
 		return true
-	case request.String:
-		return v.Str == ""
-	case request.Bool:
-		return !v.Bool
-	case request.Number:
-		n, err := strconv.ParseFloat(v.Str, 64)
+	case vText:
+		return len(v.text) == 0
+	case vBool:
+		return v.lit != "true"
+	case vNumber:
+		n, err := strconv.ParseFloat(v.lit, 64)
 		return err == nil && n == 0
-	case request.Array:
-		return len(v.Elems) == 0
-	case request.Object:
+	case vArray:
+		return len(v.elems) == 0
+	case vObject:
 		_, isMap := t.Underlying().(*types.Map)
-		return isMap && len(v.Members) == 0
+		return isMap && len(v.members) == 0
 	}
 	return false
 }
 
 // quoteScalar applies the ",string" option: numbers and booleans are
 // encoded as JSON strings.
-func quoteScalar(v *request.Value) {
-	switch v.Kind {
-	case request.Number:
-		v.Kind = request.String
-	case request.Bool:
-		v.Kind, v.Str = request.String, strconv.FormatBool(v.Bool)
+func quoteScalar(v *val) {
+	switch v.kind {
+	case vNumber, vBool:
+		v.kind, v.text = vText, inexactAt(v.lit, v.pos, v.end)
 	}
 }
 
 // zeroJSON is the encoding of t's zero value, positioned at the literal
 // that left the field out.
-func zeroJSON(t types.Type, at ast.Node, ptr string, depth int) *request.Value {
-	v := &request.Value{Span: span(at.Pos(), at.End()), Pointer: ptr}
+func zeroJSON(t types.Type, at ast.Node, depth int) *val {
+	v := &val{pos: at.Pos(), end: at.End()}
 	if marshals(t) || depth > 10 {
-		v.Kind = request.Unknown
+		v.why = whyEncoder
 		return v
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch {
 		case u.Info()&types.IsString != 0:
-			v.Kind = request.String
+			v.kind = vText
 		case u.Info()&types.IsBoolean != 0:
-			v.Kind = request.Bool
+			v.kind, v.lit = vBool, "false"
 		case u.Info()&types.IsNumeric != 0:
-			v.Kind, v.Str = request.Number, "0"
+			v.kind, v.lit = vNumber, "0"
 		default:
-			v.Kind = request.Unknown
+			v.why = whyUnsupported
 		}
 	case *types.Pointer, *types.Slice, *types.Map, *types.Interface, *types.Signature, *types.Chan:
-		v.Kind = request.Null
+		v.kind = vNull
 	case *types.Struct:
-		v.Kind = request.Object
+		v.kind = vObject
 		var fields []jsonField
-		zeroFields(u, at, ptr, depth+1, &fields)
-		v.Members = resolveFields(fields)
+		zeroFields(u, at, depth+1, &fields)
+		v.members = resolveFields(fields)
 	case *types.Array:
-		v.Kind = request.Array
+		v.kind = vArray
 		for i := int64(0); i < u.Len() && i < 1000; i++ {
-			v.Elems = append(v.Elems, zeroJSON(u.Elem(), at, ptr+"/"+strconv.FormatInt(i, 10), depth+1))
+			v.elems = append(v.elems, zeroJSON(u.Elem(), at, depth+1))
 		}
 	default:
-		v.Kind = request.Unknown
+		v.why = whyUnsupported
 	}
 	return v
 }
 
 // zeroFields is collectFields for a zero struct: no field has an
 // expression, so no evaluator (and no function context) is needed.
-func zeroFields(st *types.Struct, at ast.Node, ptr string, depth int, out *[]jsonField) {
-	(*fn)(nil).collectFields(st, nil, at, ptr, depth, false, out)
+func zeroFields(st *types.Struct, at ast.Node, depth int, out *[]jsonField) {
+	(*fn)(nil).collectFields(st, nil, at, depth, whyNone, out)
 }
 
 // marshals reports whether t (or *t) encodes itself (MarshalJSON or
@@ -438,36 +439,33 @@ func marshals(t types.Type) bool {
 
 // jsonBinding is a local variable's JSON value: its definition with the
 // field and index writes made to it since.
-func (f *fn) jsonBinding(b *binding, use ast.Expr, ptr string) *request.Value {
-	if b.tuple >= 0 {
-		return unknownValue(use, ptr)
-	}
-	var v *request.Value
+func (f *fn) jsonBinding(b *binding, use ast.Expr) *val {
+	var v *val
 	if b.rhs == nil {
-		v = zeroJSON(b.v.obj.Type(), use, ptr, 0)
+		v = zeroJSON(b.v.obj.Type(), use, 0)
 	} else {
-		v = f.evalJSON(b.rhs, ptr)
+		v = f.evalJSON(b.rhs)
 	}
 	t := b.v.obj.Type()
 	for _, e := range b.updates {
-		if v.Kind == request.Unknown {
+		if v.kind == vUnknown {
 			break
 		}
 		switch e.kind {
 		case evField:
-			v = f.setField(v, t, e.path, e, ptr)
+			v = f.setField(v, t, e.path, e)
 		case evIndex:
 			if len(e.path) > 0 {
-				return unknownValue(use, ptr)
+				return unknown(whyUnsupported, use)
 			}
-			v = f.setIndex(v, e, ptr)
+			v = f.setIndex(v, e)
 		case evCall:
 			if hasPointerMethod(t, e.name) {
-				return unknownValue(use, ptr)
+				return unknown(whyEscaped, use)
 			}
 		case evArg, evAddr, evEscape:
 			if !f.benignUse(e) {
-				return unknownValue(use, ptr)
+				return unknown(whyEscaped, use)
 			}
 		}
 	}
@@ -475,44 +473,43 @@ func (f *fn) jsonBinding(b *binding, use ast.Expr, ptr string) *request.Value {
 }
 
 // setField applies x.F = rhs (or x.F.G = rhs) to a struct's JSON.
-func (f *fn) setField(v *request.Value, t types.Type, path []string, e *event, ptr string) *request.Value {
+func (f *fn) setField(v *val, t types.Type, path []string, e *event) *val {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	if v.Kind != request.Object {
-		return unknownValue(e.lhs, ptr)
+	if v.kind != vObject {
+		return unknown(whyUnsupported, e.lhs)
 	}
 	obj, index, _ := types.LookupFieldOrMethod(t, true, f.a.pass.Pkg, path[0])
 	fld, ok := obj.(*types.Var)
 	if !ok {
-		return unknownValue(e.lhs, ptr)
+		return unknown(whyUnsupported, e.lhs)
 	}
 	key, opts, ok := promotedKey(t, index)
 	if !ok {
-		return unknownValue(e.lhs, ptr)
+		return unknown(whyUnsupported, e.lhs)
 	}
 	if key == "" {
 		return v // json:"-"
 	}
-	mptr := ptr + "/" + request.PointerToken(key)
-	var old *request.Member
-	for _, m := range v.Members {
-		if m.Key == key {
-			old = m
+	var old *member
+	for i := range v.members {
+		if v.members[i].key == key {
+			old = &v.members[i]
 		}
 	}
-	var nv *request.Value
+	var nv *val
 	switch {
 	case len(path) > 1 && old != nil:
-		nv = f.setField(old.Value, fld.Type(), path[1:], e, mptr)
+		nv = f.setField(old.v, fld.Type(), path[1:], e)
 	case len(path) > 1:
-		nv = unknownValue(e.lhs, mptr)
+		nv = unknown(whyUnsupported, e.lhs)
 	case !f.locals.unconditional(e):
-		nv = unknownValue(e.rhs, mptr) // set or not: the analyzer cannot tell
+		nv = unknown(whyCond, e.rhs) // set or not: the analyzer cannot tell
 	default:
-		nv = f.evalJSON(e.rhs, mptr)
+		nv = f.evalJSON(e.rhs)
 		if omitted(nv, fld.Type(), opts, true) {
-			v.Members = removeMember(v.Members, key)
+			v.members = removeMember(v.members, key)
 			return v
 		}
 		if hasOpt(opts, "string") {
@@ -520,10 +517,10 @@ func (f *fn) setField(v *request.Value, t types.Type, path []string, e *event, p
 		}
 	}
 	if old != nil {
-		old.Value = nv
+		old.v = nv
 		return v
 	}
-	v.Members = append(v.Members, &request.Member{Key: key, KeySpan: span(e.lhs.Pos(), e.lhs.End()), Value: nv})
+	v.members = append(v.members, member{key: key, kpos: e.lhs.Pos(), kend: e.lhs.End(), v: nv})
 	return v
 }
 
@@ -560,36 +557,35 @@ func promotedKey(t types.Type, index []int) (key, opts string, ok bool) {
 }
 
 // setIndex applies m["k"] = rhs to a map's JSON.
-func (f *fn) setIndex(v *request.Value, e *event, ptr string) *request.Value {
-	if v.Kind == request.Null {
-		return unknownValue(e.lhs, ptr) // writing to a nil map panics; not a body
+func (f *fn) setIndex(v *val, e *event) *val {
+	if v.kind == vNull {
+		return unknown(whyUnsupported, e.lhs) // writing to a nil map panics; not a body
 	}
 	k := f.evalStr(e.key)
 	key, ok := k.text()
-	if !ok || v.Kind != request.Object {
-		return unknownValue(e.lhs, ptr)
+	if !ok || v.kind != vObject {
+		return unknown(whyUnsupported, e.lhs)
 	}
-	mptr := ptr + "/" + request.PointerToken(key)
-	var nv *request.Value
+	var nv *val
 	if f.locals.unconditional(e) {
-		nv = f.evalJSON(e.rhs, mptr)
+		nv = f.evalJSON(e.rhs)
 	} else {
-		nv = unknownValue(e.rhs, mptr)
+		nv = unknown(whyCond, e.rhs)
 	}
-	for _, m := range v.Members {
-		if m.Key == key {
-			m.Value = nv
+	for i := range v.members {
+		if v.members[i].key == key {
+			v.members[i].v = nv
 			return v
 		}
 	}
-	v.Members = append(v.Members, &request.Member{Key: key, KeySpan: span(e.key.Pos(), e.key.End()), Value: nv})
+	v.members = append(v.members, member{key: key, kpos: e.key.Pos(), kend: e.key.End(), v: nv})
 	return v
 }
 
-func removeMember(ms []*request.Member, key string) []*request.Member {
+func removeMember(ms []member, key string) []member {
 	out := ms[:0]
 	for _, m := range ms {
-		if m.Key != key {
+		if m.key != key {
 			out = append(out, m)
 		}
 	}
@@ -615,21 +611,20 @@ func hasPointerMethod(t types.Type, name string) bool {
 	return ptrRecv
 }
 
-func (f *fn) mapJSON(lit *ast.CompositeLit, mt *types.Map, ptr string) *request.Value {
-	obj := &request.Value{Kind: request.Object, Span: span(lit.Pos(), lit.End()), Pointer: ptr}
+func (f *fn) mapJSON(lit *ast.CompositeLit, mt *types.Map) *val {
+	obj := object(lit)
 	for _, el := range lit.Elts {
 		kv, ok := el.(*ast.KeyValueExpr)
 		if !ok {
-			return unknownValue(lit, ptr)
+			return unknown(whyUnsupported, lit)
 		}
 		var key string
 		if tv := f.info.Types[kv.Key]; tv.Value != nil && (tv.Value.Kind() == constant.String || tv.Value.Kind() == constant.Int) {
 			key = constText(tv.Value)
 		} else {
-			return unknownValue(lit, ptr) // a key the analyzer cannot see could be any field
+			return unknown(f.whyOf(kv.Key), lit) // a key the analyzer cannot see could be any field
 		}
-		mptr := ptr + "/" + request.PointerToken(key)
-		obj.Members = append(obj.Members, &request.Member{Key: key, KeySpan: span(kv.Key.Pos(), kv.Key.End()), Value: f.evalJSON(kv.Value, mptr)})
+		obj.members = append(obj.members, member{key: key, kpos: kv.Key.Pos(), kend: kv.Key.End(), v: f.evalJSON(kv.Value)})
 	}
 	return obj
 }

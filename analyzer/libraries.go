@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
-
-	"github.com/atslint/atslint/request"
 )
 
 // Models of third-party HTTP libraries, as data: what each method of a
@@ -167,7 +165,7 @@ func (f *fn) librarySite(call *ast.CallExpr, fo *types.Func) *site {
 	default:
 		return nil
 	}
-	b := &builder{hdr: &values{complete: true}, query: &values{complete: true}}
+	b := &builder{hdr: object(call), query: object(call)}
 	if !f.readBuilder(call, b, 0) {
 		return nil
 	}
@@ -189,8 +187,8 @@ func (f *fn) librarySite(call *ast.CallExpr, fo *types.Func) *site {
 type builder struct {
 	base, url, method str
 	urlAt             ast.Expr
-	hdr, query        *values
-	pathParams        []entry
+	hdr, query        *val // objects
+	pathParams        []member
 	bodyExpr          ast.Expr
 }
 
@@ -207,12 +205,13 @@ func (f *fn) readBuilder(e ast.Expr, b *builder, depth int) bool {
 		// parameter: a local variable's definition and calls are read,
 		// anything else may have set any header or parameter.
 		if id, ok := e.(*ast.Ident); ok {
-			if bd, ok := f.lookup(id); ok && bd.rhs != nil && bd.tuple < 0 {
+			if bd, ok := f.lookup(id); ok && bd.rhs != nil {
 				for i := len(bd.updates) - 1; i >= 0; i-- {
 					ev := bd.updates[i]
 					if ev.kind != evCall || len(ev.path) > 0 {
 						if !f.benignUse(ev) && ev.kind != evEscape {
-							b.hdr.complete, b.query.complete = false, false
+							b.hdr.open(whyEscaped)
+							b.query.open(whyEscaped)
 						}
 						continue
 					}
@@ -228,7 +227,8 @@ func (f *fn) readBuilder(e ast.Expr, b *builder, depth int) bool {
 				return true
 			}
 		}
-		b.hdr.complete, b.query.complete = false, false
+		b.hdr.open(f.whyOf(e))
+		b.query.open(f.whyOf(e))
 		return true
 	}
 	fo := f.callee(call)
@@ -256,33 +256,35 @@ func (f *fn) fieldClient(sel *ast.SelectorExpr, b *builder, depth int) bool {
 	}
 	x := f.a.fieldIdx()
 	g := x.evaluator(f.a, ws[0].decl, f.depth+1)
-	cb := &builder{hdr: &values{complete: true}, query: &values{complete: true}}
+	cb := &builder{hdr: object(sel), query: object(sel)}
 	if !g.readBuilder(ws[0].expr, cb, depth+1) || cb.url != nil || cb.bodyExpr != nil {
 		return false
 	}
 	if b.base == nil && cb.base != nil {
 		b.base = stripParams(cb.base)
 	}
-	for _, pair := range [][2]*values{{b.hdr, cb.hdr}, {b.query, cb.query}} {
+	for _, pair := range [][2]*val{{b.hdr, cb.hdr}, {b.query, cb.query}} {
 		to, from := pair[0], pair[1]
-		for _, e := range from.entries {
-			if !hasEntry(to, e.key, to == b.hdr) {
-				e.val = stripParams(e.val)
-				to.entries = append(to.entries, e)
+		for _, m := range from.members {
+			if !to.has(m.key, to == b.hdr) {
+				m.v = textVal(stripParams(m.v.asText()), nil)
+				to.members = append(to.members, m)
 			}
 		}
-		to.complete = to.complete && from.complete
+		if from.why != whyNone {
+			to.open(from.why)
+		}
 	}
 	return true
 }
 
-// stripParams forgets parameter references of another function.
+// stripParams forgets parameter references of another function: they are
+// unknown here, because parameters.
 func stripParams(s str) str {
 	out := append(str{}, s...)
-	for i := range out {
-		out[i].param = 0
-		if out[i].late != nil {
-			out[i] = cell{kind: unknownAny, pos: out[i].pos, end: out[i].end}
+	for i, c := range out {
+		if h := c.hole; h != nil && (h.param > 0 || h.late != nil) {
+			out[i].hole = &val{why: whyParam, seg: h.seg && h.late == nil, pos: h.pos, end: h.end}
 		}
 	}
 	return out
@@ -293,7 +295,8 @@ func stripParams(s str) str {
 func (f *fn) applyEffect(call *ast.CallExpr, fo *types.Func, b *builder) {
 	e, known, _ := methodModel(fo)
 	if !known {
-		b.hdr.complete, b.query.complete = false, false
+		b.hdr.open(whyUnsupported)
+		b.query.open(whyUnsupported)
 		return
 	}
 	arg := func(i int) ast.Expr {
@@ -318,17 +321,17 @@ func (f *fn) applyEffect(call *ast.CallExpr, fo *types.Func, b *builder) {
 			target = b.query
 		}
 		if !ok {
-			target.complete = false
+			target.open(f.whyOf(arg(0)))
 			return
 		}
 		ks, ke := k.span(0, len(k))
-		en := entry{key: key, keyStart: ks, keyEnd: ke, val: f.evalStr(arg(1)), at: arg(1)}
+		m := member{key: key, kpos: ks, kend: ke, v: textVal(f.evalStr(arg(1)), arg(1))}
 		switch e.kind {
 		case efPathParam:
-			b.pathParams = append(b.pathParams, en)
+			b.pathParams = append(b.pathParams, m)
 		default:
-			if !hasEntry(target, key, e.kind == efHeader) {
-				target.entries = append(target.entries, en)
+			if !target.has(key, e.kind == efHeader) {
+				target.members = append(target.members, m)
 			}
 		}
 	case efHeaders, efQueries, efPathParams:
@@ -338,42 +341,42 @@ func (f *fn) applyEffect(call *ast.CallExpr, fo *types.Func, b *builder) {
 		}
 		lit, ok := compositeOf(arg(0))
 		if !ok {
-			target.complete = false
+			target.open(f.whyOf(arg(0)))
 			return
 		}
 		for _, el := range lit.Elts {
 			kv, ok := el.(*ast.KeyValueExpr)
 			if !ok {
-				target.complete = false
+				target.open(whyUnsupported)
 				continue
 			}
 			k := f.evalStr(kv.Key)
 			key, ok := k.text()
 			if !ok {
-				target.complete = false
+				target.open(f.whyOf(kv.Key))
 				continue
 			}
 			ks, ke := k.span(0, len(k))
-			en := entry{key: key, keyStart: ks, keyEnd: ke, val: f.evalStr(kv.Value), at: kv.Value}
+			m := member{key: key, kpos: ks, kend: ke, v: textVal(f.evalStr(kv.Value), kv.Value)}
 			if e.kind == efPathParams {
-				b.pathParams = append(b.pathParams, en)
-			} else if !hasEntry(target, key, e.kind == efHeaders) {
-				target.entries = append(target.entries, en)
+				b.pathParams = append(b.pathParams, m)
+			} else if !target.has(key, e.kind == efHeaders) {
+				target.members = append(target.members, m)
 			}
 		}
 	case efBasicAuth:
-		if !hasEntry(b.hdr, "Authorization", true) && arg(1) != nil {
-			b.hdr.entries = append(b.hdr.entries, entry{key: "Authorization", keyStart: call.Fun.Pos(), keyEnd: call.Fun.End(), val: f.basicAuth(call), at: call})
+		if !b.hdr.has("Authorization", true) && arg(1) != nil {
+			b.hdr.members = append(b.hdr.members, member{key: "Authorization", kpos: call.Fun.Pos(), kend: call.Fun.End(), v: textVal(f.basicAuth(call), call)})
 		}
 	case efAuthToken:
-		if !hasEntry(b.hdr, "Authorization", true) && arg(0) != nil {
+		if !b.hdr.has("Authorization", true) && arg(0) != nil {
 			tok := f.evalStr(arg(0))
 			p := arg(0).Pos()
-			v := append(str{}, inexact("Bearer ", &spanNode{span(p, p)})...)
-			b.hdr.entries = append(b.hdr.entries, entry{key: "Authorization", keyStart: call.Fun.Pos(), keyEnd: call.Fun.End(), val: append(v, tok...), at: arg(0)})
+			v := append(inexactAt("Bearer ", p, p), tok...)
+			b.hdr.members = append(b.hdr.members, member{key: "Authorization", kpos: call.Fun.Pos(), kend: call.Fun.End(), v: textVal(v, arg(0))})
 		}
 	case efQueryString:
-		b.query.complete = false // a raw string the query reader does not split here
+		b.query.open(whyUnsupported) // a raw string the query reader does not split here
 	case efBody:
 		if b.bodyExpr == nil {
 			b.bodyExpr = arg(0)
@@ -396,17 +399,9 @@ func (f *fn) applyEffect(call *ast.CallExpr, fo *types.Func, b *builder) {
 			b.method, b.url, b.urlAt = f.evalStr(arg(0)), f.evalStr(arg(1)), arg(1)
 		}
 	case efHooks:
-		b.hdr.complete, b.query.complete = false, false
+		b.hdr.open(whyEscaped)
+		b.query.open(whyEscaped)
 	}
-}
-
-func hasEntry(q *values, key string, header bool) bool {
-	for _, e := range q.entries {
-		if e.key == key || header && strings.EqualFold(e.key, key) {
-			return true
-		}
-	}
-	return false
 }
 
 // target joins the base URL, the request URL with its path parameters
@@ -415,30 +410,30 @@ func hasEntry(q *values, key string, header bool) bool {
 func (b *builder) target(at ast.Node) str {
 	u := b.url
 	for _, p := range b.pathParams {
-		u = replaceKnown(u, "{"+p.key+"}", markIDs(p.val))
+		u = replaceKnown(u, "{"+p.key+"}", markIDs(p.v.asText()))
 	}
 	if schemeEnd(u) < 0 {
 		base := b.base
 		if base == nil {
-			base = unknownStr(unknownAny, at)
+			base = unknownText(whyField, at) // a base URL set where the analyzer does not see
 		}
 		base = trimSlashes(base, false, true)
-		if len(u) == 0 || u[0].kind != known || u[0].b != '/' {
+		if len(u) == 0 || u[0].hole != nil || u[0].b != '/' {
 			p := at.Pos()
 			if len(u) > 0 {
 				p = u[0].pos
 			}
-			u = append(str{{kind: known, b: '/', pos: p, end: p}}, u...)
+			u = append(str{{b: '/', pos: p, end: p}}, u...)
 		}
 		u = append(append(str{}, base...), u...)
 	}
-	if len(b.query.entries) > 0 || !b.query.complete {
+	if len(b.query.members) > 0 || !b.query.complete() {
 		sep := byte('?')
 		if indexKnown(u, "?") < len(u) {
 			sep = '&'
 		}
 		p := at.Pos()
-		u = append(u, cell{kind: known, b: sep, pos: p, end: p}, cell{kind: queryCell, q: b.query, pos: at.Pos(), end: at.End()})
+		u = append(u, cell{b: sep, pos: p, end: p}, cell{pos: at.Pos(), end: at.End(), hole: b.query})
 	}
 	return u
 }
@@ -463,25 +458,25 @@ func replaceKnown(s str, old string, repl str) str {
 // anyBody evaluates a body given as `any` (resty's SetBody,
 // retryablehttp's rawBody) by its static type: bytes and strings are
 // JSON text, readers are read, anything else is encoded as JSON.
-func (f *fn) anyBody(e ast.Expr, call ast.Node) (*request.Value, ast.Expr, uint8) {
+func (f *fn) anyBody(e ast.Expr, call ast.Node) (*val, ast.Expr, uint8) {
 	if e == nil || isNilIdent(f.info, ast.Unparen(e)) {
 		return nil, nil, howJSON
 	}
 	t := f.typeOf(e)
 	switch {
 	case t == nil:
-		return unknownValue(e, bodyPointer), e, howReader
+		return unknown(whyUnsupported, e), e, howReader
 	case isByteSlice(t):
 		return f.evalBytes(e, call.Pos()), e, howBytes
 	case isString(t):
-		return jsonFromStr(f.evalStr(e), e, bodyPointer), e, howString
+		return jsonFromStr(f.evalStr(e), e), e, howString
 	case types.Implements(t, ioReader()) || types.Implements(types.NewPointer(t), ioReader()):
 		return f.evalBody(e, call.Pos()), e, howReader
 	}
 	if _, isIface := t.Underlying().(*types.Interface); isIface {
-		return unknownValue(e, bodyPointer), e, howReader
+		return unknown(f.whyOf(e), e), e, howReader
 	}
-	return f.evalJSON(e, bodyPointer), e, howJSON
+	return f.evalJSON(e), e, howJSON
 }
 
 // readerIface is the io.Reader interface.

@@ -320,30 +320,49 @@ func (l *locals) relevant(e *event, pos token.Pos) bool {
 // unconditional reports whether an event runs whenever the declaration
 // does: it is in the same block and not in a function literal.
 func (l *locals) unconditional(e *event) bool {
-	return e.v.decl != nil && l.block(e.pos) == l.block(e.v.decl.pos)
+	if e.v.decl == nil {
+		// A parameter: declared with the function's body.
+		return len(l.blocks) > 0 && l.block(e.pos) == l.blocks[0]
+	}
+	return l.block(e.pos) == l.block(e.v.decl.pos)
 }
 
 // binding is what a read of a local variable at a position sees: the
-// defining value and the updates made to it since.
+// defining value and the updates made to it since, or several writes.
 type binding struct {
-	v       *localVar
-	rhs     ast.Expr // defining expression; nil for `var x T` (zero value)
+	v   *localVar
+	rhs ast.Expr // defining expression; nil for `var x T` (zero value)
+	// tuple is the index into a multi-value rhs (0: the call's first
+	// result, read by the shape from the call), -1 for a single value.
 	tuple   int
 	appends []*event // x += … (strings)
 	updates []*event // evField, evIndex, evCall, evArg, evAddr, evEscape, in order
+	// alts, when not nil, are the values of several writes (nil: the zero
+	// value) with no update between: the value is their join.
+	alts []ast.Expr
 }
 
-// lookup returns the binding of id at pos, or false when the variable is
-// not a local whose value can be seen (a parameter, a global, a variable
-// assigned more than once, a range variable).
-func (l *locals) lookup(id *ast.Ident, pos token.Pos) (*binding, bool) {
+// resolve is the one binding resolution of the analyzer, used by every
+// shape: what a read of id at pos sees, or why it is unknown (not a local
+// whose writes can be seen: a parameter, a global, a range variable, a
+// write the index does not model, the second result of a call, several
+// writes mixed with updates).
+func (l *locals) resolve(id *ast.Ident, pos token.Pos) (*binding, reason) {
 	obj, _ := l.info.Uses[id].(*types.Var)
 	if obj == nil {
 		obj, _ = l.info.Defs[id].(*types.Var)
 	}
 	v := l.vars[obj]
-	if v == nil || v.decl == nil || v.decl.kind != evDef {
-		return nil, false
+	switch {
+	case v == nil:
+		return nil, whyField
+	case v.decl == nil:
+		return nil, whyParam
+	case v.decl.kind != evDef:
+		if _, ok := v.decl.parent.(*ast.RangeStmt); ok {
+			return nil, whyLoop
+		}
+		return nil, whyUnsupported
 	}
 	b := &binding{v: v, rhs: v.decl.rhs, tuple: v.decl.tuple}
 	var defs []*event
@@ -355,7 +374,10 @@ func (l *locals) lookup(id *ast.Ident, pos token.Pos) (*binding, bool) {
 		case evDef:
 			defs = append(defs, e)
 		case evOpaque:
-			return nil, false
+			if len(l.loopsAround(e.pos)) > 0 {
+				return nil, whyLoop
+			}
+			return nil, whyUnsupported
 		case evOpAssign:
 			b.appends = append(b.appends, e)
 		default:
@@ -367,8 +389,48 @@ func (l *locals) lookup(id *ast.Ident, pos token.Pos) (*binding, bool) {
 	case len(defs) == 1 && v.decl.rhs == nil && l.unconditional(defs[0]) && len(b.appends) == 0:
 		// var x T; x, err = f(): the one assignment is the value.
 		b.rhs, b.tuple = defs[0].rhs, defs[0].tuple
+	case len(b.appends) == 0 && len(b.updates) == 0:
+		// Several writes: the shape joins their values.
+		b.alts = []ast.Expr{v.decl.rhs}
+		for _, d := range defs {
+			if d.tuple > 0 || d.rhs == nil {
+				return nil, whyCall
+			}
+			if mentions(l.info, d.rhs, v.obj) {
+				return nil, whyCond
+			}
+			b.alts = append(b.alts, d.rhs)
+		}
 	default:
-		return nil, false
+		return nil, whyCond
 	}
-	return b, true
+	if b.tuple > 0 {
+		return nil, whyCall // the second result of a call: an error, a count
+	}
+	return b, whyNone
+}
+
+// joinWrites evaluates each of a binding's writes with one shape's
+// evaluator and joins them: one value when they agree, else unknown.
+func joinWrites(b *binding, use ast.Node, eval func(ast.Expr) *val) *val {
+	vs := make([]*val, len(b.alts))
+	for i, e := range b.alts {
+		if e == nil {
+			return unknown(whyCond, use) // a zero value and another write
+		}
+		vs[i] = eval(e)
+	}
+	return join(vs, use)
+}
+
+// mentions reports whether e reads the variable obj (p = "." + p).
+func mentions(info *types.Info, e ast.Expr, obj *types.Var) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

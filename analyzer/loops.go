@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-
-	"github.com/atslint/atslint/request"
 )
 
 // A request sent again and again without a wait is a fact of the Go code,
@@ -20,13 +18,13 @@ func (a *pkgRun) markRepeated(s *site) {
 	if loop == nil || a.waits(loop) {
 		return
 	}
-	rep := &request.Repeat{Span: span(s.call.Pos(), s.call.End())}
+	via := ""
 	if call, ok := s.call.(*ast.CallExpr); ok && s.sum != nil {
 		if fo := s.f.callee(call); fo != nil {
-			rep.Via = fo.Name()
+			via = fo.Name()
 		}
 	}
-	s.req.Repeated = rep
+	setRepeated(s.req, s.call.Pos(), s.call.End(), via)
 }
 
 // innermostLoop returns the innermost for or range statement around pos.

@@ -12,44 +12,29 @@ import (
 	"unicode/utf8"
 )
 
-// A str is a string the analyzer evaluated, one cell per byte of known
-// text, so that a URL segment or a JSON key can be mapped back to the
-// bytes of the Go string literal that produced it. A stretch the analyzer
-// cannot see is one unknown cell.
+// A str is text the analyzer evaluated, one cell per byte of known text,
+// so that a URL segment or a JSON key can be mapped back to the bytes of
+// the Go string literal that produced it. A stretch the analyzer cannot
+// see is one cell holding an unknown value (a hole).
 type str []cell
 
-type cellKind uint8
-
-const (
-	known      cellKind = iota
-	unknownID           // unknown text without '/': an id from %s, %d, an integer
-	unknownAny          // unknown string: may hold anything, slashes included
-	queryCell           // an encoded url.Values (q.Encode())
-)
-
 type cell struct {
-	kind     cellKind
 	b        byte
 	pos, end token.Pos // source range that produced this byte
 	// lit and litEnd bound the string literal the byte comes from, so that
 	// a span covering all of its text covers the literal, quotes included.
 	lit, litEnd token.Pos
-	q           *values // queryCell
-	// param, when not 0, says the unknown text is the value of the
-	// function's parameter param-1: a summary substitutes the caller's
-	// argument for it.
-	param int
-	// late is a URL whose resolution waits for a parameter (a relative
-	// reference resolved against a base URL): the cell stands for its
-	// whole text.
-	late *lateURL
+	// hole, when not nil, is what stands here instead of a known byte: an
+	// unknown (with its reason, maybe a parameter reference or a late
+	// URL), or an encoded query (an object).
+	hole *val
 }
 
 // text returns the string when every byte is known.
 func (s str) text() (string, bool) {
 	b := make([]byte, 0, len(s))
 	for _, c := range s {
-		if c.kind != known {
+		if c.hole != nil {
 			return "", false
 		}
 		b = append(b, c.b)
@@ -95,15 +80,29 @@ func (s str) span(i, j int) (token.Pos, token.Pos) {
 // inexact returns known text whose bytes all map to one expression: a
 // constant from another package, a formatted number.
 func inexact(text string, e ast.Node) str {
+	return inexactAt(text, e.Pos(), e.End())
+}
+
+// unknownText is text the analyzer could not see at e: any string.
+// inexactAt is known text whose bytes all map to one source range.
+func inexactAt(text string, pos, end token.Pos) str {
 	s := make(str, len(text))
 	for i := range s {
-		s[i] = cell{kind: known, b: text[i], pos: e.Pos(), end: e.End()}
+		s[i] = cell{b: text[i], pos: pos, end: end}
 	}
 	return s
 }
 
-func unknownStr(kind cellKind, e ast.Node) str {
-	return str{{kind: kind, pos: e.Pos(), end: e.End()}}
+func unknownText(why reason, e ast.Node) str {
+	v := unknown(why, e)
+	return str{{pos: v.pos, end: v.end, hole: v}}
+}
+
+// idText is unknown text that is one path segment: an id.
+func idText(why reason, e ast.Node) str {
+	s := unknownText(why, e)
+	s[0].hole.seg = true
+	return s
 }
 
 // fromLiteral maps every byte of a Go string literal's value to the
@@ -129,7 +128,7 @@ func literalCells(lit *ast.BasicLit) (str, bool) {
 				continue // raw strings drop carriage returns
 			}
 			p := base + token.Pos(i)
-			s = append(s, cell{kind: known, b: raw[i], pos: p, end: p + 1})
+			s = append(s, cell{b: raw[i], pos: p, end: p + 1})
 		}
 		return s, true
 	}
@@ -151,7 +150,7 @@ func literalCells(lit *ast.BasicLit) (str, bool) {
 			enc = utf8.AppendRune(nil, r)
 		}
 		for _, b := range enc {
-			s = append(s, cell{kind: known, b: b, pos: p, end: e})
+			s = append(s, cell{b: b, pos: p, end: e})
 		}
 		off += n
 	}
@@ -163,7 +162,7 @@ func (f *fn) evalStr(e ast.Expr) str {
 	if f.enter() {
 		defer f.leave()
 	} else {
-		return unknownStr(unknownAny, e)
+		return unknownText(whyDepth, e)
 	}
 	e = ast.Unparen(e)
 	switch e := e.(type) {
@@ -181,15 +180,18 @@ func (f *fn) evalStr(e ast.Expr) str {
 		if s, ok := f.constDecl(e); ok {
 			return s
 		}
-		if b, ok := f.lookup(e); ok {
-			return f.stringBinding(b, e)
-		}
 		if s, ok := f.altString(e); ok {
 			return s
 		}
+		if b, ok := f.lookupAll(e); ok {
+			if b.alts != nil {
+				return joinWrites(b, e, func(x ast.Expr) *val { return textVal(f.evalStr(x), x) }).asText()
+			}
+			return f.stringBinding(b, e)
+		}
 		if i := f.paramIndex(e); i >= 0 {
-			s := f.unknownOf(e)
-			s[0].param = i + 1
+			s := f.unknownOf(e, whyParam)
+			s[0].hole.param = i + 1
 			return s
 		}
 	case *ast.CallExpr:
@@ -207,17 +209,42 @@ func (f *fn) evalStr(e ast.Expr) str {
 	if tv, ok := f.info.Types[e]; ok && tv.Value != nil {
 		return inexact(constText(tv.Value), e)
 	}
-	return f.unknownOf(e)
+	return f.unknownOf(e, f.whyOf(e))
 }
 
 // unknownOf is an unknown stretch for e: integers cannot hold a slash.
-func (f *fn) unknownOf(e ast.Expr) str {
+func (f *fn) unknownOf(e ast.Expr, why reason) str {
 	if t := f.typeOf(e); t != nil {
 		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&(types.IsInteger|types.IsFloat|types.IsBoolean) != 0 {
-			return unknownStr(unknownID, e)
+			return idText(why, e)
 		}
 	}
-	return unknownStr(unknownAny, e)
+	return unknownText(why, e)
+}
+
+// whyOf says why an expression the evaluator could not follow is unknown.
+func (f *fn) whyOf(e ast.Expr) reason {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return whyCall
+	case *ast.Ident:
+		if f.paramIndex(x) >= 0 {
+			return whyParam
+		}
+		if f.locals != nil {
+			if _, why := f.locals.resolve(x, x.Pos()); why != whyNone {
+				return why
+			}
+		}
+		if v, ok := f.info.Uses[x].(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
+			return whyField
+		}
+	case *ast.SelectorExpr:
+		if v, ok := f.info.Uses[x.Sel].(*types.Var); ok && (v.IsField() || v.Pkg() != nil && v.Parent() == v.Pkg().Scope()) {
+			return whyField
+		}
+	}
+	return whyUnsupported
 }
 
 // constText renders a constant as fmt's %v would.
@@ -257,9 +284,8 @@ func (f *fn) constDecl(id *ast.Ident) (str, bool) {
 // stringBinding is the value of a local string variable: its definition
 // plus any += appended to it.
 func (f *fn) stringBinding(b *binding, use ast.Expr) str {
-	// u, err := url.JoinPath(…): the string is the call's first result.
-	if b.tuple > 0 || len(b.updates) > 0 && !onlyReads(b.updates) {
-		return f.unknownOf(use)
+	if len(b.updates) > 0 && !onlyReads(b.updates) {
+		return f.unknownOf(use, whyEscaped)
 	}
 	var s str
 	if b.rhs == nil {
@@ -269,14 +295,14 @@ func (f *fn) stringBinding(b *binding, use ast.Expr) str {
 	}
 	for _, e := range b.appends {
 		if e.tok != token.ADD_ASSIGN {
-			return f.unknownOf(use)
+			return f.unknownOf(use, whyUnsupported)
 		}
 		add := f.evalStr(e.rhs)
 		// A conditional append of a query ("?a=1", "&b=2") may or may not
 		// happen; its parameters are still worth checking. Anything else
 		// appended conditionally leaves the rest of the string unknown.
-		if !f.locals.unconditional(e) && !(len(add) > 0 && add[0].kind == known && (add[0].b == '?' || add[0].b == '&')) {
-			return append(s, unknownStr(unknownAny, e.rhs)...)
+		if !f.locals.unconditional(e) && !(len(add) > 0 && add[0].hole == nil && (add[0].b == '?' || add[0].b == '&')) {
+			return append(s, unknownText(whyCond, e.rhs)...)
 		}
 		s = append(s, add...)
 	}
@@ -355,14 +381,14 @@ func (f *fn) evalStrCall(call *ast.CallExpr) (str, bool) {
 		return f.evalURL(receiver(call)).path, true
 	case "(net/url.Values).Encode":
 		q := f.evalValues(receiver(call), call.Pos())
-		return str{{kind: queryCell, q: q, pos: call.Pos(), end: call.End()}}, true
+		return str{{pos: call.Pos(), end: call.End(), hole: q}}, true
 	case "(*bytes.Buffer).String":
 		if body := f.bufferBody(receiver(call), call.Pos()); body.raw != nil {
 			return body.raw, true
 		}
 	}
 	if sum := f.a.summaryOf(fnObj); sum != nil && sum.ret != nil {
-		return f.instantiate(*sum.ret, call), true
+		return f.instantiate(sum.ret, call).asText(), true
 	}
 	return nil, false
 }
@@ -379,7 +405,7 @@ func (f *fn) stringFunc(call *ast.CallExpr, name string) str {
 	if len(call.Args) > 1 {
 		a, ok := f.evalStr(call.Args[1]).text()
 		if !ok {
-			return unknownStr(unknownAny, call)
+			return unknownText(whyUnsupported, call)
 		}
 		arg = a
 	}
@@ -411,12 +437,12 @@ func (f *fn) stringFunc(call *ast.CallExpr, name string) str {
 // that a credential diagnostic points at the literal key.
 func (f *fn) base64(call *ast.CallExpr) str {
 	if len(call.Args) != 1 {
-		return unknownStr(unknownAny, call)
+		return unknownText(whyUnsupported, call)
 	}
 	in := f.evalStr(call.Args[0])
 	text, ok := in.text()
 	if !ok {
-		return unknownStr(unknownAny, call)
+		return unknownText(whyUnsupported, call)
 	}
 	enc := base64.StdEncoding
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -428,7 +454,7 @@ func (f *fn) base64(call *ast.CallExpr) str {
 	out := enc.EncodeToString([]byte(text))
 	s := make(str, len(out))
 	for i := range s {
-		s[i] = cell{kind: known, b: out[i], pos: pos, end: end}
+		s[i] = cell{b: out[i], pos: pos, end: end}
 	}
 	return s
 }
@@ -438,46 +464,46 @@ func (f *fn) base64(call *ast.CallExpr) str {
 // ids (a %s in a path segment is an id, not a placeholder).
 func (f *fn) sprintf(call *ast.CallExpr) str {
 	if len(call.Args) == 0 {
-		return unknownStr(unknownAny, call)
+		return unknownText(whyUnsupported, call)
 	}
 	format := f.evalStr(call.Args[0])
 	args := call.Args[1:]
 	if call.Ellipsis.IsValid() {
-		return unknownStr(unknownAny, call)
+		return unknownText(whyUnsupported, call)
 	}
 	var out str
 	argi := 0
 	for i := 0; i < len(format); i++ {
 		c := format[i]
-		if c.kind != known || c.b != '%' {
+		if c.hole != nil || c.b != '%' {
 			out = append(out, c)
 			continue
 		}
 		// Scan flags, width and precision up to the verb.
 		j := i + 1
 		simple := true
-		for j < len(format) && format[j].kind == known && strings.IndexByte("+-# 0123456789.[]*", format[j].b) >= 0 {
+		for j < len(format) && format[j].hole == nil && strings.IndexByte("+-# 0123456789.[]*", format[j].b) >= 0 {
 			if format[j].b == '[' || format[j].b == '*' {
 				simple = false
 			}
 			j++
 		}
-		if j >= len(format) || format[j].kind != known {
-			return append(out, unknownStr(unknownAny, call)...)
+		if j >= len(format) || format[j].hole != nil {
+			return append(out, unknownText(whyUnsupported, call)...)
 		}
 		verb := format[j].b
 		if verb == '%' {
-			out = append(out, cell{kind: known, b: '%', pos: c.pos, end: format[j].end})
+			out = append(out, cell{b: '%', pos: c.pos, end: format[j].end})
 			i = j
 			continue
 		}
 		if !simple || argi >= len(args) {
-			return append(out, unknownStr(unknownAny, call)...)
+			return append(out, unknownText(whyUnsupported, call)...)
 		}
 		arg := args[argi]
 		argi++
 		if j > i+1 {
-			out = append(out, f.unknownOf(arg)...) // width or flags: text unknown, still one id
+			out = append(out, f.unknownOf(arg, f.whyOf(arg))...) // width or flags: text unknown, still one id
 		} else {
 			out = append(out, f.formatArg(arg, verb)...)
 		}
@@ -491,14 +517,14 @@ func (f *fn) sprintf(call *ast.CallExpr) str {
 func (f *fn) formatArg(arg ast.Expr, verb byte) str {
 	t := f.typeOf(arg)
 	if t == nil {
-		return unknownStr(unknownID, arg)
+		return idText(f.whyOf(arg), arg)
 	}
 	if tv, ok := f.info.Types[arg]; ok && tv.Value != nil && !isString(t) {
 		switch verb {
 		case 'd', 'v':
 			return inexact(constText(tv.Value), arg)
 		}
-		return unknownStr(unknownID, arg)
+		return idText(whyUnsupported, arg)
 	}
 	if isString(t) {
 		s := f.evalStr(arg)
@@ -513,11 +539,11 @@ func (f *fn) formatArg(arg ast.Expr, verb byte) str {
 				return inexact(strconv.Quote(text), arg)
 			}
 		}
-		return unknownStr(unknownID, arg)
+		return idText(f.whyOf(arg), arg)
 	}
-	out := unknownStr(unknownID, arg)
+	out := idText(f.whyOf(arg), arg)
 	if i := f.paramIndex(ast.Unparen(arg)); i >= 0 {
-		out[0].param = i + 1
+		out[0].hole.param = i + 1
 	}
 	return out
 }
@@ -526,9 +552,11 @@ func (f *fn) formatArg(arg ast.Expr, verb byte) str {
 // ids: a value formatted into a URL is by convention one path segment.
 func markIDs(s str) str {
 	out := append(str{}, s...)
-	for i := range out {
-		if out[i].kind == unknownAny {
-			out[i].kind = unknownID
+	for i, c := range out {
+		if h := c.hole; h != nil && h.kind == vUnknown && !h.seg {
+			id := *h
+			id.seg = true
+			out[i].hole = &id
 		}
 	}
 	return out
@@ -547,7 +575,7 @@ func (f *fn) pathJoin(elems []ast.Expr, at ast.Node) str {
 			}
 			out = trimSlashes(out, false, true)
 			p := e.Pos()
-			out = append(out, cell{kind: known, b: '/', pos: p, end: p})
+			out = append(out, cell{b: '/', pos: p, end: p})
 		}
 		out = append(out, markIDs(s)...)
 	}
@@ -556,10 +584,10 @@ func (f *fn) pathJoin(elems []ast.Expr, at ast.Node) str {
 
 // trimSlashes drops known '/' cells at the start and/or end.
 func trimSlashes(s str, lead, trail bool) str {
-	for lead && len(s) > 0 && s[0].kind == known && s[0].b == '/' {
+	for lead && len(s) > 0 && s[0].hole == nil && s[0].b == '/' {
 		s = s[1:]
 	}
-	for trail && len(s) > 0 && s[len(s)-1].kind == known && s[len(s)-1].b == '/' {
+	for trail && len(s) > 0 && s[len(s)-1].hole == nil && s[len(s)-1].b == '/' {
 		s = s[:len(s)-1]
 	}
 	return s
@@ -568,7 +596,7 @@ func trimSlashes(s str, lead, trail bool) str {
 // joinPathString evaluates url.JoinPath(base, elem...).
 func (f *fn) joinPathString(call *ast.CallExpr) str {
 	if len(call.Args) == 0 || call.Ellipsis.IsValid() {
-		return unknownStr(unknownAny, call)
+		return unknownText(whyUnsupported, call)
 	}
 	u := parseURL(f.evalStr(call.Args[0]))
 	u.joinPath(f, call.Args[1:])

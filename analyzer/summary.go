@@ -7,8 +7,6 @@ import (
 	"go/types"
 	"sort"
 	"strings"
-
-	"github.com/atslint/atslint/request"
 )
 
 // Function summaries. A function that builds a request (with net/http, a
@@ -30,17 +28,21 @@ import (
 
 // summary is a function's summary in memory.
 type summary struct {
-	ret    *str    // the string result, when the function returns one
-	values *values // the url.Values result (a hand-written query builder)
+	ret    *val // the string result, when the function returns one
+	values *val // the url.Values result (a hand-written query builder)
 	req    *reqSummary
+	edit   *editSummary // the headers it sets on its *http.Request parameter
 }
 
 // reqSummary is the request a function builds.
 type reqSummary struct {
 	method str
 	url    str
-	hdr    *values // headers set before the request leaves the function
-	body   bodyRef
+	hdr    *val // headers set before the request leaves the function
+	// body is nil for no body, a reference to the parameter it is made
+	// from, or unknown (a body the summary does not carry: fixed in the
+	// helper, or not seen).
+	body *val
 	// returned: the request is returned to the caller, who may still
 	// change and send it.
 	returned bool
@@ -51,49 +53,70 @@ type reqSummary struct {
 	found map[string]bool
 }
 
-type bodyKind uint8
-
+// How a parameter's argument is read where a summary is instantiated.
 const (
-	bodyNone   bodyKind = iota // no body
-	bodyOpaque                 // a body the summary does not carry (fixed in the helper, or unknown)
-	bodyParam                  // the body is made from a parameter
-)
-
-// How a parameter becomes a body.
-const (
-	howJSON   uint8 = iota // encoded by encoding/json
+	howText   uint8 = iota // formatted into text
+	howJSON                // encoded by encoding/json
 	howReader              // an io.Reader
 	howBytes               // a []byte of JSON
 	howString              // a string of JSON
+	howQuery               // encoded by go-querystring
 )
 
-// bodyRef says where a summarised request's body comes from.
-type bodyRef struct {
-	Kind  bodyKind
-	Param int // 0-based parameter index
-	How   uint8
+// summaryFact is a summary as exported to other packages. It is gob
+// encoded: values without positions, only text, kinds, reasons and
+// parameter indexes.
+type summaryFact struct {
+	Ret, Values *valFact
+	Req         *reqFact
+	Edit        *editFact
 }
 
-// summaryFact is a summary as exported to other packages. It is gob
-// encoded: no positions, only text, kinds and parameter indexes.
-type summaryFact struct {
-	Ret    []cellFact
-	HasRet bool
-	Values *valuesFact
-	Req    *reqFact
+type editFact struct {
+	Param   int
+	Headers *valFact
 }
 
 func (*summaryFact) AFact() {}
 
+type reqFact struct {
+	Method, URL, Headers *valFact
+	Body                 *valFact
+	Returned             bool
+	Found                []string
+}
+
+// valFact is a val as a fact.
+type valFact struct {
+	Kind, Why, How uint8
+	Param          int
+	Seg            bool
+	Lit            string    // a run of known text; a number or boolean
+	Text           []valFact // vText: runs of known text and holes
+	Members        []memberFact
+	Elems          []valFact
+	Late           *lateFact
+}
+
+type memberFact struct {
+	Key  string
+	V    *valFact
+	Cond bool
+}
+
+type lateFact struct {
+	Base, Ref []valFact
+}
+
 func (s *summaryFact) String() string {
 	var parts []string
-	if s.HasRet {
-		parts = append(parts, "returns "+factText(s.Ret))
+	if s.Ret != nil {
+		parts = append(parts, "returns "+textString(s.Ret.Text))
 	}
 	if s.Values != nil {
 		var keys []string
-		for _, e := range s.Values.Entries {
-			keys = append(keys, e.Key+"="+factText(e.Val))
+		for _, m := range s.Values.Members {
+			keys = append(keys, m.Key+"="+textString(m.V.Text))
 		}
 		parts = append(parts, "returns query "+strings.Join(keys, "&"))
 	}
@@ -102,140 +125,167 @@ func (s *summaryFact) String() string {
 		if r.Returned {
 			what = "builds"
 		}
-		parts = append(parts, fmt.Sprintf("%s %s %s", what, factText(r.Method), factText(r.URL)))
-		if r.Body.Kind == bodyParam {
-			parts = append(parts, fmt.Sprintf("body from parameter %d", r.Body.Param))
+		parts = append(parts, fmt.Sprintf("%s %s %s", what, textString(r.Method.Text), textString(r.URL.Text)))
+		if r.Body != nil && r.Body.Param > 0 {
+			parts = append(parts, fmt.Sprintf("body from parameter %d", r.Body.Param-1))
 		}
+	}
+	if e := s.Edit; e != nil {
+		var keys []string
+		for _, m := range e.Headers.Members {
+			keys = append(keys, m.Key+"="+textString(m.V.Text))
+		}
+		parts = append(parts, fmt.Sprintf("sets headers of {p%d} %s", e.Param, strings.Join(keys, "&")))
 	}
 	return "atslint: " + strings.Join(parts, "; ")
 }
 
-// factText renders cells for a fact's String: parameters as {pN}.
-func factText(cs []cellFact) string {
+// String renders a value: parameters as {pN}, unknowns as {?reason}; in
+// a URL's text, an unknown is {?} and an encoded query {query}, as the
+// facts' String always wrote them.
+func (v *valFact) String() string {
 	var b strings.Builder
-	for _, c := range cs {
-		switch {
-		case c.Late != nil:
-			b.WriteString("resolve(" + factText(c.Late.Base) + ", " + factText(c.Late.Ref) + ")")
-		case c.Kind == uint8(known):
-			b.WriteString(c.Text)
-		case c.Param > 0:
-			fmt.Fprintf(&b, "{p%d}", c.Param-1)
-		case c.Kind == uint8(queryCell):
-			b.WriteString("{query}")
-		default:
-			b.WriteString("{?}")
+	v.write(&b, false)
+	return b.String()
+}
+
+func (v *valFact) write(b *strings.Builder, inText bool) {
+	switch {
+	case v.Late != nil:
+		b.WriteString("resolve(" + textString(v.Late.Base) + ", " + textString(v.Late.Ref) + ")")
+	case inText && v.How == howQuery:
+		b.WriteString("{query}") // a parameter's go-querystring encoding
+	case v.Param > 0:
+		fmt.Fprintf(b, "{p%d}", v.Param-1)
+	case vkind(v.Kind) == vText && v.Text == nil:
+		b.WriteString(v.Lit)
+	case vkind(v.Kind) == vText:
+		b.WriteString(textString(v.Text))
+	case vkind(v.Kind) == vObject && inText:
+		b.WriteString("{query}") // an encoded query in a URL
+	case vkind(v.Kind) == vObject:
+		b.WriteString("{")
+		for i, m := range v.Members {
+			if i > 0 {
+				b.WriteString("&")
+			}
+			b.WriteString(m.Key + "=")
+			if m.V != nil {
+				m.V.write(b, false)
+			}
 		}
+		if v.Why != 0 {
+			b.WriteString("&{?" + reason(v.Why).String() + "}")
+		}
+		b.WriteString("}")
+	case vkind(v.Kind) == vArray:
+		b.WriteString("[")
+		for i := range v.Elems {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			v.Elems[i].write(b, false)
+		}
+		b.WriteString("]")
+	case vkind(v.Kind) == vUnknown && inText:
+		b.WriteString("{?}")
+	case vkind(v.Kind) == vUnknown:
+		b.WriteString("{?" + reason(v.Why).String() + "}")
+	default:
+		b.WriteString(v.Lit)
+	}
+}
+
+func textString(parts []valFact) string {
+	var b strings.Builder
+	for i := range parts {
+		parts[i].write(&b, true)
 	}
 	return b.String()
 }
 
-type reqFact struct {
-	Method, URL     []cellFact
-	Headers         []entryFact
-	HeadersComplete bool
-	Body            bodyRef
-	Returned        bool
-	Found           []string
+// encodeVal turns a value into a fact: no positions.
+func encodeVal(v *val) *valFact {
+	if v == nil {
+		return nil
+	}
+	out := &valFact{Kind: uint8(v.kind), Why: uint8(v.why), How: v.how, Param: v.param, Seg: v.seg, Lit: v.lit}
+	if v.late != nil {
+		out.Late = &lateFact{Base: encodeText(v.late.base.render()), Ref: encodeText(v.late.ref)}
+	}
+	if v.kind == vText {
+		out.Text = encodeText(v.text)
+	}
+	for _, m := range v.members {
+		out.Members = append(out.Members, memberFact{Key: m.key, V: encodeVal(m.v), Cond: m.cond})
+	}
+	for _, e := range v.elems {
+		out.Elems = append(out.Elems, *encodeVal(e))
+	}
+	return out
 }
 
-type cellFact struct {
-	Kind  uint8
-	Text  string // a run of known bytes
-	Param int
-	Query *valuesFact
-	Late  *lateFact
-}
-
-type valuesFact struct {
-	Entries  []entryFact
-	Complete bool
-	Param    int
-}
-
-type entryFact struct {
-	Key  string
-	Val  []cellFact
-	Cond bool
-}
-
-type lateFact struct {
-	Base, Ref []cellFact
-}
-
-// encodeStr turns cells into fact cells, merging runs of known bytes.
-func encodeStr(s str) []cellFact {
-	out := []cellFact{}
+// encodeText turns text into runs of known bytes and holes.
+func encodeText(s str) []valFact {
+	var out []valFact
 	for _, c := range s {
-		switch {
-		case c.late != nil:
-			out = append(out, cellFact{Kind: uint8(unknownAny), Late: &lateFact{Base: encodeStr(c.late.base.render()), Ref: encodeStr(c.late.ref)}})
-		case c.kind == known:
-			if n := len(out); n > 0 && out[n-1].Kind == uint8(known) {
-				out[n-1].Text += string(c.b)
-			} else {
-				out = append(out, cellFact{Kind: uint8(known), Text: string(c.b)})
-			}
-		case c.kind == queryCell && c.q != nil:
-			out = append(out, cellFact{Kind: uint8(queryCell), Query: encodeValues(c.q)})
-		default:
-			out = append(out, cellFact{Kind: uint8(c.kind), Param: c.param})
+		if c.hole != nil {
+			out = append(out, *encodeVal(c.hole))
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Kind == uint8(vText) && out[n-1].Text == nil {
+			out[n-1].Lit += string(c.b)
+		} else {
+			out = append(out, valFact{Kind: uint8(vText), Lit: string(c.b)})
 		}
 	}
 	return out
 }
 
-func encodeValues(q *values) *valuesFact {
-	v := &valuesFact{Complete: q.complete, Param: q.param}
-	for _, e := range q.entries {
-		v.Entries = append(v.Entries, entryFact{Key: e.key, Val: encodeStr(e.val), Cond: e.cond})
+// decodeVal turns a fact back into a value. Its text has no source
+// position in this package: findings on it belong to the helper.
+func decodeVal(f *valFact) *val {
+	if f == nil {
+		return nil
+	}
+	v := &val{kind: vkind(f.Kind), why: reason(f.Why), how: f.How, param: f.Param, seg: f.Seg, lit: f.Lit}
+	if f.Late != nil {
+		v.late = &lateURL{base: parseURL(decodeText(f.Late.Base)), ref: decodeText(f.Late.Ref)}
+	}
+	if v.kind == vText {
+		v.text, v.lit = decodeText(f.Text), ""
+	}
+	for _, m := range f.Members {
+		v.members = append(v.members, member{key: m.Key, v: decodeVal(m.V), cond: m.Cond})
+	}
+	for i := range f.Elems {
+		v.elems = append(v.elems, decodeVal(&f.Elems[i]))
 	}
 	return v
 }
 
-// decodeStr turns fact cells back into cells. Their text has no source
-// position in this package: findings on it belong to the helper.
-func decodeStr(cs []cellFact) str {
-	var out str
-	for _, c := range cs {
-		switch {
-		case c.Late != nil:
-			l := &lateURL{base: parseURL(decodeStr(c.Late.Base)), ref: decodeStr(c.Late.Ref)}
-			out = append(out, cell{kind: unknownAny, late: l})
-		case c.Kind == uint8(known):
-			for i := 0; i < len(c.Text); i++ {
-				out = append(out, cell{kind: known, b: c.Text[i]})
+func decodeText(parts []valFact) str {
+	out := str{}
+	for i := range parts {
+		p := &parts[i]
+		if vkind(p.Kind) == vText && p.Text == nil {
+			for j := 0; j < len(p.Lit); j++ {
+				out = append(out, cell{b: p.Lit[j]})
 			}
-		case c.Query != nil:
-			out = append(out, cell{kind: queryCell, q: decodeValues(c.Query)})
-		default:
-			out = append(out, cell{kind: cellKind(c.Kind), param: c.Param})
+			continue
 		}
+		out = append(out, cell{hole: decodeVal(p)})
 	}
 	return out
 }
 
-func decodeValues(v *valuesFact) *values {
-	q := &values{complete: v.Complete, param: v.Param}
-	for _, e := range v.Entries {
-		q.entries = append(q.entries, entry{key: e.Key, val: decodeStr(e.Val), cond: e.Cond})
-	}
-	return q
-}
-
 func (s *summary) fact() *summaryFact {
-	f := &summaryFact{}
-	if s.ret != nil {
-		f.Ret, f.HasRet = encodeStr(*s.ret), true
-	}
-	if s.values != nil {
-		f.Values = encodeValues(s.values)
+	f := &summaryFact{Ret: encodeVal(s.ret), Values: encodeVal(s.values)}
+	if e := s.edit; e != nil {
+		f.Edit = &editFact{Param: e.param, Headers: encodeVal(e.hdr)}
 	}
 	if r := s.req; r != nil && r.exported {
-		rf := &reqFact{Method: encodeStr(r.method), URL: encodeStr(r.url), Body: r.body, Returned: r.returned, HeadersComplete: r.hdr.complete}
-		for _, e := range r.hdr.entries {
-			rf.Headers = append(rf.Headers, entryFact{Key: e.key, Val: encodeStr(e.val), Cond: e.cond})
-		}
+		rf := &reqFact{Method: encodeVal(textVal(r.method, nil)), URL: encodeVal(textVal(r.url, nil)), Headers: encodeVal(r.hdr), Body: encodeVal(r.body), Returned: r.returned}
 		for k := range r.found {
 			rf.Found = append(rf.Found, k)
 		}
@@ -246,19 +296,12 @@ func (s *summary) fact() *summaryFact {
 }
 
 func (f *summaryFact) summary() *summary {
-	s := &summary{}
-	if f.HasRet {
-		r := decodeStr(f.Ret)
-		s.ret = &r
-	}
-	if f.Values != nil {
-		s.values = decodeValues(f.Values)
+	s := &summary{ret: decodeVal(f.Ret), values: decodeVal(f.Values)}
+	if e := f.Edit; e != nil {
+		s.edit = &editSummary{param: e.Param, hdr: decodeVal(e.Headers)}
 	}
 	if rf := f.Req; rf != nil {
-		r := &reqSummary{method: decodeStr(rf.Method), url: decodeStr(rf.URL), body: rf.Body, returned: rf.Returned, hdr: &values{complete: rf.HeadersComplete}, found: map[string]bool{}}
-		for _, e := range rf.Headers {
-			r.hdr.entries = append(r.hdr.entries, entry{key: e.Key, val: decodeStr(e.Val), cond: e.Cond})
-		}
+		r := &reqSummary{method: decodeVal(rf.Method).asText(), url: decodeVal(rf.URL).asText(), hdr: decodeVal(rf.Headers), body: decodeVal(rf.Body), returned: rf.Returned, found: map[string]bool{}}
 		for _, k := range rf.Found {
 			r.found[k] = true
 		}
@@ -352,66 +395,109 @@ func (f *fn) calleeSig(call *ast.CallExpr) *types.Signature {
 }
 
 // instantiate substitutes the call's arguments for the parameter
-// references in a summarised string.
-func (f *fn) instantiate(s str, call *ast.CallExpr) str {
-	sig := f.calleeSig(call)
-	var out str
-	for _, c := range s {
-		switch {
-		case c.late != nil:
-			base := parseURL(f.instantiate(c.late.base.render(), call))
-			ref := parseURL(f.instantiate(c.late.ref, call))
-			out = append(out, f.resolve(base, ref, call).render()...)
-		case c.kind == queryCell && c.q != nil:
-			c.q = f.instantiateValues(c.q, call, sig)
-			if !c.pos.IsValid() {
-				c.pos, c.end = call.Pos(), call.End()
-			}
-			out = append(out, c)
-		case c.param > 0:
-			arg := argOf(call, sig, c.param-1)
-			if arg == nil {
-				out = append(out, cell{kind: c.kind, pos: call.Pos(), end: call.End()})
-				continue
-			}
-			var v str
-			if isString(f.typeOf(arg)) {
-				v = f.evalStr(arg)
-			} else {
-				v = f.formatArg(arg, 'v')
-			}
-			if c.kind == unknownID {
-				v = markIDs(v)
-			}
-			out = append(out, v...)
-		default:
-			out = append(out, c)
-		}
+// references in a summarised value: the one place a summary meets its
+// caller. A member set under a condition on a parameter is present with an
+// unknown value; parts without a position here point at the call.
+func (f *fn) instantiate(v *val, call *ast.CallExpr) *val {
+	if v == nil {
+		return nil
 	}
-	return out
+	switch {
+	case v.kind == vText:
+		out := textVal(f.instantiateText(v.text, call), call)
+		// A value that holds the caller's arguments was written there.
+		pos, end := token.NoPos, token.NoPos
+		for _, c := range out.text {
+			if call.Lparen < c.pos && c.end <= call.Rparen {
+				if !pos.IsValid() || c.pos < pos {
+					pos = c.pos
+				}
+				end = max(end, c.end)
+			}
+		}
+		if pos.IsValid() {
+			out.pos, out.end = pos, end
+		}
+		if !out.pos.IsValid() {
+			out.pos, out.end = call.Pos(), call.End()
+		}
+		return out
+	case v.kind == vObject:
+		out := v.clone()
+		out.pos, out.end = call.Pos(), call.End()
+		for i, m := range out.members {
+			if m.cond && m.v.hasParam() {
+				// Set only when the argument passes a test the analyzer
+				// does not evaluate: present, maybe, with a value unknown.
+				m.v = unknown(whyCond, call)
+			} else {
+				m.v = f.instantiate(m.v, call)
+			}
+			if !m.kpos.IsValid() {
+				m.kpos, m.kend = call.Pos(), call.End()
+			}
+			out.members[i] = m
+		}
+		return out
+	case v.late != nil:
+		base := parseURL(f.instantiateText(v.late.base.render(), call))
+		ref := parseURL(f.instantiateText(v.late.ref, call))
+		return textVal(f.resolve(base, ref, call).render(), call)
+	case v.param > 0:
+		arg := argOf(call, f.calleeSig(call), v.param-1)
+		if arg == nil {
+			out := unknown(whyParam, call)
+			out.seg = v.seg
+			if v.how == howQuery {
+				out = openObject(whyParam, call)
+			}
+			return out
+		}
+		switch v.how {
+		case howText:
+			var s str
+			if isString(f.typeOf(arg)) {
+				s = f.evalStr(arg)
+			} else {
+				s = f.formatArg(arg, 'v')
+			}
+			if v.seg {
+				s = markIDs(s)
+			}
+			return textVal(s, arg)
+		case howQuery:
+			return f.queryStruct(arg)
+		}
+		if isNilIdent(f.info, ast.Unparen(arg)) {
+			return nil
+		}
+		return f.bodyFrom(arg, v.how, call.Pos())
+	}
+	out := *v
+	if !out.pos.IsValid() {
+		out.pos, out.end = call.Pos(), call.End()
+	}
+	return &out
 }
 
-func (f *fn) instantiateValues(q *values, call *ast.CallExpr, sig *types.Signature) *values {
-	if q.param > 0 {
-		arg := argOf(call, sig, q.param-1)
-		if arg == nil {
-			return incomplete()
+// instantiateText is instantiate for text: each hole is instantiated; what
+// becomes text is spliced in.
+func (f *fn) instantiateText(s str, call *ast.CallExpr) str {
+	var out str
+	for _, c := range s {
+		if c.hole == nil {
+			out = append(out, c)
+			continue
 		}
-		return f.queryStruct(arg)
-	}
-	out := &values{complete: q.complete}
-	for _, e := range q.entries {
-		if e.cond && hasParam(e.val) {
-			// Set only when the argument passes a test the analyzer
-			// does not evaluate: present, maybe, with a value unknown.
-			e.val = unknownStr(unknownAny, call)
-		} else {
-			e.val = f.instantiate(e.val, call)
+		v := f.instantiate(c.hole, call)
+		if v == nil {
+			v = unknown(whyParam, call)
 		}
-		if !e.keyStart.IsValid() {
-			e.keyStart, e.keyEnd = call.Pos(), call.End()
+		if v.kind == vText {
+			out = append(out, v.text...)
+			continue
 		}
-		out.entries = append(out.entries, e)
+		out = append(out, cell{pos: v.pos, end: v.end, hole: v})
 	}
 	return out
 }
@@ -420,38 +506,20 @@ func (f *fn) instantiateValues(q *values, call *ast.CallExpr, sig *types.Signatu
 // request: the caller's request, with the caller's arguments.
 func (f *fn) summarySite(call *ast.CallExpr, sum *reqSummary) *site {
 	s := &site{call: call, sum: sum, methodAt: call, urlExpr: call}
-	m := f.instantiate(sum.method, call)
+	m := f.instantiateText(sum.method, call)
 	if t, ok := m.text(); ok {
 		s.method, s.methodKnown = strings.ToUpper(t), true
 	}
-	s.urlStr = f.instantiate(sum.url, call)
-	hdr := &values{complete: sum.hdr.complete}
-	for _, e := range sum.hdr.entries {
-		if e.cond && hasParam(e.val) {
-			e.val = unknownStr(unknownAny, call)
-		} else {
-			e.val = f.instantiate(e.val, call)
-		}
-		if !e.keyStart.IsValid() {
-			e.keyStart, e.keyEnd = call.Pos(), call.End()
-		}
-		hdr.entries = append(hdr.entries, e)
-	}
-	s.hdrPre = hdr
+	s.urlStr = f.instantiateText(sum.url, call)
+	s.hdrPre = f.instantiate(sum.hdr, call)
 	s.bodySet = true
-	switch sum.body.Kind {
-	case bodyOpaque:
-		s.bodyPre = unknownValue(call, bodyPointer)
-	case bodyParam:
-		arg := argOf(call, f.calleeSig(call), sum.body.Param)
-		switch {
-		case arg == nil:
-			s.bodyPre = unknownValue(call, bodyPointer)
-		case isNilIdent(f.info, ast.Unparen(arg)):
-			s.bodyPre = nil
-		default:
-			s.bodyExpr, s.bodyHow = arg, sum.body.How
-			s.bodyPre = f.bodyFrom(arg, sum.body.How, call.Pos())
+	if b := sum.body; b != nil {
+		s.bodyPre = f.instantiate(b, call)
+		if b.param > 0 {
+			s.bodyExpr, s.bodyHow = argOf(call, f.calleeSig(call), b.param-1), b.how
+		}
+		if s.bodyPre != nil && b.param == 0 {
+			s.bodyPre = unknown(b.why, call)
 		}
 	}
 	if sum.returned {
@@ -461,31 +529,32 @@ func (f *fn) summarySite(call *ast.CallExpr, sum *reqSummary) *site {
 }
 
 // bodyFrom evaluates an expression that becomes a body in the given way.
-func (f *fn) bodyFrom(e ast.Expr, how uint8, pos token.Pos) *request.Value {
+func (f *fn) bodyFrom(e ast.Expr, how uint8, pos token.Pos) *val {
 	switch how {
 	case howJSON:
-		return f.evalJSON(e, bodyPointer)
+		return f.evalJSON(e)
 	case howBytes:
 		return f.evalBytes(e, pos)
 	case howString:
-		return jsonFromStr(f.evalStr(e), e, bodyPointer)
+		return jsonFromStr(f.evalStr(e), e)
 	}
 	return f.evalBody(e, pos)
 }
 
-// bodyRefOf finds the parameter a body expression is made from.
-func (f *fn) bodyRefOf(e ast.Expr, how uint8) (bodyRef, bool) {
+// bodyRefOf finds the parameter a body expression is made from: a
+// reference to it, read the way the body reads it.
+func (f *fn) bodyRefOf(e ast.Expr, how uint8) (*val, bool) {
 	if !f.enter() {
-		return bodyRef{}, false
+		return nil, false
 	}
 	defer f.leave()
 	e = ast.Unparen(e)
 	if i := f.paramIndex(e); i >= 0 {
-		return bodyRef{Kind: bodyParam, Param: i, How: how}, true
+		return paramRef(i, how, e), true
 	}
 	switch x := e.(type) {
 	case *ast.Ident:
-		if b, ok := f.lookup(x); ok && b.rhs != nil && b.tuple <= 0 {
+		if b, ok := f.lookup(x); ok && b.rhs != nil {
 			return f.bodyRefOf(b.rhs, how)
 		}
 		if r, ok := f.assignedBody(x, how); ok {
@@ -519,34 +588,34 @@ func (f *fn) bodyRefOf(e ast.Expr, how uint8) (bodyRef, bool) {
 			return f.bodyRefOf(x.Args[0], howJSON)
 		}
 	}
-	return bodyRef{}, false
+	return nil, false
 }
 
 // assignedBody reads a body variable declared empty and assigned under a
 // condition (`var body io.Reader; if params != nil { body =
 // bytes.NewReader(data) }`): every assignment must come from the same
 // parameter.
-func (f *fn) assignedBody(id *ast.Ident, how uint8) (bodyRef, bool) {
+func (f *fn) assignedBody(id *ast.Ident, how uint8) (*val, bool) {
 	if f.locals == nil {
-		return bodyRef{}, false
+		return nil, false
 	}
 	obj, _ := f.info.Uses[id].(*types.Var)
 	v := f.locals.vars[obj]
 	if v == nil || v.decl == nil || v.decl.kind != evDef || v.decl.rhs != nil && !isNilIdent(f.info, ast.Unparen(v.decl.rhs)) {
-		return bodyRef{}, false
+		return nil, false
 	}
-	var out bodyRef
+	var out *val
 	n := 0
 	for _, e := range v.events {
 		if e == v.decl || e.kind != evDef {
 			continue
 		}
-		if e.rhs == nil || e.tuple >= 0 {
-			return bodyRef{}, false
+		if e.rhs == nil || e.tuple > 0 {
+			return nil, false
 		}
 		r, ok := f.bodyRefOf(e.rhs, how)
-		if !ok || n > 0 && r != out {
-			return bodyRef{}, false
+		if !ok || n > 0 && (r.param != out.param || r.how != out.how) {
+			return nil, false
 		}
 		out, n = r, n+1
 	}
@@ -556,10 +625,10 @@ func (f *fn) assignedBody(id *ast.Ident, how uint8) (bodyRef, bool) {
 // encodedInto finds json.NewEncoder(v).Encode(p) or enc :=
 // json.NewEncoder(v); enc.Encode(p) for a buffer variable v (assigned
 // under a condition, as go-github's NewRequest does when body != nil).
-func (f *fn) encodedInto(v *ast.Ident) (bodyRef, bool) {
+func (f *fn) encodedInto(v *ast.Ident) (*val, bool) {
 	obj := f.info.Uses[v]
 	if obj == nil || f.locals == nil {
-		return bodyRef{}, false
+		return nil, false
 	}
 	isV := func(e ast.Expr) bool {
 		e = ast.Unparen(e)
@@ -569,7 +638,7 @@ func (f *fn) encodedInto(v *ast.Ident) (bodyRef, bool) {
 		id, ok := e.(*ast.Ident)
 		return ok && f.info.Uses[id] == obj
 	}
-	var found []bodyRef
+	var found []*val
 	for _, c := range f.locals.calls {
 		fo := f.callee(c)
 		if fo == nil || fullName(fo) != "(*encoding/json.Encoder).Encode" || len(c.Args) != 1 {
@@ -592,12 +661,12 @@ func (f *fn) encodedInto(v *ast.Ident) (bodyRef, bool) {
 		}
 		r, ok := f.bodyRefOf(c.Args[0], howJSON)
 		if !ok {
-			return bodyRef{}, false
+			return nil, false
 		}
 		found = append(found, r)
 	}
 	if len(found) != 1 {
-		return bodyRef{}, false
+		return nil, false
 	}
 	return found[0], true
 }
@@ -609,11 +678,7 @@ func (a *pkgRun) summarise(f *fn) {
 	if obj == nil {
 		return
 	}
-	s := &summary{}
-	if ret, ok := f.returnedString(obj); ok {
-		s.ret = &ret
-	}
-	s.values = f.returnedValues(obj)
+	s := &summary{ret: f.returnedString(obj), values: f.returnedValues(obj), edit: f.editorOf(obj)}
 	// A caller can add to the request only what comes from parameters or
 	// what it does with a returned request; a request the function sends
 	// by itself still makes a call of it a request in this package (a
@@ -621,7 +686,7 @@ func (a *pkgRun) summarise(f *fn) {
 	useful := false
 	if len(f.all) == 1 {
 		st := f.all[0]
-		useful = st.returned || hasParam(st.urlSeen) || hasParam(st.methodSeen) || st.hdrSeen.hasParam() || st.bodyRef.Kind == bodyParam
+		useful = st.returned || hasParam(st.urlSeen) || hasParam(st.methodSeen) || st.hdrSeen.hasParam() || st.bodyRef != nil && st.bodyRef.param > 0
 		if useful || st.req != nil && stackOneRequest(st.req) {
 			r := &reqSummary{method: st.methodSeen, url: st.urlSeen, hdr: st.hdrSeen, body: st.bodyRef, returned: st.returned, found: st.found, exported: useful}
 			if r.found == nil {
@@ -630,31 +695,29 @@ func (a *pkgRun) summarise(f *fn) {
 			s.req = r
 		}
 	}
-	if s.ret == nil && s.req == nil && s.values == nil {
+	if s.ret == nil && s.req == nil && s.values == nil && s.edit == nil {
 		return
 	}
 	if a.sums == nil {
 		a.sums = map[*types.Func]*summary{}
 	}
 	a.sums[obj] = s
-	if obj.Exported() && (useful || s.ret != nil || s.values != nil) {
+	if obj.Exported() && (useful || s.ret != nil || s.values != nil || s.edit != nil) {
 		// Only exported functions can be called from other packages.
 		a.pass.ExportObjectFact(obj, s.fact())
 	}
 }
 
-// returnedString evaluates a function's string result: the value of its
-// return statements, leaving out those that return a non-nil error. All
-// must agree.
-func (f *fn) returnedString(obj *types.Func) (str, bool) {
+// returnedString evaluates a function's string result: the join of its
+// return statements, leaving out those that return a non-nil error. It is
+// kept when it is known in part or refers to parameters.
+func (f *fn) returnedString(obj *types.Func) *val {
 	res := obj.Type().(*types.Signature).Results()
 	if res.Len() == 0 || !isString(res.At(0).Type()) {
-		return nil, false
+		return nil
 	}
 	errLast := res.Len() > 1 && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type())
-	var out str
-	var text string
-	n := 0
+	var vs []*val
 	ok := true
 	ast.Inspect(f.decl.Body, func(nd ast.Node) bool {
 		if !ok {
@@ -671,30 +734,25 @@ func (f *fn) returnedString(obj *types.Func) (str, bool) {
 			if errLast && !isNilIdent(f.info, ast.Unparen(x.Results[len(x.Results)-1])) {
 				return false // an error path: its string is not the result
 			}
-			s := f.evalStr(x.Results[0])
-			t := factText(encodeStr(s))
-			if n > 0 && t != text {
-				ok = false // two values: never pick one
-				return false
-			}
-			out, text, n = s, t, n+1
+			vs = append(vs, textVal(f.evalStr(x.Results[0]), x.Results[0]))
 		}
 		return true
 	})
-	if !ok || n == 0 {
-		return nil, false
+	if !ok || len(vs) == 0 {
+		return nil
 	}
-	for _, c := range out {
-		if c.kind == known || c.param > 0 || c.late != nil || c.kind == queryCell {
-			return out, true
+	out := join(vs, f.decl.Name)
+	for _, c := range out.asText() {
+		if c.hole == nil || c.hole.param > 0 || c.hole.late != nil || c.hole.kind == vObject {
+			return out
 		}
 	}
-	return nil, false
+	return nil
 }
 
 // returnedValues evaluates a function's url.Values result, when it has
 // one return statement.
-func (f *fn) returnedValues(obj *types.Func) *values {
+func (f *fn) returnedValues(obj *types.Func) *val {
 	res := obj.Type().(*types.Signature).Results()
 	if res.Len() != 1 || !isNamed(res.At(0).Type(), "net/url", "Values") {
 		return nil
@@ -713,7 +771,7 @@ func (f *fn) returnedValues(obj *types.Func) *values {
 		return nil
 	}
 	q := f.evalValues(rets[0].Results[0], rets[0].Pos())
-	if len(q.entries) == 0 && !q.complete {
+	if q.kind != vObject || len(q.members) == 0 && !q.complete() {
 		return nil
 	}
 	return q

@@ -10,16 +10,16 @@ import (
 )
 
 // TestSummaryFactGob checks that a summary survives go vet's fact
-// encoding between processes: gob, without positions.
+// encoding between processes: gob, without positions, reasons kept.
 func TestSummaryFactGob(t *testing.T) {
-	base := parseURL(decodeStr([]cellFact{{Kind: uint8(known), Text: "https://api.stackone.com/"}}))
-	url := str{{kind: unknownAny, late: &lateURL{base: base, ref: str{{kind: unknownAny, param: 3}}}}}
-	q := &values{complete: false, entries: []entry{{key: "page_size", val: str{{kind: unknownID, param: 2}}}}}
+	base := parseURL(decodeText([]valFact{{Kind: uint8(vText), Lit: "https://api.stackone.com/"}}))
+	late := str{{hole: &val{why: whyParam, late: &lateURL{base: base, ref: str{{hole: &val{why: whyParam, param: 4}}}}}}}
+	q := &val{kind: vObject, why: whyEscaped, members: []member{{key: "page_size", v: &val{kind: vText, text: str{{hole: &val{why: whyParam, param: 3, seg: true}}}}, cond: true}}}
 	s := &summary{req: &reqSummary{
-		method:   str{{kind: unknownAny, param: 2}},
-		url:      append(url, cell{kind: known, b: '?'}, cell{kind: queryCell, q: q}),
-		hdr:      &values{complete: true, entries: []entry{{key: "x-account-id", val: str{{kind: unknownAny}}}}},
-		body:     bodyRef{Kind: bodyParam, Param: 4, How: howJSON},
+		method:   str{{hole: &val{why: whyParam, param: 3}}},
+		url:      append(late, cell{b: '?'}, cell{hole: q}),
+		hdr:      &val{kind: vObject, members: []member{{key: "x-account-id", v: &val{why: whyField}}}},
+		body:     &val{why: whyParam, param: 5, how: howJSON},
 		returned: true,
 		exported: true,
 		found:    map[string]bool{"stackone/page-size||page_size must be an integer": true},
@@ -29,9 +29,15 @@ func TestSummaryFactGob(t *testing.T) {
 	var got summaryFact
 	require.NoError(t, gob.NewDecoder(&buf).Decode(&got))
 	assert.Equal(t, s.fact(), &got)
-	assert.Equal(t, "atslint: builds {p1} resolve(https://api.stackone.com/, {p2})?{query}; body from parameter 4", got.String())
+	assert.Equal(t, "atslint: builds {p2} resolve(https://api.stackone.com/, {p3})?{query}; body from parameter 4", got.String())
+	assert.Equal(t, "{x-account-id={?field}}", got.Req.Headers.String())
+	assert.Equal(t, "{page_size={p2}&{?escaped}}", got.Req.URL.Text[2].String())
 	back := got.summary()
-	assert.Equal(t, bodyRef{Kind: bodyParam, Param: 4, How: howJSON}, back.req.body)
+	assert.Equal(t, &val{why: whyParam, param: 5, how: howJSON}, back.req.body)
 	assert.True(t, back.req.found["stackone/page-size||page_size must be an integer"])
-	assert.Equal(t, 2, back.req.url[len(back.req.url)-1].q.entries[0].val[0].param)
+	tail := back.req.url[len(back.req.url)-1].hole
+	assert.Equal(t, whyEscaped, tail.why)
+	assert.True(t, tail.members[0].cond)
+	assert.Equal(t, 3, tail.members[0].v.text[0].hole.param)
+	assert.True(t, tail.members[0].v.text[0].hole.seg)
 }

@@ -5,8 +5,6 @@ import (
 	"go/token"
 	"net/url"
 	"strings"
-
-	"github.com/atslint/atslint/request"
 )
 
 // urlVal is an evaluated URL split into its parts. A base URL the analyzer
@@ -17,7 +15,9 @@ type urlVal struct {
 	path               str
 	query              str // without '?'
 	hasQuery           bool
-	pathUnknown        bool // the path cannot be told apart from the rest
+	// pathWhy, when not whyNone, says why the path cannot be told apart
+	// from the rest of the URL.
+	pathWhy reason
 	// src is the string the URL was parsed from, for a resolution that
 	// waits for a caller's argument.
 	src str
@@ -33,14 +33,29 @@ type lateURL struct {
 	ref  str
 }
 
-func unknownURL(at ast.Node) *urlVal {
-	return &urlVal{host: unknownStr(unknownAny, at), pathUnknown: true}
+func unknownURL(why reason, at ast.Node) *urlVal {
+	return &urlVal{host: unknownText(why, at), pathWhy: why}
+}
+
+// lateOf returns the late URL a text stands for, or nil.
+func lateOf(s str) *lateURL {
+	if len(s) == 1 && s[0].hole != nil {
+		return s[0].hole.late
+	}
+	return nil
+}
+
+// lateText is the text of a URL resolved late.
+func lateText(l *lateURL, at ast.Node) str {
+	s := unknownText(whyParam, at)
+	s[0].hole.late = l
+	return s
 }
 
 // parseURL splits an evaluated URL string at its known delimiters.
 func parseURL(s str) *urlVal {
-	if len(s) == 1 && s[0].late != nil {
-		return &urlVal{host: s, pathUnknown: true, src: s, late: s[0].late}
+	if l := lateOf(s); l != nil {
+		return &urlVal{host: s, pathWhy: whyParam, src: s, late: l}
 	}
 	u := &urlVal{src: s}
 	rest := s
@@ -53,24 +68,25 @@ func parseURL(s str) *urlVal {
 			u.user, auth = auth[:at], auth[at+1:]
 		}
 		u.host, rest = auth, rest[a:]
-	} else if len(s) > 0 && s[0].kind != known {
+	} else if len(s) > 0 && s[0].hole != nil {
 		// An unknown base URL: everything before the first known byte.
 		i := 0
-		for i < len(s) && s[i].kind != known {
+		for i < len(s) && s[i].hole != nil {
 			i++
 		}
 		u.host, rest = s[:i], s[i:]
+		why := s[0].hole.why
 		switch {
 		case len(rest) == 0 || rest[0].b == '/' || rest[0].b == '?':
 		case hasKnownPrefix(rest, "unified/"):
 			// base + "unified/ats/…": the base ends with the slash.
 			p := rest[0].pos
-			rest = append(str{{kind: known, b: '/', pos: p, end: p}}, rest...)
+			rest = append(str{{b: '/', pos: p, end: p}}, rest...)
 		default:
-			u.pathUnknown = true
+			u.pathWhy = why
 		}
 		if i > 1 {
-			u.pathUnknown = true // base + path, both unknown
+			u.pathWhy = why // base + path, both unknown
 		}
 	}
 	if h := indexKnown(rest, "#"); h < len(rest) {
@@ -81,8 +97,8 @@ func parseURL(s str) *urlVal {
 	if q < len(rest) {
 		u.query, u.hasQuery = rest[q+1:], true
 	}
-	if len(u.path) == 0 && len(u.host) > 0 && u.host[0].kind != known && len(u.scheme) == 0 {
-		u.pathUnknown = true
+	if len(u.path) == 0 && len(u.host) > 0 && u.host[0].hole != nil && len(u.scheme) == 0 {
+		u.pathWhy = u.host[0].hole.why
 	}
 	return u
 }
@@ -90,14 +106,14 @@ func parseURL(s str) *urlVal {
 // schemeEnd returns the index of "://" after a known scheme, or -1.
 func schemeEnd(s str) int {
 	for i, c := range s {
-		if c.kind != known {
+		if c.hole != nil {
 			return -1
 		}
 		switch {
 		case c.b >= 'a' && c.b <= 'z' || c.b >= 'A' && c.b <= 'Z':
 		case i > 0 && (c.b >= '0' && c.b <= '9' || c.b == '+' || c.b == '-' || c.b == '.'):
 		case c.b == ':' && i > 0:
-			if i+2 < len(s) && s[i+1].kind == known && s[i+1].b == '/' && s[i+2].kind == known && s[i+2].b == '/' {
+			if i+2 < len(s) && s[i+1].hole == nil && s[i+1].b == '/' && s[i+2].hole == nil && s[i+2].b == '/' {
 				return i
 			}
 			return -1
@@ -111,7 +127,7 @@ func schemeEnd(s str) int {
 // indexKnown returns the index of the first known byte in chars, or len(s).
 func indexKnown(s str, chars string) int {
 	for i, c := range s {
-		if c.kind == known && strings.IndexByte(chars, c.b) >= 0 {
+		if c.hole == nil && strings.IndexByte(chars, c.b) >= 0 {
 			return i
 		}
 	}
@@ -120,7 +136,7 @@ func indexKnown(s str, chars string) int {
 
 func lastKnown(s str, b byte) int {
 	for i := len(s) - 1; i >= 0; i-- {
-		if s[i].kind == known && s[i].b == b {
+		if s[i].hole == nil && s[i].b == b {
 			return i
 		}
 	}
@@ -138,10 +154,10 @@ func hasKnownPrefix(s str, prefix string) bool {
 // render joins the parts back into a URL string, as (*url.URL).String does.
 func (u *urlVal) render() str {
 	if u.late != nil {
-		if len(u.host) == 1 && u.host[0].late == u.late {
+		if lateOf(u.host) == u.late {
 			return u.host
 		}
-		return str{{kind: unknownAny, late: u.late}}
+		return lateText(u.late, nil)
 	}
 	var out str
 	lit := func(text string, near str) {
@@ -150,7 +166,7 @@ func (u *urlVal) render() str {
 			p = near[0].pos
 		}
 		for i := 0; i < len(text); i++ {
-			out = append(out, cell{kind: known, b: text[i], pos: p, end: p})
+			out = append(out, cell{b: text[i], pos: p, end: p})
 		}
 	}
 	if len(u.scheme) > 0 {
@@ -162,7 +178,7 @@ func (u *urlVal) render() str {
 		}
 	}
 	out = append(out, u.host...)
-	if len(u.host) > 0 && len(u.path) > 0 && (u.path[0].kind != known || u.path[0].b != '/') {
+	if len(u.host) > 0 && len(u.path) > 0 && (u.path[0].hole != nil || u.path[0].b != '/') {
 		lit("/", u.path)
 	}
 	out = append(out, u.path...)
@@ -187,12 +203,12 @@ func (u *urlVal) joinPath(f *fn, elems []ast.Expr) {
 			continue
 		}
 		p := e.Pos()
-		out = append(out, cell{kind: known, b: '/', pos: p, end: p})
+		out = append(out, cell{b: '/', pos: p, end: p})
 		out = append(out, markIDs(s)...)
 	}
 	u.path = out
-	if len(u.path) > 0 && len(u.host) > 0 && u.host[0].kind != known && len(u.scheme) == 0 {
-		u.pathUnknown = false // base.JoinPath("unified", …): the elements are the path
+	if len(u.path) > 0 && len(u.host) > 0 && u.host[0].hole != nil && len(u.scheme) == 0 {
+		u.pathWhy = whyNone // base.JoinPath("unified", …): the elements are the path
 	}
 }
 
@@ -201,7 +217,7 @@ func (f *fn) evalURL(e ast.Expr) *urlVal {
 	if f.enter() {
 		defer f.leave()
 	} else {
-		return unknownURL(e)
+		return unknownURL(whyDepth, e)
 	}
 	e = ast.Unparen(e)
 	switch x := e.(type) {
@@ -218,7 +234,15 @@ func (f *fn) evalURL(e ast.Expr) *urlVal {
 	case *ast.CallExpr:
 		return f.urlCall(x)
 	case *ast.Ident:
-		if b, ok := f.lookup(x); ok {
+		if b, ok := f.lookupAll(x); ok {
+			if b.alts != nil {
+				// Several writes: one URL when their texts agree.
+				v := joinWrites(b, x, func(e ast.Expr) *val { return textVal(f.evalURL(e).render(), e) })
+				if !v.known() {
+					return unknownURL(v.why, x)
+				}
+				return f.evalURL(b.alts[0])
+			}
 			return f.urlBinding(b, x)
 		}
 	case *ast.SelectorExpr:
@@ -232,7 +256,7 @@ func (f *fn) evalURL(e ast.Expr) *urlVal {
 			}
 		}
 	}
-	return unknownURL(e)
+	return unknownURL(f.whyOf(e), e)
 }
 
 func (f *fn) urlLiteral(lit *ast.CompositeLit) *urlVal {
@@ -240,14 +264,14 @@ func (f *fn) urlLiteral(lit *ast.CompositeLit) *urlVal {
 	for _, el := range lit.Elts {
 		kv, ok := el.(*ast.KeyValueExpr)
 		if !ok {
-			return unknownURL(lit)
+			return unknownURL(whyUnsupported, lit)
 		}
 		key, _ := kv.Key.(*ast.Ident)
 		if key == nil {
-			return unknownURL(lit)
+			return unknownURL(whyUnsupported, lit)
 		}
 		if !u.setField(f, key.Name, kv.Value) {
-			return unknownURL(lit)
+			return unknownURL(whyUnsupported, lit)
 		}
 	}
 	return u
@@ -263,11 +287,11 @@ func (u *urlVal) setField(f *fn, name string, v ast.Expr) bool {
 		u.host = f.evalStr(v)
 	case "Path":
 		u.path = f.evalStr(v)
-		u.pathUnknown = false
+		u.pathWhy = whyNone
 	case "RawQuery":
 		u.query, u.hasQuery = f.evalStr(v), true
 	case "User":
-		u.user = unknownStr(unknownAny, v)
+		u.user = unknownText(whyUnsupported, v)
 	case "Fragment", "RawPath", "ForceQuery", "RawFragment", "OmitHost":
 	default:
 		return false
@@ -278,7 +302,7 @@ func (u *urlVal) setField(f *fn, name string, v ast.Expr) bool {
 func (f *fn) urlCall(call *ast.CallExpr) *urlVal {
 	fnObj := f.callee(call)
 	if fnObj == nil {
-		return unknownURL(call)
+		return unknownURL(whyCall, call)
 	}
 	switch fullName(fnObj) {
 	case "net/url.Parse", "net/url.ParseRequestURI":
@@ -286,7 +310,7 @@ func (f *fn) urlCall(call *ast.CallExpr) *urlVal {
 	case "(*net/url.URL).JoinPath":
 		u := f.evalURL(receiver(call)).clone()
 		if call.Ellipsis.IsValid() {
-			return unknownURL(call)
+			return unknownURL(whyUnsupported, call)
 		}
 		u.joinPath(f, call.Args)
 		return u
@@ -295,7 +319,7 @@ func (f *fn) urlCall(call *ast.CallExpr) *urlVal {
 	case "(*net/url.URL).ResolveReference":
 		return f.resolve(f.evalURL(receiver(call)), f.evalURL(call.Args[0]), call)
 	}
-	return unknownURL(call)
+	return unknownURL(whyCall, call)
 }
 
 // resolve resolves a reference against a base as (*url.URL).Parse and
@@ -306,19 +330,19 @@ func (f *fn) urlCall(call *ast.CallExpr) *urlVal {
 func (f *fn) resolve(base, ref *urlVal, at ast.Node) *urlVal {
 	if ref.late != nil || len(ref.scheme) == 0 && len(ref.host) > 0 && hasParam(ref.src) || base.late != nil && hasParam(ref.src) {
 		l := &lateURL{base: base, ref: ref.src}
-		return &urlVal{host: str{{kind: unknownAny, late: l, pos: at.Pos(), end: at.End()}}, pathUnknown: true, late: l}
+		return &urlVal{host: lateText(l, at), pathWhy: whyParam, late: l}
 	}
 	if len(ref.scheme) > 0 {
 		return ref
 	}
-	if len(ref.host) > 0 || len(ref.path) == 0 || ref.path[0].kind != known {
-		return unknownURL(at)
+	if len(ref.host) > 0 || len(ref.path) == 0 || ref.path[0].hole != nil {
+		return unknownURL(whyUnsupported, at)
 	}
 	u := base.clone()
 	u.src, u.late = nil, nil
 	u.query, u.hasQuery = ref.query, ref.hasQuery
 	if ref.path[0].b == '/' {
-		u.path, u.pathUnknown = ref.path, false
+		u.path, u.pathWhy = ref.path, whyNone
 		return u
 	}
 	// A relative path: merged with the base path up to its last slash.
@@ -326,29 +350,32 @@ func (f *fn) resolve(base, ref *urlVal, at ast.Node) *urlVal {
 	for hasKnownPrefix(rel, "./") {
 		rel = rel[2:]
 	}
-	if base.late != nil || base.pathUnknown || len(base.path) > 0 && base.path[0].kind != known {
+	if base.late != nil || base.pathWhy != whyNone || len(base.path) > 0 && base.path[0].hole != nil {
 		if !hasKnownPrefix(rel, "unified/") {
-			return unknownURL(at)
+			return unknownURL(whyUnsupported, at)
 		}
 		p := rel[0].pos
-		u.host = str{{kind: unknownAny, pos: at.Pos(), end: at.End()}}
+		u.host = unknownText(whyUnsupported, at)
+		if len(base.host) > 0 && base.host[0].hole != nil {
+			u.host = unknownText(base.host[0].hole.why, at)
+		}
 		u.scheme, u.user = nil, nil
-		u.path, u.pathUnknown = append(str{{kind: known, b: '/', pos: p, end: p}}, rel...), false
+		u.path, u.pathWhy = append(str{{b: '/', pos: p, end: p}}, rel...), whyNone
 		return u
 	}
 	dir := base.path[:lastKnown(base.path, '/')+1]
 	if len(dir) == 0 {
 		p := rel[0].pos
-		dir = str{{kind: known, b: '/', pos: p, end: p}}
+		dir = str{{b: '/', pos: p, end: p}}
 	}
-	u.path, u.pathUnknown = append(append(str{}, dir...), rel...), false
+	u.path, u.pathWhy = append(append(str{}, dir...), rel...), whyNone
 	return u
 }
 
 // hasParam reports whether s depends on a parameter of the function.
 func hasParam(s str) bool {
 	for _, c := range s {
-		if c.param > 0 || c.late != nil || c.kind == queryCell && c.q != nil && c.q.hasParam() {
+		if c.hole.hasParam() {
 			return true
 		}
 	}
@@ -362,40 +389,40 @@ func (u *urlVal) clone() *urlVal {
 
 // urlBinding is a local URL variable with its field updates applied.
 func (f *fn) urlBinding(b *binding, use ast.Expr) *urlVal {
-	if b.tuple > 0 || b.rhs == nil {
-		return unknownURL(use)
+	if b.rhs == nil {
+		return unknownURL(whyUnsupported, use)
 	}
 	u := f.evalURL(b.rhs).clone()
 	for _, e := range b.updates {
 		switch e.kind {
 		case evField:
 			if len(e.path) != 1 {
-				return unknownURL(use)
+				return unknownURL(whyUnsupported, use)
 			}
 			// A conditional RawQuery still shows which parameters may be
 			// sent; any other conditional change leaves the URL unknown.
 			if !f.locals.unconditional(e) && e.path[0] != "RawQuery" {
-				return unknownURL(use)
+				return unknownURL(whyCond, use)
 			}
 			if !u.setField(f, e.path[0], e.rhs) {
-				return unknownURL(use)
+				return unknownURL(whyUnsupported, use)
 			}
 		case evCall:
 			if len(e.path) > 0 || !urlReadMethods[e.name] {
-				return unknownURL(use)
+				return unknownURL(whyEscaped, use)
 			}
 		case evAddr, evArg:
 			if !f.benignUse(e) {
-				return unknownURL(use)
+				return unknownURL(whyEscaped, use)
 			}
 		case evEscape:
 			// Stored in a struct literal (a client's BaseURL): writes
 			// through that field are the field's, not this variable's.
 			if _, ok := e.parent.(*ast.KeyValueExpr); !ok {
-				return unknownURL(use)
+				return unknownURL(whyEscaped, use)
 			}
 		default:
-			return unknownURL(use)
+			return unknownURL(whyUnsupported, use)
 		}
 	}
 	return u
@@ -406,113 +433,12 @@ var urlReadMethods = map[string]bool{
 	"Redacted": true, "RequestURI": true, "IsAbs": true, "Parse": true, "ResolveReference": true, "MarshalBinary": true,
 }
 
-// setTarget fills a request's URL, path and query from an evaluated URL.
-// at is the URL expression at the construction site: the span of the path
-// for request-level diagnostics.
-func setTarget(r *request.Request, u *urlVal, at ast.Node) {
-	r.PathSpan = span(at.Pos(), at.End())
-	r.PathPointer = "/url"
-	r.QueryComplete = true
-	if t, ok := u.scheme.text(); ok {
-		r.Scheme = strings.ToLower(t)
-	}
-	if t, ok := u.host.text(); ok {
-		r.Host = strings.ToLower(t)
-	}
-	r.URL = urlText(u)
-	setPath(r, u)
-	setQuery(r, u.query)
-}
-
-// urlText is the URL as far as it is known, for rules that read it whole
-// (a credential in the userinfo). Unknown stretches are NUL bytes; an
-// unknown userinfo is left out rather than guessed at.
-func urlText(u *urlVal) string {
-	c := *u
-	if _, ok := u.user.text(); !ok {
-		c.user = nil
-	}
-	var b strings.Builder
-	for _, x := range c.render() {
-		if x.kind == known {
-			b.WriteByte(x.b)
-		} else {
-			b.WriteByte(0)
-		}
-	}
-	return b.String()
-}
-
-func setPath(r *request.Request, u *urlVal) {
-	if u.pathUnknown {
-		return // Path "" and PathKnown false: no operation can be matched
-	}
-	parts := splitCells(u.path, '/')
-	// Drop the empty parts of a leading and a trailing slash.
-	if len(parts) > 0 && len(parts[0]) == 0 {
-		parts = parts[1:]
-	}
-	trailingUnknown := false
-	if n := len(parts); n > 0 {
-		if len(parts[n-1]) == 0 {
-			parts = parts[:n-1]
-		} else if last := parts[n-1]; last[len(last)-1].kind == unknownAny {
-			trailingUnknown = true // "…/" + rest may carry a query of its own
-		}
-	}
-	known := true
-	segs := make([]string, 0, len(parts))
-	spans := make([]request.Span, 0, len(parts))
-	for _, p := range parts {
-		seg, ok := segment(p)
-		if !ok {
-			return // a segment count the analyzer cannot tell
-		}
-		if seg == request.UnknownSegment {
-			known = false
-		}
-		segs = append(segs, seg)
-		spans = append(spans, span(p.span(0, len(p))))
-	}
-	r.Segments, r.PathSegmentSpans = segs, spans
-	r.Path = "/" + strings.Join(segs, "/")
-	r.PathKnown = known
-	if trailingUnknown {
-		r.QueryComplete = false
-	}
-}
-
-// segment decodes one path segment. An unknown id, or an unknown string
-// that fills the whole segment, is one unknown segment; an unknown string
-// glued to known text might hold slashes, so the path is indeterminate.
-func segment(p str) (string, bool) {
-	if t, ok := p.text(); ok {
-		if d, err := url.PathUnescape(t); err == nil {
-			return d, true
-		}
-		return t, true
-	}
-	allUnknown, anyString := true, false
-	for _, c := range p {
-		switch c.kind {
-		case known:
-			allUnknown = false
-		case unknownAny, queryCell:
-			anyString = true
-		}
-	}
-	if anyString && !allUnknown {
-		return "", false
-	}
-	return request.UnknownSegment, true
-}
-
 // splitCells splits at known sep bytes.
 func splitCells(s str, sep byte) []str {
 	var out []str
 	start := 0
 	for i, c := range s {
-		if c.kind == known && c.b == sep {
+		if c.hole == nil && c.b == sep {
 			out = append(out, s[start:i])
 			start = i + 1
 		}
@@ -520,66 +446,83 @@ func splitCells(s str, sep byte) []str {
 	return append(out, s[start:])
 }
 
-// setQuery appends the parameters of a raw query string. A q.Encode()
-// stretch contributes its url.Values parameters directly.
-func setQuery(r *request.Request, q str) {
+// splitQuery reads a raw query: its parameters as members (names
+// decoded; values as text, decoded, or unknown), and why more parameters
+// than these may be sent. An encoded url.Values in it gives its members.
+func splitQuery(q str) (ms []member, why reason) {
+	more := func(r reason) {
+		if why == whyNone {
+			why = r
+		}
+	}
 	for _, pair := range splitCells(q, '&') {
 		if len(pair) == 0 {
 			continue
 		}
-		if len(pair) == 1 && pair[0].kind == queryCell {
-			r.Query = append(r.Query, pair[0].q.params()...)
-			if !pair[0].q.complete {
-				r.QueryComplete = false
+		if len(pair) == 1 && pair[0].hole != nil && pair[0].hole.kind != vText {
+			if o := pair[0].hole; o.kind == vObject {
+				ms = append(ms, o.members...)
+				if o.why != whyNone {
+					more(o.why)
+				}
+			} else {
+				more(o.why)
 			}
 			continue
 		}
 		eq := indexKnown(pair, "=")
 		key := pair[:eq]
-		var val str
+		var v str
 		if eq < len(pair) {
-			val = pair[eq+1:]
+			v = pair[eq+1:]
 		}
 		k, ok := key.text()
 		if !ok {
-			r.QueryComplete = false // an unknown name: any parameter may be sent
+			more(firstHole(key)) // an unknown name: any parameter may be sent
 			continue
 		}
 		if d, err := url.QueryUnescape(k); err == nil {
 			k = d
 		}
-		v := &request.Value{Kind: request.Unknown, Pointer: "/url"}
+		m := member{key: k}
+		m.kpos, m.kend = key.span(0, len(key))
+		var pos, end token.Pos
 		if eq < len(pair) {
-			v.Span = span(val.span(0, len(val)))
+			pos, end = v.span(0, len(v))
 		} else {
-			v.Span = span(key.span(len(key), len(key)))
+			pos, end = key.span(len(key), len(key))
 		}
-		if t, ok := val.text(); ok {
+		if t, ok := v.text(); ok {
 			if d, err := url.QueryUnescape(t); err == nil {
 				t = d
 			}
-			v.Kind, v.Str = request.String, t
+			text := make(str, len(t))
+			for i := range text {
+				text[i] = cell{b: t[i], pos: pos, end: end}
+			}
+			m.v = &val{kind: vText, text: text, pos: pos, end: end}
 		} else {
-			for _, c := range val {
-				if c.kind == unknownAny || c.kind == queryCell {
-					r.QueryComplete = false // it may hold '&' and more parameters
+			m.v = &val{why: firstHole(v), pos: pos, end: end}
+			for _, c := range v {
+				if c.hole != nil && !(c.hole.kind == vUnknown && c.hole.seg) {
+					more(c.hole.why) // it may hold '&' and more parameters
 				}
 			}
 		}
-		name, sub := request.SplitParamName(k)
-		r.Query = append(r.Query, request.Param{Name: name, Key: sub, KeySpan: span(key.span(0, len(key))), Value: v, Pointer: "/url"})
+		ms = append(ms, m)
 	}
+	return ms, why
 }
 
-// span puts a Go source range in a request.Span as its front-end range:
-// the engine carries it through untouched and the analyzer maps
-// diagnostics back with it (spanPos).
-func span(pos, end token.Pos) request.Span {
-	return request.FrontSpan(int(pos), int(end))
-}
-
-// spanPos returns the Go source range of a span made by span.
-func spanPos(s request.Span) (pos, end token.Pos) {
-	start, stop := s.Range()
-	return token.Pos(start), token.Pos(stop)
+// firstHole is the reason of the first unknown stretch of s.
+func firstHole(s str) reason {
+	for _, c := range s {
+		if c.hole != nil {
+			if c.hole.kind == vObject {
+				return whyUnsupported
+			}
+			return c.hole.why
+		}
+	}
+	return whyUnsupported
 }

@@ -621,7 +621,9 @@ func pointerGet(v any, ptr string) (any, bool) {
 	if ptr[0] != '/' {
 		return nil, false
 	}
-	for _, tok := range strings.Split(ptr[1:], "/") {
+	for rest, more := ptr[1:], true; more; {
+		var tok string
+		tok, rest, more = strings.Cut(rest, "/")
 		tok = unescapeToken(tok)
 		switch n := v.(type) {
 		case map[string]any:
@@ -647,17 +649,18 @@ var (
 	tokenUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 )
 
-// escapeToken and unescapeToken return s itself when there is nothing to
-// change, as for nearly every token (Replace would allocate a copy).
+// escapeToken and unescapeToken return most tokens as they are without
+// going through a Replacer: compiling a body schema escapes every keyword
+// and property name on the first check of a run (issue 12).
 func escapeToken(s string) string {
-	if strings.IndexAny(s, "~/") < 0 {
+	if !strings.ContainsAny(s, "~/") {
 		return s
 	}
 	return tokenEscaper.Replace(s)
 }
 
 func unescapeToken(s string) string {
-	if strings.IndexByte(s, '~') < 0 {
+	if !strings.Contains(s, "~") {
 		return s
 	}
 	return tokenUnescaper.Replace(s)

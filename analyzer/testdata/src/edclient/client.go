@@ -1,0 +1,107 @@
+// Package edclient builds its requests with net/http and sets the
+// credential and the linked account in request editors: functions that
+// take the *http.Request and set its headers.
+package edclient
+
+import (
+	"context"
+	"net/http"
+)
+
+const base = "https://api.stackone.com/unified/ats"
+
+type Client struct {
+	hc        *http.Client
+	accountID string
+}
+
+// SetAuth sets the credential and the account on any request.
+func SetAuth(req *http.Request, key, account string) { // want SetAuth:`atslint: sets headers of \{p0\} Authorization=Bearer \{p1\}&x-account-id=\{p2\}`
+	req.Header.Set("Authorization", "Bearer "+key)
+	req.Header.Set("x-account-id", account)
+}
+
+// setKey sets the credential only.
+func setKey(req *http.Request, key string) {
+	req.Header.Set("Authorization", "Bearer "+key)
+}
+
+// setBasic sets basic auth from a parameter: present, value unknown (the
+// encoding of an argument is not carried).
+func setBasic(req *http.Request, key string) {
+	req.SetBasicAuth(key, "")
+}
+
+// setAccount sets the account from a field: present, value unknown.
+func (c *Client) setAccount(req *http.Request) {
+	req.Header.Set("x-account-id", c.accountID)
+}
+
+// logRequest reads the request: no editor, the request escapes.
+func logRequest(req *http.Request) {
+	println(req.URL.String())
+	send(req)
+}
+
+func send(req *http.Request) { http.DefaultClient.Do(req) }
+
+// ListJobs sets only the credential: the account is missing.
+func (c *Client) ListJobs(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil) // want `\[stackone/missing-account-id\]`
+	if err != nil {
+		return err
+	}
+	setKey(req, "sk_live_abcdef0123456789") // want `\[security/hardcoded-credential\]`
+	_, err = c.hc.Do(req)
+	return err
+}
+
+// ListJobsOK sets both: silent.
+func (c *Client) ListJobsOK(ctx context.Context, key string) error { // want ListJobsOK:`atslint: sends GET https://api\.stackone\.com/unified/ats/jobs`
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil)
+	if err != nil {
+		return err
+	}
+	setKey(req, key)
+	c.setAccount(req)
+	_, err = c.hc.Do(req)
+	return err
+}
+
+// ListJobsLogged hands the request to a function that is no editor:
+// anything may be set there, silent.
+func (c *Client) ListJobsLogged(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil)
+	if err != nil {
+		return err
+	}
+	logRequest(req)
+	return nil
+}
+
+// ListJobsBasic sets both, the key by basic auth: silent.
+func (c *Client) ListJobsBasic(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil)
+	if err != nil {
+		return err
+	}
+	setBasic(req, "sk_live_abcdef0123456789")
+	c.setAccount(req)
+	_, err = c.hc.Do(req)
+	return err
+}
+
+// ListJobsMaybe sets the account under a condition: present, maybe;
+// silent.
+func (c *Client) ListJobsMaybe(ctx context.Context, key string, scoped bool) error { // want ListJobsMaybe:`atslint: sends GET https://api\.stackone\.com/unified/ats/jobs`
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil)
+	if err != nil {
+		return err
+	}
+	setKey(req, key)
+	if scoped {
+		c.setAccount(req)
+	}
+	_, err = c.hc.Do(req)
+	return err
+}
