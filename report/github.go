@@ -24,10 +24,10 @@ func GitHub(w io.Writer, r *Report) error {
 			return err
 		}
 	}
-	for _, d := range r.Diagnostics {
+	for d := range r.All() {
 		var props []string
 		props = append(props, "file="+escapeProperty(d.File))
-		if rg := region(d); rg != nil {
+		if rg := region(*d); rg != nil {
 			props = append(props, fmt.Sprintf("line=%d", rg.StartLine))
 			if rg.EndLine == rg.StartLine {
 				props = append(props, fmt.Sprintf("col=%d", rg.StartColumn))

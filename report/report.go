@@ -5,7 +5,6 @@ package report
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -58,10 +57,17 @@ type Report struct {
 	// UnsafeFixes is set when the run was asked to apply unsafe fixes too
 	// (--unsafe-fixes): the text output then marks them fixable.
 	UnsafeFixes bool
+
+	// held are diagnostics of whole files kept compactly (AddHeld); All
+	// returns them after Diagnostics.
+	held []heldFile
 }
 
 // Finish sorts the diagnostics (by file, line, column, rule) and counts them.
 func (r *Report) Finish() {
+	if len(r.Diagnostics) > 0 && len(r.held) > 0 {
+		r.Materialize()
+	}
 	slices.SortStableFunc(r.Diagnostics, func(a, b Diagnostic) int {
 		return cmp.Or(
 			cmp.Compare(a.File, b.File),
@@ -69,10 +75,11 @@ func (r *Report) Finish() {
 			cmp.Compare(a.Span.Start.Column, b.Span.Start.Column),
 			rules.CompareDiagnostics(a.Diagnostic, b.Diagnostic))
 	})
+	r.sortHeld()
 	sort.SliceStable(r.Errors, func(i, j int) bool { return r.Errors[i].File < r.Errors[j].File })
 	r.Summary.Error, r.Summary.Warning, r.Summary.Info = 0, 0, 0
-	for _, d := range r.Diagnostics {
-		switch d.Severity {
+	r.eachSeverity(func(sev rules.Severity, _ rules.Safety, _ bool) {
+		switch sev {
 		case rules.Error:
 			r.Summary.Error++
 		case rules.Warning:
@@ -80,17 +87,35 @@ func (r *Report) Finish() {
 		case rules.Info:
 			r.Summary.Info++
 		}
+	})
+}
+
+// eachSeverity hands over the severity of every diagnostic, and the
+// safety of its fix if it has one.
+func (r *Report) eachSeverity(fn func(sev rules.Severity, fix rules.Safety, hasFix bool)) {
+	for i := range r.Diagnostics {
+		if f := r.Diagnostics[i].Fix; f != nil {
+			fn(r.Diagnostics[i].Severity, f.Safety, true)
+		} else {
+			fn(r.Diagnostics[i].Severity, rules.NoFix, false)
+		}
+	}
+	for _, f := range r.held {
+		for i := range f.h.Len() {
+			safety, ok := f.h.FixSafety(i)
+			fn(f.h.Severity(i), safety, ok)
+		}
 	}
 }
 
 // Count returns how many diagnostics are at or above a severity.
 func (r *Report) Count(min rules.Severity) int {
 	n := 0
-	for _, d := range r.Diagnostics {
-		if d.Severity >= min {
+	r.eachSeverity(func(sev rules.Severity, _ rules.Safety, _ bool) {
+		if sev >= min {
 			n++
 		}
-	}
+	})
 	return n
 }
 
@@ -118,7 +143,7 @@ func Text(w io.Writer, r *Report) error { return text(w, r, false) }
 func ColorText(w io.Writer, r *Report) error { return text(w, r, true) }
 
 func text(w io.Writer, r *Report, color bool) error {
-	for _, d := range r.Diagnostics {
+	for d := range r.All() {
 		pos := fmt.Sprintf("%s:%d:%d", d.File, d.Span.Start.Line, d.Span.Start.Column)
 		if d.Span.Start.Line == 0 {
 			pos = d.File
@@ -128,7 +153,7 @@ func text(w io.Writer, r *Report, color bool) error {
 			sev = severityColor[d.Severity] + sev + "\x1b[0m"
 		}
 		mark := ""
-		if r.fixable(d) {
+		if d.Fix != nil && r.fixable(d.Fix.Safety) {
 			mark = "[*] "
 		}
 		if _, err := fmt.Fprintf(w, "%s: %s: %s%s [%s]\n", pos, sev, mark, d.Message, d.Tag()); err != nil {
@@ -139,9 +164,9 @@ func text(w io.Writer, r *Report, color bool) error {
 }
 
 // fixable reports whether --fix (with --unsafe-fixes when the run has it)
-// would fix a diagnostic.
-func (r *Report) fixable(d Diagnostic) bool {
-	return d.Fix != nil && (d.Fix.Safety == rules.Safe || d.Fix.Safety == rules.Unsafe && r.UnsafeFixes)
+// would apply a fix of this safety.
+func (r *Report) fixable(s rules.Safety) bool {
+	return s == rules.Safe || s == rules.Unsafe && r.UnsafeFixes
 }
 
 // FixSummary says how many diagnostics --fix would fix, and how many more
@@ -149,14 +174,14 @@ func (r *Report) fixable(d Diagnostic) bool {
 // (1 more with --unsafe-fixes)".
 func FixSummary(r *Report) string {
 	fixable, hidden := 0, 0
-	for _, d := range r.Diagnostics {
+	r.eachSeverity(func(_ rules.Severity, fix rules.Safety, hasFix bool) {
 		switch {
-		case r.fixable(d):
+		case hasFix && r.fixable(fix):
 			fixable++
-		case d.Fix != nil:
+		case hasFix:
 			hidden++
 		}
-	}
+	})
 	flag := "--fix"
 	if r.UnsafeFixes {
 		flag = "--fix --unsafe-fixes"
@@ -220,20 +245,27 @@ type jsonReport struct {
 	Summary     Summary          `json:"summary"`
 }
 
-// JSON writes the report as one JSON object (DESIGN.md §5).
+// JSON writes the report as one JSON object (DESIGN.md §5). The
+// diagnostics are encoded one at a time as they are written: the output is
+// never held whole, however many there are.
 func JSON(w io.Writer, r *Report) error {
-	out := jsonReport{Version: 1, Diagnostics: []jsonDiagnostic{}, Errors: r.Errors, Summary: r.Summary}
-	for _, d := range r.Diagnostics {
-		out.Diagnostics = append(out.Diagnostics, jsonDiagnostic{
-			File: d.File, Line: d.Span.Start.Line, Column: d.Span.Start.Column,
-			EndLine: d.Span.End.Line, EndColumn: d.Span.End.Column,
-			Rule: d.Rule, Severity: d.Severity.String(), Provider: d.Provider, Operation: d.Operation,
-			Pointer: d.Pointer, Request: d.Request, Predicts: string(d.Predicts), Message: d.Message,
-			Fix: jsonFixOf(d.Fix),
-		})
+	doc := jsonReport{Version: 1, Diagnostics: []jsonDiagnostic{}, Errors: r.Errors, Summary: r.Summary}
+	return streamArray(w, doc, `"diagnostics"`, 2, func(emit func(any) error) error {
+		for d := range r.All() {
+			if err := emit(jsonDiagnosticOf(d)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func jsonDiagnosticOf(d *Diagnostic) jsonDiagnostic {
+	return jsonDiagnostic{
+		File: d.File, Line: d.Span.Start.Line, Column: d.Span.Start.Column,
+		EndLine: d.Span.End.Line, EndColumn: d.Span.End.Column,
+		Rule: d.Rule, Severity: d.Severity.String(), Provider: d.Provider, Operation: d.Operation,
+		Pointer: d.Pointer, Request: d.Request, Predicts: string(d.Predicts), Message: d.Message,
+		Fix: jsonFixOf(d.Fix),
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -217,37 +216,68 @@ func SARIF(w io.Writer, r *Report) error {
 		})
 	}
 	run.Invocations = []sarifInvocation{inv}
-	seen := map[string]int{}
-	for _, d := range r.Diagnostics {
-		idx, ok := index[d.Rule]
-		if !ok {
-			return fmt.Errorf("sarif: diagnostic of unregistered rule %q", d.Rule)
+	// Nothing is written for a report that cannot be written whole.
+	for i := range r.Diagnostics {
+		if _, ok := index[r.Diagnostics[i].Rule]; !ok {
+			return fmt.Errorf("sarif: diagnostic of unregistered rule %q", r.Diagnostics[i].Rule)
 		}
-		loc := sarifPhysicalLocation{ArtifactLocation: artifact(d.File), Region: region(d)}
-		fp := fingerprint(d)
-		seen[fp]++
-		if n := seen[fp]; n > 1 {
-			// Two results of one rule at one pointer (several failing
-			// constraints of one value): keep their fingerprints apart.
-			fp = fmt.Sprintf("%s:%d", fp, n)
+	}
+	for _, f := range r.held {
+		for i := range f.h.Len() {
+			if _, ok := index[f.h.Rule(i)]; !ok {
+				return fmt.Errorf("sarif: diagnostic of unregistered rule %q", f.h.Rule(i))
+			}
 		}
-		run.Results = append(run.Results, sarifResult{
-			RuleID:              d.Rule,
-			RuleIndex:           idx,
-			Level:               sarifLevel(d.Severity),
-			Message:             sarifMessage{Text: sentence(d.Message)},
-			Locations:           []sarifLocation{{PhysicalLocation: loc}},
-			PartialFingerprints: map[string]string{FingerprintKey: fp},
-			Fixes:               sarifFixes(d),
-			Properties: sarifResultProps{Provider: d.Provider, Operation: d.Operation, Pointer: d.Pointer,
-				Request: d.Request, Predicts: string(d.Predicts)},
-		})
 	}
 	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(log)
+	// The results are encoded one at a time as they are written.
+	return streamArray(w, log, `"results"`, 4, func(emit func(any) error) error {
+		var fps fingerprints
+		for d := range r.All() {
+			if err := emit(sarifResultOf(d, index[d.Rule], fps.next(d))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func sarifResultOf(d *Diagnostic, ruleIndex int, fp string) sarifResult {
+	loc := sarifPhysicalLocation{ArtifactLocation: artifact(d.File), Region: region(*d)}
+	return sarifResult{
+		RuleID:              d.Rule,
+		RuleIndex:           ruleIndex,
+		Level:               sarifLevel(d.Severity),
+		Message:             sarifMessage{Text: sentence(d.Message)},
+		Locations:           []sarifLocation{{PhysicalLocation: loc}},
+		PartialFingerprints: map[string]string{FingerprintKey: fp},
+		Fixes:               sarifFixes(*d),
+		Properties: sarifResultProps{Provider: d.Provider, Operation: d.Operation, Pointer: d.Pointer,
+			Request: d.Request, Predicts: string(d.Predicts)},
+	}
+}
+
+// fingerprints numbers the results that share a fingerprint (several
+// failing constraints of one value), so that their fingerprints stay
+// apart: the second is "fp:2". A fingerprint names its file, and the
+// diagnostics of a file are together (Report.Finish sorts by file), so
+// the counts of one file at a time are kept.
+type fingerprints struct {
+	file string
+	seen map[[16]byte]int
+}
+
+func (f *fingerprints) next(d *Diagnostic) string {
+	if f.seen == nil || d.File != f.file {
+		f.file, f.seen = d.File, map[[16]byte]int{}
+	}
+	sum := fingerprintSum(d)
+	f.seen[sum]++
+	fp := hex.EncodeToString(sum[:])
+	if n := f.seen[sum]; n > 1 {
+		fp = fmt.Sprintf("%s:%d", fp, n)
+	}
+	return fp
 }
 
 // sarifToolVersion writes a Go module version the way SARIF consumers
@@ -406,13 +436,13 @@ func region(d Diagnostic) *sarifRegion {
 	return rg
 }
 
-// fingerprint identifies a finding across runs without its position: the
-// rule, the file, the JSON Pointer of the offending value and the provider.
-// It does not include the message or the value, so an alert stays the same
-// alert while its wording or the value changes.
-func fingerprint(d Diagnostic) string {
+// fingerprintSum identifies a finding across runs without its position:
+// the rule, the file, the JSON Pointer of the offending value and the
+// provider. It does not include the message or the value, so an alert
+// stays the same alert while its wording or the value changes.
+func fingerprintSum(d *Diagnostic) [16]byte {
 	sum := sha256.Sum256([]byte(strings.Join([]string{d.Rule, d.File, d.Pointer, d.Provider}, "\x00")))
-	return hex.EncodeToString(sum[:16])
+	return [16]byte(sum[:16])
 }
 
 // fixSafety names a fix's safety, "" for none.

@@ -21,13 +21,16 @@ var severityColor = map[rules.Severity]string{
 // comma. "" when there is nothing to report. This is the
 // one place the line is made; whatever it grows (fixable counts) goes here.
 func SummaryLine(r *Report) string {
-	n := len(r.Diagnostics)
+	n := r.Len()
 	if n == 0 {
 		return ""
 	}
 	files := map[string]bool{}
-	for _, d := range r.Diagnostics {
-		files[d.File] = true
+	for i := range r.Diagnostics {
+		files[r.Diagnostics[i].File] = true
+	}
+	for _, f := range r.held {
+		files[f.name] = true
 	}
 	parts := []string{count(r.Summary.Error, "error", "errors"), count(r.Summary.Warning, "warning", "warnings")}
 	if r.Summary.Info > 0 {

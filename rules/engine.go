@@ -214,20 +214,15 @@ func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 }
 
 // FileCheck checks the requests of one file one at a time: a request can
-// be dropped once added, since what is kept of it is its diagnostics, its
-// ignore entries, and what the cross-request rules need (Record).
+// be dropped once added, since what is kept of it is its diagnostics
+// (compact, in a Held), its ignore entries, and what the cross-request
+// rules need (Record).
 type FileCheck struct {
-	added   int // requests added
 	e       *Engine
 	tracker *Tracker
-	diags   []Diagnostic
+	held    Held
 	ignores ignoreSet
 }
-
-// keepViews is how many requests of a file may leave diagnostics whose
-// strings view their trees, keeping them alive: small files (most) are
-// spared a copy per diagnostic, and a long file keeps a few trees at most.
-const keepViews = 32
 
 // NewFileCheck starts the check of one file.
 func (e *Engine) NewFileCheck() *FileCheck {
@@ -244,26 +239,44 @@ func (fc *FileCheck) Add(req *request.Request) {
 // worker, in any order): the number, ignore entries, diagnostics and
 // Record of one request. Requests must be added in file order.
 func (fc *FileCheck) AddChecked(index int, ignores []*request.Ignore, ds []Diagnostic, rec *Record) {
-	if fc.added++; fc.added <= keepViews {
-		fc.diags = append(fc.diags, ds...)
-	} else {
-		for _, d := range ds {
-			// A kept diagnostic holds no string that views the request's
-			// tree, so that the tree can go.
-			d.Pointer = strings.Clone(d.Pointer)
-			fc.diags = append(fc.diags, d)
-		}
+	for _, d := range ds {
+		fc.held.Add(d)
 	}
-	fc.diags = append(fc.diags, fc.tracker.Add(rec)...)
+	for _, d := range fc.tracker.Add(rec) {
+		fc.held.Add(d)
+	}
 	fc.ignores.add(index, ignores)
 }
 
 // Diagnostics applies the ignore entries and returns every diagnostic of
-// the file, sorted.
+// the file, sorted. It is called once, after the last request, instead of
+// Held.
 func (fc *FileCheck) Diagnostics() []Diagnostic {
-	out := fc.e.applyIgnores(&fc.ignores, fc.diags)
-	SortDiagnostics(out)
-	return out
+	return fc.Held().Slice()
+}
+
+// Held applies the ignore entries and returns every diagnostic of the
+// file, sorted, as they are held. It is called once, after the last
+// request, instead of Diagnostics.
+func (fc *FileCheck) Held() *Held {
+	h := &fc.held
+	if len(fc.ignores.order) > 0 {
+		// Only the diagnostics of requests with ignore entries are looked
+		// at again.
+		var ds []Diagnostic
+		h.Keep(func(i int) bool {
+			if _, ok := fc.ignores.byIndex[h.requestAt(i)]; ok {
+				ds = append(ds, h.At(i))
+				return false
+			}
+			return true
+		})
+		for _, d := range fc.e.applyIgnores(&fc.ignores, ds) {
+			h.Add(d)
+		}
+	}
+	h.Sort()
+	return h
 }
 
 // checkProvider reports a provider named by the request itself that atslint

@@ -28,34 +28,50 @@ func matcherFor(set *schemas.Set) *matcher {
 	if m, ok := matchers.Load(set); ok {
 		return m.(*matcher)
 	}
-	m := &matcher{}
+	// Built once per process for the catalogue in use, so it runs on every
+	// start-up: all segments share one backing array (issue 12).
 	ops := set.Operations()
+	n := 0
 	for i := range ops {
-		op := &ops[i]
-		t := template{op: op}
-		for _, s := range splitPath(op.Path) {
-			if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
-				s = ""
+		n += strings.Count(ops[i].Path, "/") + 1
+	}
+	all := make([]string, 0, n)
+	m := &matcher{templates: make([]template, 0, len(ops))}
+	maxLen := 0
+	for i := range ops {
+		start := len(all)
+		if p := strings.TrimPrefix(strings.TrimSuffix(ops[i].Path, "/"), "/"); p != "" {
+			for more := true; more; {
+				var s string
+				s, p, more = strings.Cut(p, "/")
+				if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+					s = ""
+				}
+				all = append(all, s)
 			}
-			t.segs = append(t.segs, s)
+		}
+		t := template{op: &ops[i]}
+		if len(all) > start {
+			t.segs = all[start:len(all):len(all)]
 		}
 		m.templates = append(m.templates, t)
-		for len(m.byLen) <= len(t.segs) {
-			m.byLen = append(m.byLen, nil)
+		maxLen = max(maxLen, len(t.segs))
+	}
+	count := make([]int, maxLen+1)
+	for _, t := range m.templates {
+		count[len(t.segs)]++
+	}
+	m.byLen = make([][]template, maxLen+1)
+	for l, c := range count {
+		if c > 0 {
+			m.byLen[l] = make([]template, 0, c)
 		}
+	}
+	for _, t := range m.templates {
 		m.byLen[len(t.segs)] = append(m.byLen[len(t.segs)], t)
 	}
 	actual, _ := matchers.LoadOrStore(set, m)
 	return actual.(*matcher)
-}
-
-func splitPath(p string) []string {
-	p = strings.TrimSuffix(p, "/")
-	p = strings.TrimPrefix(p, "/")
-	if p == "" {
-		return nil
-	}
-	return strings.Split(p, "/")
 }
 
 // matchPath returns the templates whose path matches segs, most literal

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Provider is one ATS provider atslint knows. Key is atslint's canonical
@@ -130,6 +131,31 @@ var categorySuffixes = []string{"_ats", "_hris", "_crm"}
 // foldName reduces a provider name to lower-case letters and digits, so
 // that "Workday ATS", "workday_ats" and "workdayats" compare equal.
 func foldName(s string) string {
+	// ASCII (every spelling atslint knows, and nearly every name a user
+	// writes) without strings.ToLower and a Builder: the provider index
+	// folds every spelling at start-up.
+	ascii, folded := true, true
+	for i := 0; i < len(s) && ascii; i++ {
+		c := s[i]
+		ascii = c < utf8.RuneSelf
+		folded = folded && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9')
+	}
+	if ascii && folded {
+		return s // a key such as "greenhouse"
+	}
+	if ascii {
+		b := make([]byte, 0, len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				b = append(b, c)
+			}
+		}
+		return string(b)
+	}
 	var b strings.Builder
 	for _, c := range strings.ToLower(s) {
 		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
@@ -141,14 +167,19 @@ func foldName(s string) string {
 
 // providerIndex maps every folded spelling (and key) to its canonical key.
 var providerIndex = func() map[string]string {
-	m := map[string]string{}
+	n := 0
+	for _, p := range providerList {
+		n += 1 + len(p.Spellings)
+	}
+	m := make(map[string]string, n)
 	for _, p := range providerList {
 		m[foldName(p.Key)] = p.Key
 		for _, s := range p.Spellings {
-			if k, dup := m[foldName(s.Text)]; dup && k != p.Key {
+			f := foldName(s.Text)
+			if k, dup := m[f]; dup && k != p.Key {
 				panic("rules: provider spelling " + s.Text + " names two providers")
 			}
-			m[foldName(s.Text)] = p.Key
+			m[f] = p.Key
 		}
 	}
 	return m

@@ -6,7 +6,7 @@ package rules
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -159,7 +159,7 @@ func Register(rs ...*Rule) {
 	registry.Lock()
 	defer registry.Unlock()
 	if registry.byID == nil {
-		registry.byID = map[string]*Rule{}
+		registry.byID = make(map[string]*Rule, 128) // the built-in rules (about 90) without growing
 	}
 	for _, r := range rs {
 		if !validID(r.ID) {
@@ -178,10 +178,11 @@ func All() []*Rule {
 	registry.Lock()
 	defer registry.Unlock()
 	if registry.sorted == nil {
+		registry.sorted = make([]*Rule, 0, len(registry.byID))
 		for _, r := range registry.byID {
 			registry.sorted = append(registry.sorted, r)
 		}
-		sort.Slice(registry.sorted, func(i, j int) bool { return registry.sorted[i].ID < registry.sorted[j].ID })
+		slices.SortFunc(registry.sorted, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	}
 	return registry.sorted
 }

@@ -621,7 +621,9 @@ func pointerGet(v any, ptr string) (any, bool) {
 	if ptr[0] != '/' {
 		return nil, false
 	}
-	for _, tok := range strings.Split(ptr[1:], "/") {
+	for rest, more := ptr[1:], true; more; {
+		var tok string
+		tok, rest, more = strings.Cut(rest, "/")
 		tok = unescapeToken(tok)
 		switch n := v.(type) {
 		case map[string]any:
@@ -647,5 +649,19 @@ var (
 	tokenUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 )
 
-func escapeToken(s string) string   { return tokenEscaper.Replace(s) }
-func unescapeToken(s string) string { return tokenUnescaper.Replace(s) }
+// escapeToken and unescapeToken return most tokens as they are without
+// going through a Replacer: compiling a body schema escapes every keyword
+// and property name on the first check of a run (issue 12).
+func escapeToken(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return tokenEscaper.Replace(s)
+}
+
+func unescapeToken(s string) string {
+	if !strings.Contains(s, "~") {
+		return s
+	}
+	return tokenUnescaper.Replace(s)
+}

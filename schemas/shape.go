@@ -68,6 +68,7 @@ type acc struct {
 	deprecated bool
 	open       bool
 	enum       []string
+	enumSet    map[string]bool // enum's values once it is long
 }
 
 func (sb *shapeBuilder) build(v any) *Shape {
@@ -147,9 +148,26 @@ func (a *acc) addType(t string) {
 	}
 }
 
+// addEnum appends v to the enum unless it is there. Long enums (file
+// formats: hundreds of values, merged through several anyOf levels) are
+// looked up in a set, not scanned (issue 12).
 func (a *acc) addEnum(v string) {
-	if !slices.Contains(a.enum, v) {
-		a.enum = append(a.enum, v)
+	if a.enumSet != nil {
+		if !a.enumSet[v] {
+			a.enumSet[v] = true
+			a.enum = append(a.enum, v)
+		}
+		return
+	}
+	if slices.Contains(a.enum, v) {
+		return
+	}
+	a.enum = append(a.enum, v)
+	if len(a.enum) > 16 {
+		a.enumSet = make(map[string]bool, 2*len(a.enum))
+		for _, e := range a.enum {
+			a.enumSet[e] = true
+		}
 	}
 }
 

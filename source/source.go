@@ -28,6 +28,10 @@ type Limits struct {
 	MaxDepth int
 	// Env is what the readers of other tools' formats take (kept.go).
 	Env Env
+	// Hold asks for the diagnostics of files checked one request at a time
+	// (arrays, HAR) in Result.Held rather than in Result.Diagnostics: a
+	// file with very many keeps them compact.
+	Hold bool
 	// file is the name of the file being read, set by ReadBytes.
 	file string
 }
@@ -210,6 +214,9 @@ type Result struct {
 	Requests int
 	// Diagnostics are the engine's and the reader's, sorted.
 	Diagnostics []rules.Diagnostic
+	// Held, with Limits.Hold, has the diagnostics instead of Diagnostics
+	// when the file was checked one request at a time; nil otherwise.
+	Held *rules.Held
 	// Skipped counts what the file held that is not a StackOne request.
 	Skipped int
 	// Foreign is set when the file is none of the formats (JSON that is no

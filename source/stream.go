@@ -45,7 +45,7 @@ func CheckStream(e *rules.Engine, f *Format, r io.Reader, l Limits) (Result, err
 	if err != nil {
 		return Result{}, err
 	}
-	return finish(e, fc, n, nil, doc), nil
+	return finish(e, fc, n, nil, doc, l), nil
 }
 
 // StartsArray reports whether the start of a file is a JSON array.
@@ -78,7 +78,7 @@ func CheckArrayStream(e *rules.Engine, r io.Reader, l Limits) (res Result, compl
 	if !complete || err != nil {
 		return Result{}, false, err
 	}
-	return finish(e, fc, n, e.InputDiagnostics(probs), doc), true, nil
+	return finish(e, fc, n, e.InputDiagnostics(probs), doc, l), true, nil
 }
 
 // checkArrayBytes checks an array document held in memory one request at
@@ -105,13 +105,23 @@ func checkArrayBytes(e *rules.Engine, data []byte, l Limits) Result {
 		// the error is.
 		return Check(e, doc)
 	}
-	return finish(e, fc, n, e.InputDiagnostics(probs), doc)
+	return finish(e, fc, n, e.InputDiagnostics(probs), doc, l)
 }
 
 // finish adds the reader's problems to a file check's diagnostics.
-func finish(e *rules.Engine, fc *rules.FileCheck, requests int, probs []rules.Diagnostic, doc *request.Document) Result {
-	ds := append(fc.Diagnostics(), probs...)
-	ds = append(ds, e.InputDiagnostics(doc.Problems)...)
-	rules.SortDiagnostics(ds)
-	return Result{Requests: requests, Diagnostics: ds, Skipped: doc.Skipped, Foreign: doc.Foreign}
+func finish(e *rules.Engine, fc *rules.FileCheck, requests int, probs []rules.Diagnostic, doc *request.Document, l Limits) Result {
+	res := Result{Requests: requests, Skipped: doc.Skipped, Foreign: doc.Foreign}
+	probs = append(probs, e.InputDiagnostics(doc.Problems)...)
+	if l.Hold {
+		h := fc.Held()
+		for _, d := range probs {
+			h.Add(d)
+		}
+		h.Sort()
+		res.Held = h
+		return res
+	}
+	res.Diagnostics = append(fc.Diagnostics(), probs...)
+	rules.SortDiagnostics(res.Diagnostics)
+	return res
 }

@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/atslint/atslint/internal/benchdata"
 	"github.com/atslint/atslint/internal/hargen"
@@ -34,6 +36,7 @@ func BenchmarkCheckFolder(b *testing.B) {
 	for _, j := range jobs {
 		b.Run(fmt.Sprintf("j%d", j), func(b *testing.B) {
 			b.ReportAllocs()
+			cpu := benchdata.StartCPU()
 			for b.Loop() {
 				var errb strings.Builder
 				code := run(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, dir: dir},
@@ -43,6 +46,7 @@ func BenchmarkCheckFolder(b *testing.B) {
 					b.Fatalf("exit %d: %s", code, errb.String())
 				}
 			}
+			cpu.Report(b)
 			b.ReportMetric(float64(corpusDocs*b.N)/b.Elapsed().Seconds(), "requests/s")
 		})
 	}
@@ -111,4 +115,88 @@ func BenchmarkCheckSmallFile(b *testing.B) {
 			b.Fatalf("exit %d: %s", code, out.String())
 		}
 	}
+}
+
+// BenchmarkCheckManyDiagnostics runs `atslint check` in-process over one
+// array document of 20,000 generated requests, about half with a mistake
+// (25,331 diagnostics), in the formats that write them differently. It
+// reports the peak of the live heap over a run, and that peak less the
+// heap before the run per diagnostic (heap-B/diag): what holding,
+// sorting and writing a diagnostic costs, which decides the peak memory of
+// a file with very many.
+func BenchmarkCheckManyDiagnostics(b *testing.B) {
+	const requests = 20_000
+	path := filepath.Join(b.TempDir(), "many.json")
+	f, err := os.Create(path)
+	if err == nil {
+		err = benchdata.WriteArray(f, requests)
+	}
+	if err == nil {
+		err = f.Close()
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	problems := regexp.MustCompile(`^(\d+) problems`)
+	for _, format := range []string{"text", "json", "sarif"} {
+		b.Run(format, func(b *testing.B) {
+			var peak, diags, before uint64
+			for b.Loop() {
+				b.StopTimer()
+				runtime.GC()
+				before = heapObjects()
+				stop := samplePeak(&peak, before)
+				b.StartTimer()
+				var errb strings.Builder
+				code := run(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, dir: b.TempDir()},
+					[]string{"check", "-j", "1", "--format", format, path})
+				b.StopTimer()
+				stop()
+				if code != exitFindings {
+					b.Fatalf("exit %d: %s", code, errb.String())
+				}
+				if format == "text" {
+					m := problems.FindStringSubmatch(errb.String())
+					if m == nil {
+						b.Fatalf("no summary: %s", errb.String())
+					}
+					fmt.Sscan(m[1], &diags)
+				}
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+			if diags == 0 {
+				diags = 25_331
+			}
+			b.ReportMetric(float64(peak-before)/float64(diags), "heap-B/diag")
+		})
+	}
+}
+
+// heapObjects is the memory of the heap's objects, live or not yet swept.
+func heapObjects() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// samplePeak keeps the largest heapObjects seen in *peak (at least
+// floor) until the function it returns is called.
+func samplePeak(peak *uint64, floor uint64) (stop func()) {
+	done, finished := make(chan struct{}), make(chan struct{})
+	*peak = max(*peak, floor)
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(200 * time.Microsecond)
+		defer t.Stop()
+		for {
+			*peak = max(*peak, heapObjects())
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }

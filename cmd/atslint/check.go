@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -211,6 +210,8 @@ func runCheck(e *env, args []string) int {
 		return exitUsage
 	}
 	s.fix = ff
+	// A file to fix has its diagnostics as a list (fixSource).
+	s.limits.Hold = !ff.fixing()
 	rep := s.check(e, paths, f.jobs, f.stdinName)
 	if rep.Summary.Files == 0 && len(rep.Errors) == 0 && !s.named {
 		// CI pointed at the wrong folder must not go green.
@@ -230,6 +231,11 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 	rep.Finish()
 	for _, fe := range rep.Errors {
 		fmt.Fprintf(e.stderr, "atslint: %s: %s\n", fe.File, fe.Message)
+	}
+	if s.writeBaseline != "" || s.baseline != nil {
+		// Baselines match diagnostics against each other: they are all
+		// made at once.
+		rep.Materialize()
 	}
 	if s.writeBaseline != "" {
 		if len(rep.Errors) > 0 {
@@ -274,18 +280,8 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 		fmt.Fprintf(e.stderr, "atslint: fixed %d %s in %d %s\n", s.fixed.fixes, plural(s.fixed.fixes, "problem", "problems"),
 			s.fixed.files, plural(s.fixed.files, "file", "files"))
 	}
-	var out bytes.Buffer
-	if err := s.format(&out, rep); err != nil {
-		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
-		return exitUsage
-	}
-	if s.output != "" {
-		if err := os.WriteFile(s.output, out.Bytes(), 0o644); err != nil {
-			fmt.Fprintf(e.stderr, "atslint: --output: %v\n", err)
-			return exitUsage
-		}
-	} else if _, err := stdout.Write(out.Bytes()); err != nil {
-		fmt.Fprintf(e.stderr, "atslint: writing output: %v\n", err)
+	if err := s.writeReport(stdout, rep); err != nil {
+		fmt.Fprintf(e.stderr, "atslint: %v\n", err)
 		return exitUsage
 	}
 	if s.formatName == "text" {
@@ -300,6 +296,51 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// writeReport writes the report in the run's format to stdout or the
+// --output file, as it is formatted: the output is not held whole.
+func (s *setup) writeReport(stdout io.Writer, rep *report.Report) error {
+	dst := &errWriter{w: stdout}
+	if s.output != "" {
+		f, err := os.Create(s.output)
+		if err != nil {
+			return fmt.Errorf("--output: %v", err)
+		}
+		defer f.Close()
+		dst.w = f
+	}
+	w := bufio.NewWriterSize(dst, 64<<10)
+	err := s.format(w, rep)
+	if err == nil {
+		err = w.Flush()
+	}
+	if f, ok := dst.w.(*os.File); ok && s.output != "" && dst.err == nil {
+		dst.err = f.Close()
+	}
+	switch {
+	case dst.err != nil && s.output != "":
+		return fmt.Errorf("--output: %v", dst.err)
+	case dst.err != nil:
+		return fmt.Errorf("writing output: %v", dst.err)
+	case err != nil:
+		return fmt.Errorf("writing output: %v", err)
+	}
+	return nil
+}
+
+// errWriter keeps the first error of its writer.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	n, err := e.w.Write(p)
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	return n, err
 }
 
 // input is one file (or stdin) to check.
@@ -346,7 +387,7 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	}
 	type result struct {
 		res     source.Result
-		diags   []report.Diagnostic
+		loc     []report.Located // of res.Held
 		err     error
 		skipped bool // a walked file that holds no request
 		txt     text // kept only when fixing
@@ -366,11 +407,13 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 				results[i] = result{skipped: true}
 				continue
 			}
-			// Locate here, while the file's bytes are at hand; the located
-			// diagnostics replace the engine's, which are not kept twice.
-			diags := txt.locate(srcs[i].name, res.Diagnostics)
-			res.Diagnostics = nil
-			results[i] = result{res: res, diags: diags, err: err}
+			// Every file's diagnostics are held compactly until written,
+			// and located here, while the file's bytes are at hand.
+			if res.Held == nil {
+				res.Held = rules.NewHeld(res.Diagnostics)
+				res.Diagnostics = nil
+			}
+			results[i] = result{res: res, loc: txt.locate(res.Held), err: err}
 			if s.fix.fixing() {
 				results[i].txt = txt
 			}
@@ -383,11 +426,6 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 	}
 	work()
 	wg.Wait()
-	n := 0
-	for _, r := range results {
-		n += len(r.diags)
-	}
-	rep.Diagnostics = make([]report.Diagnostic, 0, n)
 	for i, r := range results {
 		if r.skipped {
 			continue
@@ -400,17 +438,13 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
 			continue
 		}
-		if r.err != nil {
-			rep.Errors = append(rep.Errors, report.FileError{File: srcs[i].name, Message: r.err.Error()})
-			continue
-		}
 		rep.Summary.Files++
 		rep.Summary.Requests += r.res.Requests
 		rep.Summary.Skipped += r.res.Skipped
 		if n := r.res.Skipped; n > 0 {
 			s.notes = append(s.notes, fmt.Sprintf("%s: %d %s skipped (not StackOne requests)", srcs[i].name, n, plural(n, "entry", "entries")))
 		}
-		rep.Diagnostics = append(rep.Diagnostics, r.diags...)
+		rep.AddHeld(srcs[i].name, r.res.Held, r.loc)
 	}
 	return rep
 }
@@ -506,6 +540,7 @@ func (s *setup) checkData(eng *rules.Engine, name string, data []byte) (source.R
 		res := source.CheckBytes(eng, name, data, s.limits)
 		if res.Format != source.Document {
 			noFixes(res.Diagnostics)
+			res.Held.DropFixes()
 		}
 		return res, text{data: data}
 	}
@@ -527,23 +562,24 @@ type text struct {
 	fix  fixed // with --fix or --diff: what fixing data did
 }
 
-// locate places the diagnostics of an input (report.Locate).
-func (t text) locate(name string, ds []rules.Diagnostic) []report.Diagnostic {
-	if len(ds) == 0 {
+// locate finds what report.LocateHeld finds of an input's diagnostics:
+// nil when there are none, or the input's bytes are not at hand.
+func (t text) locate(h *rules.Held) []report.Located {
+	if h.Len() == 0 {
 		return nil
 	}
 	if t.data != nil {
-		return report.Locate(name, t.data, ds)
+		return report.LocateHeld(t.data, h)
 	}
 	if t.path != "" {
 		if f, err := openStream(t.path, false); err == nil {
 			defer f.Close()
-			if out, err := report.LocateReader(name, f, ds); err == nil {
-				return out
+			if loc, err := report.LocateHeldReader(f, h); err == nil {
+				return loc
 			}
 		}
 	}
-	return report.Locate(name, nil, ds)
+	return nil
 }
 
 // testHookBeforeRead, when set, runs before a file is looked at (tests
@@ -634,6 +670,7 @@ func (s *setup) checkStream(eng *rules.Engine, f *source.Format, r io.Reader) (s
 		return source.Result{}, fileError(err)
 	}
 	noFixes(res.Diagnostics) // a recording is never rewritten
+	res.Held.DropFixes()
 	return res, nil
 }
 

@@ -105,11 +105,16 @@ func heldNoRequest(res source.Result, data []byte) bool {
 	}
 	// A streamed file (data nil) that does not parse was read as a format
 	// it claimed to be: report it.
-	if res.Requests > 0 || res.Skipped > 0 || len(res.Diagnostics) == 0 || data == nil {
+	if res.Requests > 0 || res.Skipped > 0 || len(res.Diagnostics)+res.Held.Len() == 0 || data == nil {
 		return false
 	}
 	for _, d := range res.Diagnostics {
 		if d.Rule != request.RuleSyntax {
+			return false
+		}
+	}
+	for i := range res.Held.Len() {
+		if res.Held.Rule(i) != request.RuleSyntax {
 			return false
 		}
 	}

@@ -20,6 +20,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/source/internal/srctext"
@@ -177,10 +178,15 @@ func pairs(f *srctext.File, from, to int) []Pair {
 var methods = map[string]string{"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
 	"head": "HEAD", "options": "OPTIONS", "trace": "TRACE", "connect": "CONNECT"}
 
+// The script patterns are compiled on first use, not at start-up (issue 12).
 var (
-	setVar    = regexp.MustCompile(`bru\s*\.\s*(?:setVar|setEnvVar|setGlobalEnvVar|setNextRequestVar)\s*\(\s*(?:'([^']*)'|"([^"]*)"|` + "`([^`$]*)`" + `|())`)
-	setHeader = regexp.MustCompile(`req\s*\.\s*setHeader\s*\(\s*(?:'([^']*)'|"([^"]*)"|())`)
+	setVar    = lazyRegexp(`bru\s*\.\s*(?:setVar|setEnvVar|setGlobalEnvVar|setNextRequestVar)\s*\(\s*(?:'([^']*)'|"([^"]*)"|` + "`([^`$]*)`" + `|())`)
+	setHeader = lazyRegexp(`req\s*\.\s*setHeader\s*\(\s*(?:'([^']*)'|"([^"]*)"|())`)
 )
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // Read reads a .bru request file.
 func Read(data []byte, opts Options) *request.Document {
@@ -231,14 +237,14 @@ func Read(data []byte, opts Options) *request.Document {
 	headersTouched := false
 	scripts := append([]string{string(data)}, coll.scripts...)
 	for _, s := range scripts {
-		for _, m := range setVar.FindAllStringSubmatch(s, -1) {
+		for _, m := range setVar().FindAllStringSubmatch(s, -1) {
 			n := strings.Join(m[1:], "")
 			if n == "" {
 				allUnknown = true
 			}
 			scriptVars[n] = true
 		}
-		for _, m := range setHeader.FindAllStringSubmatch(s, -1) {
+		for _, m := range setHeader().FindAllStringSubmatch(s, -1) {
 			if n := strings.Join(m[1:], ""); n != "" {
 				headersSet = append(headersSet, n)
 			} else {

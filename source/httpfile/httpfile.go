@@ -23,6 +23,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/source/internal/srctext"
@@ -55,7 +56,8 @@ func Region(f *srctext.File, from, to int, opts Options, doc *request.Document) 
 	p.read(from, to)
 }
 
-var varLine = regexp.MustCompile(`^@([A-Za-z_][\w.-]*)\s*=\s?(.*)$`)
+// varLine is compiled on first use, not at start-up (issue 12).
+var varLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^@([A-Za-z_][\w.-]*)\s*=\s?(.*)$`) })
 
 type parser struct {
 	f        *srctext.File
@@ -100,7 +102,7 @@ func (p *parser) read(from, to int) {
 	ls := p.lines(from, to)
 	// File variables apply to the whole file, wherever they stand.
 	for _, l := range ls {
-		if m := varLine.FindStringSubmatch(strings.TrimSpace(l.text)); m != nil {
+		if m := varLine().FindStringSubmatch(strings.TrimSpace(l.text)); m != nil {
 			p.fileVars[m[1]] = strings.TrimSpace(m[2])
 		}
 	}
@@ -140,7 +142,7 @@ func (p *parser) block(ls []line) {
 	i := 0
 	for i < len(ls) {
 		t := strings.TrimSpace(ls[i].text)
-		if t == "" || isComment(t) || varLine.MatchString(t) {
+		if t == "" || isComment(t) || varLine().MatchString(t) {
 			i++
 			continue
 		}

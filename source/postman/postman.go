@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/source/internal/srctext"
@@ -159,13 +160,19 @@ func scriptText(s *request.Value) string {
 	return b.String()
 }
 
+// The script patterns are compiled on first use: most runs read no Postman
+// collection, and compiling them at start-up cost every run (issue 12).
 var (
-	setVar     = regexp.MustCompile(`pm\s*\.\s*(?:environment|collectionVariables|variables|globals)\s*\.\s*(?:set|unset)\s*\(\s*(?:'([^']*)'|"([^"]*)"|` + "`([^`$]*)`" + `|())`)
-	setVarOld  = regexp.MustCompile(`postman\s*\.\s*(?:setEnvironmentVariable|setGlobalVariable|clearEnvironmentVariable)\s*\(\s*(?:'([^']*)'|"([^"]*)"|())`)
-	headerKey  = regexp.MustCompile(`(?:key|name)\s*:\s*(?:'([^']*)'|"([^"]*)")`)
-	headerCall = regexp.MustCompile(`pm\s*\.\s*request\s*\.\s*(?:headers|addHeader|removeHeader|upsertHeader)`)
-	headerStr  = regexp.MustCompile(`pm\s*\.\s*request\s*\.\s*(?:headers\s*\.\s*(?:add|upsert)|addHeader)\s*\(\s*(?:'([^':]*)\s*:|"([^":]*)\s*:)`)
+	setVar     = lazyRegexp(`pm\s*\.\s*(?:environment|collectionVariables|variables|globals)\s*\.\s*(?:set|unset)\s*\(\s*(?:'([^']*)'|"([^"]*)"|` + "`([^`$]*)`" + `|())`)
+	setVarOld  = lazyRegexp(`postman\s*\.\s*(?:setEnvironmentVariable|setGlobalVariable|clearEnvironmentVariable)\s*\(\s*(?:'([^']*)'|"([^"]*)"|())`)
+	headerKey  = lazyRegexp(`(?:key|name)\s*:\s*(?:'([^']*)'|"([^"]*)")`)
+	headerCall = lazyRegexp(`pm\s*\.\s*request\s*\.\s*(?:headers|addHeader|removeHeader|upsertHeader)`)
+	headerStr  = lazyRegexp(`pm\s*\.\s*request\s*\.\s*(?:headers\s*\.\s*(?:add|upsert)|addHeader)\s*\(\s*(?:'([^':]*)\s*:|"([^":]*)\s*:)`)
 )
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // collectScriptVars finds the variables any script (pre-request or test,
 // anywhere: a test script of one request sets variables for the next) sets.
@@ -176,7 +183,7 @@ func (c *reader) collectScriptVars(v *request.Value) {
 		stack = stack[:len(stack)-1]
 		for _, e := range elems(v.Get("event")) {
 			text := scriptText(e.Get("script"))
-			for _, re := range []*regexp.Regexp{setVar, setVarOld} {
+			for _, re := range []*regexp.Regexp{setVar(), setVarOld()} {
 				for _, m := range re.FindAllStringSubmatch(text, -1) {
 					name := strings.Join(m[1:], "")
 					if name == "" {
@@ -496,9 +503,9 @@ func (c *reader) body(r *request.Request, b *request.Value, index int) {
 // touches the url, method or body makes those unknown.
 func (c *reader) scripts(r *request.Request, list []script) {
 	for _, s := range list {
-		if headerCall.MatchString(s.text) {
+		if headerCall().MatchString(s.text) {
 			found := false
-			for _, re := range []*regexp.Regexp{headerKey, headerStr} {
+			for _, re := range []*regexp.Regexp{headerKey(), headerStr()} {
 				for _, m := range re.FindAllStringSubmatch(s.text, -1) {
 					if n := strings.TrimSpace(strings.Join(m[1:], "")); n != "" {
 						srctext.UnknownHeader(r, n, s.span, s.ptr)
