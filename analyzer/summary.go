@@ -163,8 +163,10 @@ func (v *valFact) write(b *strings.Builder, short bool) {
 		fmt.Fprintf(b, "{p%d:%d%s}", v.Param-1, v.How, map[bool]string{true: "#"}[v.Seg])
 	case vkind(v.Kind) == vText && v.Text == nil:
 		b.WriteString(v.Lit)
-	case vkind(v.Kind) == vText:
+	case vkind(v.Kind) == vText && short:
 		b.WriteString(textString(v.Text, short))
+	case vkind(v.Kind) == vText:
+		b.WriteString(`"` + textString(v.Text, short) + `"`)
 	case vkind(v.Kind) == vObject && short:
 		b.WriteString("{query}") // an encoded query in a URL
 	case vkind(v.Kind) == vObject:
@@ -195,8 +197,10 @@ func (v *valFact) write(b *strings.Builder, short bool) {
 		b.WriteString("{?}")
 	case vkind(v.Kind) == vUnknown:
 		b.WriteString("{?" + reason(v.Why).String() + map[bool]string{true: "#"}[v.Seg] + "}")
-	default:
+	case short:
 		b.WriteString(v.Lit)
+	default:
+		fmt.Fprintf(b, "<%d %s>", v.Kind, v.Lit) // null, a boolean, a number
 	}
 }
 

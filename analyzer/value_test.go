@@ -142,6 +142,10 @@ func TestJoin(t *testing.T) {
 	}
 	assert.False(t, join([]*val{q("50"), q("500")}, nil).known())
 	assert.True(t, join([]*val{q("50"), q("50")}, nil).known())
+	null, empty := &val{kind: vNull}, textVal(nil, nil)
+	f, fs := &val{kind: vBool, lit: "false"}, textVal(inexactAt("false", 1, 2), nil)
+	assert.False(t, join([]*val{null, empty}, nil).known(), "null is not an empty string")
+	assert.False(t, join([]*val{f, fs}, nil).known(), "false is not a string")
 	id, any := idText(whyCall, nil), unknownText(whyCall, nil)
 	assert.False(t, join([]*val{textVal(id, nil), textVal(any, nil)}, nil).known())
 }
