@@ -16,8 +16,10 @@ import (
 // building that tree: a schema needs no spans, pointers or line numbers, and
 // building them was most of the cost of the first check of a run (issue 12).
 func decodeSchemaJSON(data []byte) (any, error) {
-	// As the request reader: raw invalid UTF-8 is an error, an unpaired
-	// surrogate escape decodes to U+FFFD.
+	// As the request reader: a leading byte order mark is skipped, raw
+	// invalid UTF-8 is an error, an unpaired surrogate escape decodes to
+	// U+FFFD.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
 		return nil, errors.New("invalid UTF-8")
 	}

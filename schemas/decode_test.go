@@ -42,6 +42,7 @@ func TestDecodeSchemaJSONMatchesTree(t *testing.T) {
 		`{"a":1,"a":[true,null,"x",-0.5e3]}`: map[string]any{"a": []any{true, nil, "x", json.Number("-0.5e3")}},
 		`{"e":{},"l":[]}`:                    map[string]any{"e": map[string]any{}, "l": []any{}},
 		`"s\u00e9"`:                          "sé",
+		"\ufeff {\"b\":false}\n":             map[string]any{"b": false},
 	} {
 		got, err := decodeSchemaJSON([]byte(in))
 		if err != nil || !reflect.DeepEqual(got, want) {
@@ -59,6 +60,7 @@ func FuzzDecodeSchemaJSON(f *testing.F) {
 	f.Add([]byte(`{"a":1,"a":[true,null,"x",-0.5e3],"b":{"c":"\u00e9"}}`))
 	f.Add([]byte(`[{}, [], "\ud800", 1e400]`))
 	f.Add([]byte("{\"\xff\":\"\xfe\"}"))
+	f.Add([]byte("\ufeff{}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := decodeSchemaJSON(data)
 		want, werr := viaTree(data)

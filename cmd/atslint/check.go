@@ -303,7 +303,7 @@ func (s *setup) finish(e *env, rep *report.Report) int {
 func (s *setup) writeReport(stdout io.Writer, rep *report.Report) error {
 	dst := &errWriter{w: stdout}
 	if s.output != "" {
-		f, err := os.Create(s.output)
+		f, err := os.OpenFile(s.output, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 		if err != nil {
 			return fmt.Errorf("--output: %v", err)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -252,4 +253,30 @@ func TestVetUTF16Columns(t *testing.T) {
 	gh, _, _ := atslintIn(t, dir, "vet", "--format", "github", ".")
 	assert.Equal(t, "::error file=p.go,line=5,col=34,endLine=5,endColumn=91,title=stackone/missing-account-id::missing x-account-id header; StackOne cannot tell which linked account to call\n"+
 		"::error file=p.go,line=5,col=87,endLine=5,endColumn=90,title=stackone/page-size::page_size must be an integer from 1 to 100, got 500\n", gh)
+}
+
+// failAfter is standard output that fails once n bytes are written.
+type failAfter struct{ n int }
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if len(p) > f.n {
+		n := f.n
+		f.n = 0
+		return n, errors.New("no space left on device")
+	}
+	f.n -= len(p)
+	return len(p), nil
+}
+
+// The report is written as it is made: a write that fails part-way is a
+// usage error, said once, in every format.
+func TestCheckOutputWriteFails(t *testing.T) {
+	t.Chdir("../..")
+	for _, format := range formatNames() {
+		var errb strings.Builder
+		code := run(&env{stdin: strings.NewReader(""), stdout: &failAfter{n: 100}, stderr: &errb, dir: "."},
+			[]string{"check", "--format", format, "testdata/requests"})
+		assert.Equal(t, exitUsage, code, format)
+		assert.Equal(t, 1, strings.Count(errb.String(), "atslint: writing output: no space left on device\n"), "%s: %s", format, errb.String())
+	}
 }
