@@ -8,9 +8,9 @@ import (
 
 // The body of a request is the JSON that encoding/json would produce for
 // the Go value passed to json.Marshal or (*json.Encoder).Encode, or the JSON
-// text of a string. Every member and value keeps the span of the Go
-// expression that produced it; anything the analyzer cannot see is an
-// Unknown value, on which no rule reports.
+// text of a string, as a value of the domain (value.go). Every member and
+// value keeps the source range of the Go expression that produced it;
+// anything the analyzer cannot see is unknown, and no rule reports on it.
 
 // evalBody evaluates the io.Reader passed as a request body. It returns nil
 // when the request has no body.

@@ -538,7 +538,11 @@ func (f *fn) requestField(s *site, e *event, u **urlVal, hdr *val, body **val, m
 		}
 	case "URL.RawQuery":
 		c := (*u).clone()
-		c.query, c.hasQuery = f.evalStr(e.rhs), true
+		if cond {
+			c.orQuery(f.evalStr(e.rhs))
+		} else {
+			c.query, c.hasQuery = f.evalStr(e.rhs), true
+		}
 		*u = c
 	case "URL.Path":
 		c := (*u).clone()

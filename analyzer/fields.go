@@ -330,7 +330,9 @@ func (f *fn) queryStruct(e ast.Expr) *val {
 	}
 	if id, ok := e.(*ast.Ident); ok {
 		if b, ok := f.lookup(id); ok && b.rhs != nil && len(b.updates) == 0 {
-			return f.queryStruct(b.rhs)
+			if _, call := ast.Unparen(b.rhs).(*ast.CallExpr); !call {
+				return f.queryStruct(b.rhs) // a call's result: its type gives the keys
+			}
 		}
 	}
 	t := f.typeOf(e)

@@ -219,7 +219,13 @@ func (f *fn) readBuilder(e ast.Expr, b *builder, depth int) bool {
 						f.applyEffect(ev.call, fo, b)
 					}
 				}
-				return f.readBuilder(bd.rhs, b, depth+1)
+				if !f.readBuilder(bd.rhs, b, depth+1) {
+					// A client from a call the models do not know (c, err :=
+					// newClient()): it may have set any header or parameter.
+					b.hdr.open(whyCall)
+					b.query.open(whyCall)
+				}
+				return true
 			}
 		}
 		if sel, ok := e.(*ast.SelectorExpr); ok {

@@ -236,7 +236,7 @@ func (f *fn) whyOf(e ast.Expr) reason {
 				return why
 			}
 		}
-		if v, ok := f.info.Uses[x].(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
+		if v, ok := f.info.Uses[x].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
 			return whyField
 		}
 	case *ast.SelectorExpr:

@@ -111,12 +111,12 @@ type lateFact struct {
 func (s *summaryFact) String() string {
 	var parts []string
 	if s.Ret != nil {
-		parts = append(parts, "returns "+textString(s.Ret.Text))
+		parts = append(parts, "returns "+textString(s.Ret.Text, true))
 	}
 	if s.Values != nil {
 		var keys []string
 		for _, m := range s.Values.Members {
-			keys = append(keys, m.Key+"="+textString(m.V.Text))
+			keys = append(keys, m.Key+"="+textString(m.V.Text, true))
 		}
 		parts = append(parts, "returns query "+strings.Join(keys, "&"))
 	}
@@ -125,7 +125,7 @@ func (s *summaryFact) String() string {
 		if r.Returned {
 			what = "builds"
 		}
-		parts = append(parts, fmt.Sprintf("%s %s %s", what, textString(r.Method.Text), textString(r.URL.Text)))
+		parts = append(parts, fmt.Sprintf("%s %s %s", what, textString(r.Method.Text, true), textString(r.URL.Text, true)))
 		if r.Body != nil && r.Body.Param > 0 {
 			parts = append(parts, fmt.Sprintf("body from parameter %d", r.Body.Param-1))
 		}
@@ -133,35 +133,41 @@ func (s *summaryFact) String() string {
 	if e := s.Edit; e != nil {
 		var keys []string
 		for _, m := range e.Headers.Members {
-			keys = append(keys, m.Key+"="+textString(m.V.Text))
+			keys = append(keys, m.Key+"="+textString(m.V.Text, true))
 		}
 		parts = append(parts, fmt.Sprintf("sets headers of {p%d} %s", e.Param, strings.Join(keys, "&")))
 	}
 	return "atslint: " + strings.Join(parts, "; ")
 }
 
-// String renders a value: parameters as {pN}, unknowns as {?reason}; in
-// a URL's text, an unknown is {?} and an encoded query {query}, as the
-// facts' String always wrote them.
+// String renders a value in full: parameters as {pN:how} ('#' for one
+// segment), unknowns as {?reason}, objects with their members. join
+// compares values by it.
 func (v *valFact) String() string {
 	var b strings.Builder
 	v.write(&b, false)
 	return b.String()
 }
 
-func (v *valFact) write(b *strings.Builder, inText bool) {
+// write renders a value; short is the facts' String format, where an
+// unknown in text is {?} and an encoded query {query}.
+func (v *valFact) write(b *strings.Builder, short bool) {
 	switch {
 	case v.Late != nil:
-		b.WriteString("resolve(" + textString(v.Late.Base) + ", " + textString(v.Late.Ref) + ")")
-	case inText && v.How == howQuery:
+		b.WriteString("resolve(" + textString(v.Late.Base, short) + ", " + textString(v.Late.Ref, short) + ")")
+	case short && v.How == howQuery:
 		b.WriteString("{query}") // a parameter's go-querystring encoding
-	case v.Param > 0:
+	case v.Param > 0 && short:
 		fmt.Fprintf(b, "{p%d}", v.Param-1)
+	case v.Param > 0:
+		fmt.Fprintf(b, "{p%d:%d%s}", v.Param-1, v.How, map[bool]string{true: "#"}[v.Seg])
 	case vkind(v.Kind) == vText && v.Text == nil:
 		b.WriteString(v.Lit)
+	case vkind(v.Kind) == vText && short:
+		b.WriteString(textString(v.Text, short))
 	case vkind(v.Kind) == vText:
-		b.WriteString(textString(v.Text))
-	case vkind(v.Kind) == vObject && inText:
+		b.WriteString(`"` + textString(v.Text, short) + `"`)
+	case vkind(v.Kind) == vObject && short:
 		b.WriteString("{query}") // an encoded query in a URL
 	case vkind(v.Kind) == vObject:
 		b.WriteString("{")
@@ -169,7 +175,7 @@ func (v *valFact) write(b *strings.Builder, inText bool) {
 			if i > 0 {
 				b.WriteString("&")
 			}
-			b.WriteString(m.Key + "=")
+			b.WriteString(m.Key + map[bool]string{true: "?"}[m.Cond] + "=")
 			if m.V != nil {
 				m.V.write(b, false)
 			}
@@ -187,19 +193,21 @@ func (v *valFact) write(b *strings.Builder, inText bool) {
 			v.Elems[i].write(b, false)
 		}
 		b.WriteString("]")
-	case vkind(v.Kind) == vUnknown && inText:
+	case vkind(v.Kind) == vUnknown && short:
 		b.WriteString("{?}")
 	case vkind(v.Kind) == vUnknown:
-		b.WriteString("{?" + reason(v.Why).String() + "}")
-	default:
+		b.WriteString("{?" + reason(v.Why).String() + map[bool]string{true: "#"}[v.Seg] + "}")
+	case short:
 		b.WriteString(v.Lit)
+	default:
+		fmt.Fprintf(b, "<%d %s>", v.Kind, v.Lit) // null, a boolean, a number
 	}
 }
 
-func textString(parts []valFact) string {
+func textString(parts []valFact, short bool) string {
 	var b strings.Builder
 	for i := range parts {
-		parts[i].write(&b, true)
+		parts[i].write(&b, short)
 	}
 	return b.String()
 }

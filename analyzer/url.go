@@ -212,6 +212,18 @@ func (u *urlVal) joinPath(f *fn, elems []ast.Expr) {
 	}
 }
 
+// orQuery adds the parameters of a query set under a condition to those
+// set before: the request sends the one or the other, so both are seen,
+// never one picked.
+func (u *urlVal) orQuery(q str) {
+	if len(u.query) > 0 && len(q) > 0 {
+		u.query = append(append(append(str{}, u.query...), cell{b: '&', pos: q[0].pos, end: q[0].pos}), q...)
+	} else if len(q) > 0 {
+		u.query = q
+	}
+	u.hasQuery = true
+}
+
 // evalURL evaluates a url.URL or *url.URL expression.
 func (f *fn) evalURL(e ast.Expr) *urlVal {
 	if f.enter() {
@@ -399,10 +411,14 @@ func (f *fn) urlBinding(b *binding, use ast.Expr) *urlVal {
 			if len(e.path) != 1 {
 				return unknownURL(whyUnsupported, use)
 			}
-			// A conditional RawQuery still shows which parameters may be
-			// sent; any other conditional change leaves the URL unknown.
-			if !f.locals.unconditional(e) && e.path[0] != "RawQuery" {
-				return unknownURL(whyCond, use)
+			// A conditional RawQuery keeps both queries: either may be
+			// sent. Any other conditional change leaves the URL unknown.
+			if !f.locals.unconditional(e) {
+				if e.path[0] != "RawQuery" {
+					return unknownURL(whyCond, use)
+				}
+				u.orQuery(f.evalStr(e.rhs))
+				continue
 			}
 			if !u.setField(f, e.path[0], e.rhs) {
 				return unknownURL(whyUnsupported, use)

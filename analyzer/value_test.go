@@ -133,6 +133,21 @@ func TestJoin(t *testing.T) {
 	assert.False(t, join([]*val{p1, p2}, nil).known())
 	assert.False(t, join([]*val{x, p1}, nil).known())
 	assert.Equal(t, whyUnsupported, join(nil, nil).why)
+
+	// Text that differs only inside an encoded query, or in whether an
+	// unknown is one segment, differs.
+	q := func(v string) *val {
+		o := &val{kind: vObject, members: []member{{key: "page_size", v: textVal(inexactAt(v, 1, 2), nil)}}}
+		return textVal(append(inexactAt("/a?", 1, 2), cell{hole: o}), nil)
+	}
+	assert.False(t, join([]*val{q("50"), q("500")}, nil).known())
+	assert.True(t, join([]*val{q("50"), q("50")}, nil).known())
+	null, empty := &val{kind: vNull}, textVal(nil, nil)
+	f, fs := &val{kind: vBool, lit: "false"}, textVal(inexactAt("false", 1, 2), nil)
+	assert.False(t, join([]*val{null, empty}, nil).known(), "null is not an empty string")
+	assert.False(t, join([]*val{f, fs}, nil).known(), "false is not a string")
+	id, any := idText(whyCall, nil), unknownText(whyCall, nil)
+	assert.False(t, join([]*val{textVal(id, nil), textVal(any, nil)}, nil).known())
 }
 
 // TestInstantiate substitutes a call's arguments for a summary's

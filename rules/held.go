@@ -13,8 +13,8 @@ import (
 // reported: compact records in fixed-size chunks, with the strings that
 // many diagnostics share (rule, provider, operation, outcome, message, fix
 // description, and a JSON Pointer but for its request's index) stored once
-// per file. A diagnostic costs about a quarter of a Diagnostic and what
-// its strings hold. As FileCheck always did, the JSON Pointer is copied
+// per file. A record is 72 bytes; a Diagnostic is 184 before its strings.
+// As FileCheck always did, the JSON Pointer is copied
 // (it may view the request's tree, which is dropped), the other strings
 // are not.
 //
@@ -48,8 +48,9 @@ type heldEdit struct {
 	text uint32
 }
 
-// heldChunk is the number of records in a chunk: the records are never
-// copied to grow.
+// heldChunk is the number of records in a chunk: past the first chunk
+// (which grows as a slice, for the many files with few diagnostics), the
+// records are never copied to grow.
 const heldChunk = 1024
 
 // held is one diagnostic. The strings are indexes into Held.strs; the

@@ -113,3 +113,36 @@ func GetJobRetry(id string) error { // want GetJobRetry:`atslint: sends GET http
 	_, err = retryablehttp.NewClient().Do(req)
 	return err
 }
+
+// newClient builds a client the analyzer does not read (it returns two
+// results, and what it sets is not modelled).
+func newClient() (*resty.Client, error) {
+	return resty.New(), nil
+}
+
+func configured() *resty.Client { return newClientOrPanic() }
+
+func newClientOrPanic() *resty.Client {
+	c, err := newClient()
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// A client from a call: its headers are unknown (no missing-account-id),
+// the path and body it sends here are seen, whether the call returns one
+// result or two.
+func ListCandidatesFromCall() error {
+	c, err := newClient()
+	if err != nil {
+		return err
+	}
+	_, err = c.R().SetQueryParam("pagesize", "5").Get("https://api.stackone.com/unified/ats/candidates") // want `\[stackone/unknown-query-param\]`
+	if err != nil {
+		return err
+	}
+	d := configured()
+	_, err = d.R().SetQueryParam("pagesize", "5").Get("https://api.stackone.com/unified/ats/candidates") // want `\[stackone/unknown-query-param\]`
+	return err
+}

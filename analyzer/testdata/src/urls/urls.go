@@ -91,6 +91,17 @@ func urlJoinPath(ctx context.Context, id string) {
 	http.DefaultClient.Do(req)
 }
 
+// A query set again under a condition: both may be sent, both are seen
+// (the first is not replaced by the conditional one, nor the other way).
+func conditionalRawQuery(ctx context.Context, all bool) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/unified/ats/jobs?pagesize=5", nil) // want `\[stackone/unknown-query-param\]`
+	req.Header.Set("x-account-id", accountID)
+	if all {
+		req.URL.RawQuery = "page_size=500" // want `\[stackone/page-size\]`
+	}
+	http.DefaultClient.Do(req)
+}
+
 // path.Join of a placeholder written the Express way (reported at the
 // constant).
 func pathJoin(ctx context.Context) {
