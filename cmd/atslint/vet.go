@@ -52,7 +52,12 @@ const vetSynopsis = `usage: atslint vet [flags] [PACKAGES]
 
 Checks the requests to StackOne's unified ATS API that Go packages build with
 net/http (default packages: ./...). go vet -vettool=$(command -v atslint) ./...
-runs the same checks.`
+runs the same checks.
+
+A run over unchanged packages, config and flags replays the previous run's
+report from a cache (ATSLINT_CACHE=off turns it off, ATSLINT_CACHE=DIR moves
+it; default: atslint/vet in the user cache directory). Runs with -fix or with
+errors are never cached.`
 
 func runVet(e *env, args []string) int {
 	fs := flag.NewFlagSet("vet", flag.ContinueOnError)
@@ -74,10 +79,19 @@ func runVet(e *env, args []string) int {
 		return exitUsage
 	}
 	s.fix = f.fix
+	// The cache key holds the whole command line and every file named by a
+	// flag (config files found in package directories are added later).
+	cached := vetInputs{args: args}
+	for _, name := range []string{f.configPath, f.openapi, config.Find(e.dir)} {
+		if name != "" && !filepath.IsAbs(name) {
+			name = filepath.Join(e.dir, name)
+		}
+		cached.files = append(cached.files, name)
+	}
 	var rep *report.Report
 	for round := 0; ; round++ {
 		var edits map[string][][]request.Edit
-		rep, edits, err = vetPackages(e.dir, a, patterns, f.tags, f.tests, f.fix)
+		rep, edits, err = vetPackages(e.dir, a, patterns, f.tags, f.tests, f.fix, cached)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "atslint: %v\n", err)
 			return exitUsage
@@ -149,7 +163,7 @@ func (f *vetFlags) prepare(dir string) (*setup, *analysis.Analyzer, error) {
 //
 // With ff.apply, it also returns the edits of the fixes to apply, by file
 // name (a fix may change a json tag in another file of the package).
-func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags string, tests bool, ff fixFlags) (*report.Report, map[string][][]request.Edit, error) {
+func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags string, tests bool, ff fixFlags, in vetInputs) (*report.Report, map[string][][]request.Edit, error) {
 	cfg := &packages.Config{
 		Mode:  packages.LoadSyntax | packages.NeedModule,
 		Dir:   dir,
@@ -158,9 +172,16 @@ func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags strin
 	if tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + tags}
 	}
-	patterns, err := requestPackages(cfg, patterns)
+	patterns, listed, err := requestPackages(cfg, patterns)
 	if err != nil {
 		return nil, nil, err
+	}
+	var cache *vetCache
+	if !ff.apply {
+		cache = newVetCache(dir, in.args, listed, in.files)
+		if rep, ok := cache.load(); ok {
+			return rep, map[string][][]request.Edit{}, nil
+		}
 	}
 	if len(patterns) == 0 {
 		return &report.Report{}, map[string][][]request.Edit{}, nil
@@ -230,6 +251,7 @@ func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags strin
 	locateInFiles(dir, rep.Diagnostics)
 	rep.Summary.Files, rep.Summary.Requests = len(files), len(reqs)
 	sort.Slice(rep.Errors, func(i, j int) bool { return rep.Errors[i].File < rep.Errors[j].File })
+	cache.store(rep)
 	return rep, edits, nil
 }
 
@@ -243,15 +265,18 @@ func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags strin
 // Patterns are returned unchanged when nothing would be saved or a
 // package cannot be named by its import path (files named on the command
 // line).
-func requestPackages(cfg *packages.Config, patterns []string) ([]string, error) {
+//
+// It also returns the listed packages (with their files, modules and
+// dependencies), from which the result cache makes its key.
+func requestPackages(cfg *packages.Config, patterns []string) ([]string, []*packages.Package, error) {
 	list := *cfg
-	list.Mode = packages.NeedName | packages.NeedImports | packages.NeedDeps
+	list.Mode = packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedFiles | packages.NeedModule
 	roots, err := packages.Load(&list, patterns...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(roots) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	reaches := map[*packages.Package]bool{}
 	var reachesHTTP func(p *packages.Package) bool
@@ -292,7 +317,7 @@ func requestPackages(cfg *packages.Config, patterns []string) ([]string, error) 
 		}
 	}
 	if len(keep) == len(roots) {
-		return patterns, nil
+		return patterns, roots, nil
 	}
 	paths := map[string]bool{}
 	for _, p := range roots {
@@ -306,7 +331,7 @@ func requestPackages(cfg *packages.Config, patterns []string) ([]string, error) 
 		}
 		path := p.PkgPath
 		if path == "command-line-arguments" {
-			return patterns, nil
+			return patterns, roots, nil
 		}
 		// A test variant, external test package or test main is loaded
 		// by its package's path (cfg.Tests).
@@ -321,7 +346,7 @@ func requestPackages(cfg *packages.Config, patterns []string) ([]string, error) 
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, roots, nil
 }
 
 // locateInFiles reads each Go file with diagnostics once to give them
