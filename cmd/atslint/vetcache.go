@@ -12,6 +12,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 
@@ -268,6 +269,24 @@ func (c *vetCache) store(rep *report.Report) {
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil || os.Rename(tmp.Name(), c.file) != nil {
 		os.Remove(tmp.Name())
+	}
+	pruneVetCache(filepath.Dir(c.file), time.Now())
+}
+
+// vetCacheAge is how long an entry is kept after it was written. Each new
+// binary, directory or command line has its own entry (go run builds a
+// new binary every time), so old ones are removed when a run stores one.
+const vetCacheAge = 7 * 24 * time.Hour
+
+func pruneVetCache(dir string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && now.Sub(info.ModTime()) > vetCacheAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
 	}
 }
 

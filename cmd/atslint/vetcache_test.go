@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -104,6 +105,25 @@ func TestVetCache(t *testing.T) {
 	out, errOut, code := atslintIn(t, mod, "vet", "--format", "text", "./...")
 	assert.Equal(t, 0, code)
 	assert.Equal(t, uncached["text"], out+errOut)
+}
+
+// Storing an entry removes those written more than a week ago.
+func TestVetCacheRemovesOldEntries(t *testing.T) {
+	cache := t.TempDir()
+	old, recent := filepath.Join(cache, "0123"), filepath.Join(cache, "4567")
+	for _, name := range []string{old, recent} {
+		require.NoError(t, os.WriteFile(name, []byte("x"), 0o644))
+	}
+	require.NoError(t, os.Chtimes(old, time.Now().Add(-8*24*time.Hour), time.Now().Add(-8*24*time.Hour)))
+	require.NoError(t, os.Chtimes(recent, time.Now().Add(-6*24*time.Hour), time.Now().Add(-6*24*time.Hour)))
+	t.Setenv("ATSLINT_CACHE", cache)
+	mod := t.TempDir()
+	require.NoError(t, os.CopyFS(mod, os.DirFS(filepath.Join("testdata", "vetmod"))))
+	_, errOut, code := atslintIn(t, mod, "vet", "./...")
+	require.Equal(t, 0, code, errOut)
+	assert.NoFileExists(t, old)
+	assert.FileExists(t, recent)
+	assert.Len(t, cacheEntries(t, cache), 2, "the recent entry and the new one")
 }
 
 // A run that fails to type-check is never stored: its errors come from
