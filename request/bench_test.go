@@ -3,11 +3,8 @@ package request
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"strings"
 	"testing"
-
-	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/atslint/atslint/internal/benchdata"
 )
@@ -108,22 +105,7 @@ func BenchmarkParseDepthBomb(b *testing.B) {
 // each/tokenize is what building the trees and the requests costs.
 func BenchmarkArray10kRead(b *testing.B) {
 	data := benchdata.Array(10_000)
-	b.Run("tokenize", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		dec := jsontext.NewDecoder(bytes.NewReader(data))
-		for b.Loop() {
-			dec.Reset(bytes.NewReader(data))
-			for {
-				if _, err := dec.ReadToken(); err != nil {
-					if err != io.EOF {
-						b.Fatal(err)
-					}
-					break
-				}
-			}
-		}
-	})
+	b.Run("tokenize", func(b *testing.B) { benchdata.Tokenize(b, data) })
 	count := func(n *int) func(*Request, []Problem) {
 		return func(r *Request, _ []Problem) {
 			if r != nil {

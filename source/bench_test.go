@@ -1,13 +1,9 @@
 package source_test
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"strings"
 	"testing"
-
-	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/atslint/atslint/internal/benchdata"
 	"github.com/atslint/atslint/rules"
@@ -101,22 +97,7 @@ func BenchmarkCheckCorpusDocuments(b *testing.B) {
 // reader's and engine's overhead, measured in one run.
 func BenchmarkArray10k(b *testing.B) {
 	data := benchdata.Array(10_000)
-	b.Run("tokenize", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		dec := jsontext.NewDecoder(bytes.NewReader(data))
-		for b.Loop() {
-			dec.Reset(bytes.NewReader(data))
-			for {
-				if _, err := dec.ReadToken(); err != nil {
-					if err != io.EOF {
-						b.Fatal(err)
-					}
-					break
-				}
-			}
-		}
-	})
+	b.Run("tokenize", func(b *testing.B) { benchdata.Tokenize(b, data) })
 	for _, jobs := range []int{1, 2} {
 		b.Run(fmt.Sprintf("check-j%d", jobs), func(b *testing.B) {
 			e := rules.New(rules.Options{Jobs: jobs})
