@@ -82,7 +82,7 @@ func runVet(e *env, args []string) int {
 	// The cache key holds the whole command line and every file named by a
 	// flag (config files found in package directories are added later).
 	cached := vetInputs{args: args}
-	for _, name := range []string{f.configPath, f.openapi, config.Find(e.dir)} {
+	for _, name := range []string{f.configPath, f.openapi} {
 		if name != "" && !filepath.IsAbs(name) {
 			name = filepath.Join(e.dir, name)
 		}

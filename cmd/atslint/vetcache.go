@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
+	"encoding/hex"
 	"io"
 	"os"
 	"path/filepath"
@@ -113,11 +114,9 @@ func newVetCache(dir string, args []string, listed []*packages.Package, files []
 	for _, p := range pkgs {
 		field(h, p.ID)
 		stdlib := p.Module == nil
-		for _, list := range [][]string{p.GoFiles, p.OtherFiles, p.EmbedFiles} {
-			for _, f := range list {
-				field(h, f)
-				h.Write(keys[f])
-			}
+		for _, f := range packageFiles(p) {
+			field(h, f)
+			h.Write(keys[f])
 		}
 		if !stdlib && len(p.GoFiles) > 0 {
 			// The analyzer reads the config of each package's directory.
@@ -147,9 +146,15 @@ func newVetCache(dir string, args []string, listed []*packages.Package, files []
 		}
 		h.Write(k)
 	}
-	c := &vetCache{file: filepath.Join(cacheDir, sprintHex(slot.Sum(nil)[:16]))}
+	c := &vetCache{file: filepath.Join(cacheDir, hex.EncodeToString(slot.Sum(nil)[:16]))}
 	copy(c.key[:], h.Sum(nil))
 	return c
+}
+
+// packageFiles are the files of p that go list names (Go files, cgo
+// files among them, and the others: C, assembly…).
+func packageFiles(p *packages.Package) []string {
+	return append(p.GoFiles[:len(p.GoFiles):len(p.GoFiles)], p.OtherFiles...)
 }
 
 // fileKeys makes the key of every file of pkgs, once per file (a package
@@ -167,12 +172,10 @@ func fileKeys(pkgs []*packages.Package) (map[string][]byte, bool) {
 		if len(p.Errors) > 0 {
 			return nil, false
 		}
-		for _, list := range [][]string{p.GoFiles, p.OtherFiles, p.EmbedFiles} {
-			for _, f := range list {
-				if !seen[f] {
-					seen[f] = true
-					jobs = append(jobs, job{f, p.Module == nil})
-				}
+		for _, f := range packageFiles(p) {
+			if !seen[f] {
+				seen[f] = true
+				jobs = append(jobs, job{f, p.Module == nil})
 			}
 		}
 	}
@@ -221,15 +224,6 @@ func contentKey(name string) ([]byte, bool) {
 	}
 	sum := sha256.Sum256(data)
 	return sum[:], true
-}
-
-func sprintHex(b []byte) string {
-	const digits = "0123456789abcdef"
-	out := make([]byte, 2*len(b))
-	for i, c := range b {
-		out[2*i], out[2*i+1] = digits[c>>4], digits[c&15]
-	}
-	return string(out)
 }
 
 // load returns the stored report when it was made from the same inputs.
