@@ -255,10 +255,11 @@ func (fc *FileCheck) Diagnostics() []Diagnostic {
 	return fc.Held().Slice()
 }
 
-// Held applies the ignore entries and returns every diagnostic of the
-// file, sorted, as they are held. It is called once, after the last
+// Held applies the ignore entries, adds extra (the reader's problems,
+// which no ignore entry silences) and returns every diagnostic of the
+// file, sorted once, as they are held. It is called once, after the last
 // request, instead of Diagnostics.
-func (fc *FileCheck) Held() *Held {
+func (fc *FileCheck) Held(extra ...Diagnostic) *Held {
 	h := &fc.held
 	if len(fc.ignores.order) > 0 {
 		// Only the diagnostics of requests with ignore entries are looked
@@ -274,6 +275,9 @@ func (fc *FileCheck) Held() *Held {
 		for _, d := range fc.e.applyIgnores(&fc.ignores, ds) {
 			h.Add(d)
 		}
+	}
+	for _, d := range extra {
+		h.Add(d)
 	}
 	h.Sort()
 	return h

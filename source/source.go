@@ -231,9 +231,17 @@ type Result struct {
 // Check checks the requests of a file read by a reader and reports the
 // reader's problems with the engine's severities.
 func Check(e *rules.Engine, doc *request.Document) Result {
-	ds := append(e.Check(doc.Requests), e.InputDiagnostics(doc.Problems)...)
-	rules.SortDiagnostics(ds)
-	return Result{Requests: len(doc.Requests), Diagnostics: ds, Skipped: doc.Skipped, Foreign: doc.Foreign}
+	return check(e, doc, Limits{})
+}
+
+// check is Check with the caller's limits: with l.Hold the diagnostics
+// stay held (Result.Held), as check.go keeps them.
+func check(e *rules.Engine, doc *request.Document, l Limits) Result {
+	fc := e.NewFileCheck()
+	for _, req := range doc.Requests {
+		fc.Add(req)
+	}
+	return finish(e, fc, len(doc.Requests), nil, doc, l)
 }
 
 // CheckBytes reads a file held in memory and checks it. An array request
@@ -251,7 +259,7 @@ func CheckBytes(e *rules.Engine, name string, data []byte, l Limits) Result {
 		return res
 	}
 	doc, f := readBytes(name, data, l)
-	res := Check(e, doc)
+	res := check(e, doc, l)
 	res.Format = f
 	return res
 }

@@ -28,7 +28,7 @@ func CheckStream(e *rules.Engine, f *Format, r io.Reader, l Limits) (Result, err
 		if err != nil {
 			return Result{}, err
 		}
-		return Check(e, doc), nil
+		return check(e, doc, l), nil
 	}
 	fc := e.NewFileCheck()
 	var (
@@ -103,25 +103,20 @@ func checkArrayBytes(e *rules.Engine, data []byte, l Limits) Result {
 	if !ok {
 		// Not JSON: the file is reported as such, and nothing read before
 		// the error is.
-		return Check(e, doc)
+		return check(e, doc, l)
 	}
 	return finish(e, fc, n, e.InputDiagnostics(probs), doc, l)
 }
 
-// finish adds the reader's problems to a file check's diagnostics.
+// finish adds the reader's problems to a file check's diagnostics and
+// sorts them once, held compactly when l.Hold asks for it.
 func finish(e *rules.Engine, fc *rules.FileCheck, requests int, probs []rules.Diagnostic, doc *request.Document, l Limits) Result {
 	res := Result{Requests: requests, Skipped: doc.Skipped, Foreign: doc.Foreign}
-	probs = append(probs, e.InputDiagnostics(doc.Problems)...)
+	h := fc.Held(append(probs, e.InputDiagnostics(doc.Problems)...)...)
 	if l.Hold {
-		h := fc.Held()
-		for _, d := range probs {
-			h.Add(d)
-		}
-		h.Sort()
 		res.Held = h
-		return res
+	} else {
+		res.Diagnostics = h.Slice()
 	}
-	res.Diagnostics = append(fc.Diagnostics(), probs...)
-	rules.SortDiagnostics(res.Diagnostics)
 	return res
 }
