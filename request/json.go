@@ -562,7 +562,12 @@ func appendPointerToken[S ~string | ~[]byte](b []byte, key S) []byte {
 // "/"→"~1"): "/" + PointerToken(key) appended to an object's pointer gives
 // the pointer of its member.
 func PointerToken(key string) string {
-	return string(appendPointerToken(nil, key))
+	for i := 0; i < len(key); i++ {
+		if key[i] == '~' || key[i] == '/' {
+			return string(appendPointerToken(nil, key))
+		}
+	}
+	return key // nearly every key: no copy
 }
 
 // attach links a new value to its parent (the top frame).

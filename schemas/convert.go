@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/atslint/atslint/request"
 )
 
 // The synthetic passthrough operation. StackOne's public proxy endpoint is
@@ -644,20 +646,14 @@ func pointerGet(v any, ptr string) (any, bool) {
 	return v, true
 }
 
-var (
-	tokenEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
-	tokenUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
-)
+var tokenUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 
-// escapeToken and unescapeToken return most tokens as they are without
-// going through a Replacer: compiling a body schema escapes every keyword
-// and property name on the first check of a run (issue 12).
-func escapeToken(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
-	}
-	return tokenEscaper.Replace(s)
-}
+// escapeToken is request.PointerToken: compiling a body schema escapes
+// every keyword and property name on the first check of a run.
+func escapeToken(s string) string { return request.PointerToken(s) }
+
+// unescapeToken returns most tokens as they are, without going through a
+// Replacer.
 
 func unescapeToken(s string) string {
 	if !strings.Contains(s, "~") {

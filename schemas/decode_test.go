@@ -72,3 +72,29 @@ func FuzzDecodeSchemaJSON(f *testing.F) {
 		}
 	})
 }
+
+// valueToAny converts a parsed value into the tree encoding/json decodes
+// with UseNumber: numbers as json.Number, the last of duplicate keys.
+func valueToAny(v *request.Value) any {
+	switch v.Kind {
+	case request.Bool:
+		return v.Bool
+	case request.Number:
+		return json.Number(v.Str)
+	case request.String:
+		return v.Str
+	case request.Object:
+		m := make(map[string]any, len(v.Members))
+		for _, mem := range v.Members {
+			m[mem.Key] = valueToAny(mem.Value)
+		}
+		return m
+	case request.Array:
+		a := make([]any, len(v.Elems))
+		for i, e := range v.Elems {
+			a[i] = valueToAny(e)
+		}
+		return a
+	}
+	return nil
+}

@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -41,7 +42,7 @@ func TestPointerGet(t *testing.T) {
 func FuzzTokenEscaping(f *testing.F) {
 	f.Add("a/b~c")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := escapeToken(s), tokenEscaper.Replace(s); got != want {
+		if got, want := escapeToken(s), strings.NewReplacer("~", "~0", "/", "~1").Replace(s); got != want {
 			t.Fatalf("escapeToken(%q) = %q, want %q", s, got, want)
 		}
 		if got, want := unescapeToken(s), tokenUnescaper.Replace(s); got != want {

@@ -18,9 +18,7 @@ package bruno
 
 import (
 	"path"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/source/internal/srctext"
@@ -180,13 +178,9 @@ var methods = map[string]string{"get": "GET", "post": "POST", "put": "PUT", "pat
 
 // The script patterns are compiled on first use, not at start-up (issue 12).
 var (
-	setVar    = lazyRegexp(`bru\s*\.\s*(?:setVar|setEnvVar|setGlobalEnvVar|setNextRequestVar)\s*\(\s*(?:'([^']*)'|"([^"]*)"|` + "`([^`$]*)`" + `|())`)
-	setHeader = lazyRegexp(`req\s*\.\s*setHeader\s*\(\s*(?:'([^']*)'|"([^"]*)"|())`)
+	setVar    = srctext.LazyRegexp(`bru\s*\.\s*(?:setVar|setEnvVar|setGlobalEnvVar|setNextRequestVar)\s*\(\s*(?:'([^']*)'|"([^"]*)"|` + "`([^`$]*)`" + `|())`)
+	setHeader = srctext.LazyRegexp(`req\s*\.\s*setHeader\s*\(\s*(?:'([^']*)'|"([^"]*)"|())`)
 )
-
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
 
 // Read reads a .bru request file.
 func Read(data []byte, opts Options) *request.Document {

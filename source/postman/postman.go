@@ -16,7 +16,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/source/internal/srctext"
@@ -163,16 +162,12 @@ func scriptText(s *request.Value) string {
 // The script patterns are compiled on first use: most runs read no Postman
 // collection, and compiling them at start-up cost every run (issue 12).
 var (
-	setVar     = lazyRegexp(`pm\s*\.\s*(?:environment|collectionVariables|variables|globals)\s*\.\s*(?:set|unset)\s*\(\s*(?:'([^']*)'|"([^"]*)"|` + "`([^`$]*)`" + `|())`)
-	setVarOld  = lazyRegexp(`postman\s*\.\s*(?:setEnvironmentVariable|setGlobalVariable|clearEnvironmentVariable)\s*\(\s*(?:'([^']*)'|"([^"]*)"|())`)
-	headerKey  = lazyRegexp(`(?:key|name)\s*:\s*(?:'([^']*)'|"([^"]*)")`)
-	headerCall = lazyRegexp(`pm\s*\.\s*request\s*\.\s*(?:headers|addHeader|removeHeader|upsertHeader)`)
-	headerStr  = lazyRegexp(`pm\s*\.\s*request\s*\.\s*(?:headers\s*\.\s*(?:add|upsert)|addHeader)\s*\(\s*(?:'([^':]*)\s*:|"([^":]*)\s*:)`)
+	setVar     = srctext.LazyRegexp(`pm\s*\.\s*(?:environment|collectionVariables|variables|globals)\s*\.\s*(?:set|unset)\s*\(\s*(?:'([^']*)'|"([^"]*)"|` + "`([^`$]*)`" + `|())`)
+	setVarOld  = srctext.LazyRegexp(`postman\s*\.\s*(?:setEnvironmentVariable|setGlobalVariable|clearEnvironmentVariable)\s*\(\s*(?:'([^']*)'|"([^"]*)"|())`)
+	headerKey  = srctext.LazyRegexp(`(?:key|name)\s*:\s*(?:'([^']*)'|"([^"]*)")`)
+	headerCall = srctext.LazyRegexp(`pm\s*\.\s*request\s*\.\s*(?:headers|addHeader|removeHeader|upsertHeader)`)
+	headerStr  = srctext.LazyRegexp(`pm\s*\.\s*request\s*\.\s*(?:headers\s*\.\s*(?:add|upsert)|addHeader)\s*\(\s*(?:'([^':]*)\s*:|"([^":]*)\s*:)`)
 )
-
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
 
 // collectScriptVars finds the variables any script (pre-request or test,
 // anywhere: a test script of one request sets variables for the next) sets.
