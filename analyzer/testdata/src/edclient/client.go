@@ -105,3 +105,34 @@ func (c *Client) ListJobsMaybe(ctx context.Context, key string, scoped bool) err
 	_, err = c.hc.Do(req)
 	return err
 }
+
+// AddAccount adds the account header: Add is an edit like Set.
+func AddAccount(req *http.Request, account string) { // want AddAccount:`atslint: sets headers of \{p0\} x-account-id=\{p1\}`
+	req.Header.Add("x-account-id", account)
+}
+
+// Forward sets a header on the request it is given and also sends a
+// request of its own: a function that builds requests is no editor, so a
+// request handed to it escapes (anything may be set there).
+func Forward(ctx context.Context, req *http.Request, key string) error { // want Forward:`atslint: sends GET https://api\.stackone\.com/unified/ats/jobs`
+	req.Header.Set("X-Trace", "1")
+	out, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil)
+	if err != nil {
+		return err
+	}
+	out.Header.Set("Authorization", "Bearer "+key)
+	out.Header.Set("x-account-id", "acc_1")
+	_, err = http.DefaultClient.Do(out)
+	return err
+}
+
+// ListJobsForwarded hands its request to Forward, which is no editor:
+// silent.
+func (c *Client) ListJobsForwarded(ctx context.Context, key string) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil)
+	if err != nil {
+		return err
+	}
+	setKey(req, key)
+	return Forward(ctx, req, key)
+}
