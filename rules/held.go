@@ -282,11 +282,10 @@ func (h *Held) At(i int) Diagnostic {
 	return d
 }
 
-// Rule, Severity and Fix return what At would of position i, without
-// making the diagnostic (Fix makes the Fix).
+// Rule and Severity return what At would of position i, without making
+// the diagnostic.
 func (h *Held) Rule(i int) string       { return h.strs[h.rec(i).rule] }
 func (h *Held) Severity(i int) Severity { return Severity(h.rec(i).severity) }
-func (h *Held) Fix(i int) *Fix          { return h.fix(h.rec(i).fix) }
 func (h *Held) requestAt(i int) int     { return int(h.rec(i).request) }
 
 // Compare orders positions i and j as CompareDiagnostics orders their

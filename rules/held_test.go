@@ -47,7 +47,7 @@ func TestHeldGivesBackWhatWasAdded(t *testing.T) {
 		assert.Equal(t, d.Fix != nil, ok)
 		if ok {
 			assert.Equal(t, d.Fix.Safety, safety)
-			assert.Equal(t, "rename", h.Fix(i).Description)
+			assert.Equal(t, "rename", h.At(i).Fix.Description)
 		}
 	}
 	h.DropFixes()
