@@ -178,8 +178,15 @@ func ParseElements(data []byte, opts Options, fn func(i int, v *Value)) (*Value,
 }
 
 func newParser(data []byte, opts Options) (*parser, *scratch) {
+	p := new(parser)
+	return p, p.init(data, opts)
+}
+
+// init sets p, zero or done with, to read data, with working memory from
+// the pool.
+func (p *parser) init(data []byte, opts Options) *scratch {
 	sc := scratchPool.Get().(*scratch)
-	return &parser{
+	*p = parser{
 		data:    data,
 		lines:   newLineIndex(data),
 		max:     opts.Depth(),
@@ -190,7 +197,8 @@ func newParser(data []byte, opts Options) (*parser, *scratch) {
 		ptr:     sc.ptr[:0],
 		strs:    strArena{chunk: min(max(len(data)+len(data)/2, 512), 64<<10)},
 		winLen:  len(data),
-	}, sc
+	}
+	return sc
 }
 
 // release returns the parser's working memory to the pool.
@@ -443,6 +451,9 @@ func (p *parser) parseElements(sc *scratch, fn func(int, *Value)) (*Value, error
 	p.stack = append(p.stack, frame{v: root})
 	p.prevEnd = end
 	p.stream = true
+	// Strings in chunks of a streamed array's size, not the file's: a
+	// chunk over 32 KB is a large allocation, slower to make and zero.
+	p.strs.chunk = streamChunk
 	// The first group's slabs are sized for 16 KB.
 	p.winStart, p.winLen = p.prevEnd, min(len(p.data)-p.prevEnd, 16<<10)
 	for p.dec.PeekKind() != ']' {
@@ -470,12 +481,13 @@ func (p *parser) parseElements(sc *scratch, fn func(int, *Value)) (*Value, error
 }
 
 // parseOne reads data, element index of an array whose frame is not
-// there, so that pointers start with "/index".
-func (p *parser) parseOne(sc *scratch, index int) (*Value, error) {
+// there, so that pointers start with "/index". outer stands for that
+// array.
+func (p *parser) parseOne(sc *scratch, index int, outer *Value) (*Value, error) {
 	if err := p.start(sc); err != nil {
 		return nil, err
 	}
-	p.stack = append(p.stack, frame{v: &Value{Kind: Array}, count: index})
+	p.stack = append(p.stack, frame{v: outer, count: index})
 	v, err := p.readTree(1)
 	if err == nil {
 		err = p.end()
