@@ -415,6 +415,7 @@ func addAll[T any](fc *FileCheck, jobs int, newLoad func() func(T) *request.Requ
 	var (
 		work, done chan *batch
 		inFlight   chan struct{}
+		free       chan *batch // batches added, to be used again
 		workers    sync.WaitGroup
 		sequenced  chan struct{}
 	)
@@ -423,18 +424,22 @@ func addAll[T any](fc *FileCheck, jobs int, newLoad func() func(T) *request.Requ
 		// At most this many batches are read and not yet added, however
 		// unevenly the workers go.
 		inFlight = make(chan struct{}, 4*jobs)
+		free = make(chan *batch, 4*jobs+2)
 		for range jobs {
 			workers.Go(func() {
 				load := newLoad()
 				for b := range work {
-					b.out = make([]checked, len(b.items))
+					b.out = slices.Grow(b.out[:0], len(b.items))[:len(b.items)]
 					for i, it := range b.items {
 						if r := load(it); r != nil {
 							ds, rec := fc.e.CheckRequest(r)
 							b.out[i] = checked{r.Index, r.Ignores, ds, rec, true}
+						} else {
+							b.out[i] = checked{}
 						}
 					}
-					b.items = nil // the trees can go
+					clear(b.items) // the trees can go
+					b.items = b.items[:0]
 					done <- b
 				}
 			})
@@ -454,8 +459,13 @@ func addAll[T any](fc *FileCheck, jobs int, newLoad func() func(T) *request.Requ
 							fc.AddChecked(c.index, c.ignores, c.diags, c.rec)
 						}
 					}
+					clear(b.out)
 					next++
 					<-inFlight
+					select {
+					case free <- b:
+					default:
+					}
 				}
 			}
 		}()
@@ -467,12 +477,18 @@ func addAll[T any](fc *FileCheck, jobs int, newLoad func() func(T) *request.Requ
 		inFlight <- struct{}{}
 		work <- b
 	}
-	cur := &batch{}
+	cur := &batch{items: make([]T, 0, batchSize)}
 	read(func(it T) {
 		cur.items = append(cur.items, it)
 		if len(cur.items) == batchSize {
 			send(cur)
-			cur = &batch{seq: cur.seq + 1}
+			seq := cur.seq + 1
+			select {
+			case cur = <-free:
+				cur.seq = seq
+			default:
+				cur = &batch{seq: seq, items: make([]T, 0, batchSize)}
+			}
 		}
 	})
 	if work == nil {

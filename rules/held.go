@@ -153,7 +153,8 @@ func (h *Held) Add(d Diagnostic) {
 		r.fix = h.addFix(d.Fix)
 	}
 	// "/12/body/name" is kept as "" and "/body/name" around request 12.
-	seg := "/" + strconv.Itoa(d.Request)
+	var buf [24]byte
+	seg := strconv.AppendInt(append(buf[:0], '/'), int64(d.Request), 10)
 	if at := segmentAt(d.Pointer, seg); at >= 0 {
 		r.split, r.pre, r.post = true, h.internView(d.Pointer[:at]), h.internView(d.Pointer[at+len(seg):])
 	} else {
@@ -231,14 +232,15 @@ func (h *Held) FixSafety(i int) (Safety, bool) {
 
 // segmentAt returns where seg ("/12") is a whole segment of the pointer p,
 // or -1.
-func segmentAt(p, seg string) int {
+func segmentAt(p string, seg []byte) int {
 	for off := 0; ; {
-		i := strings.Index(p[off:], seg)
+		i := strings.IndexByte(p[off:], '/')
 		if i < 0 {
 			return -1
 		}
 		i += off
-		if end := i + len(seg); end == len(p) || p[end] == '/' {
+		end := i + len(seg)
+		if end <= len(p) && p[i:end] == string(seg) && (end == len(p) || p[end] == '/') {
 			return i
 		}
 		off = i + 1
