@@ -183,6 +183,7 @@ func (s *arrayStream) read(dec *jsontext.Decoder, copyRaw bool, fn func(Element)
 	}
 	s.advance([]byte{'['})
 	i := 0
+	var chunk []byte
 	for {
 		kind := dec.PeekKind()
 		if kind == 0 {
@@ -200,7 +201,13 @@ func (s *arrayStream) read(dec *jsontext.Decoder, copyRaw bool, fn func(Element)
 		}
 		s.advance(raw)
 		if copyRaw {
-			raw = bytes.Clone(raw)
+			// Copies share chunks: one allocation for many elements.
+			if cap(chunk)-len(chunk) < len(raw) {
+				chunk = make([]byte, 0, max(len(raw), streamChunk))
+			}
+			off := len(chunk)
+			chunk = append(chunk, raw...)
+			raw = chunk[off:len(chunk):len(chunk)]
 		}
 		fn(Element{Raw: raw, Index: i, At: at})
 		i++

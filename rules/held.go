@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/atslint/atslint/request"
 )
@@ -268,7 +269,12 @@ func (h *Held) Span(i int) request.Span {
 }
 
 // At returns the diagnostic at position i.
-func (h *Held) At(i int) Diagnostic {
+func (h *Held) At(i int) Diagnostic { return h.at(i, nil) }
+
+// at is At; with chunk, the pointer of a split record is carved from
+// *chunk, bytes shared by the pointers of many diagnostics (Slice),
+// instead of an allocation of its own.
+func (h *Held) at(i int, chunk *[]byte) Diagnostic {
 	r := h.rec(i)
 	d := Diagnostic{
 		Rule: h.strs[r.rule], Severity: Severity(r.severity), Provider: h.strs[r.provider],
@@ -276,10 +282,25 @@ func (h *Held) At(i int) Diagnostic {
 		Message: h.strs[r.msg], Span: h.Span(i), Fix: h.fix(r.fix), Pointer: h.strs[r.pre],
 	}
 	if r.split {
-		var buf [64]byte
-		p := append(buf[:0], d.Pointer...)
+		pre, post := d.Pointer, h.strs[r.post]
+		if chunk == nil {
+			var buf [64]byte
+			p := append(buf[:0], pre...)
+			p = strconv.AppendInt(append(p, '/'), int64(r.request), 10)
+			d.Pointer = string(append(p, post...))
+			return d
+		}
+		if n := len(pre) + 21 + len(post); cap(*chunk)-len(*chunk) < n {
+			*chunk = make([]byte, 0, max(n, 8<<10))
+		}
+		start := len(*chunk)
+		p := append(*chunk, pre...)
 		p = strconv.AppendInt(append(p, '/'), int64(r.request), 10)
-		d.Pointer = string(append(p, h.strs[r.post]...))
+		p = append(p, post...)
+		*chunk = p
+		// The chunk's bytes are written once, by appending within its
+		// capacity, and never changed: a string may view them.
+		d.Pointer = unsafe.String(&p[start], len(p)-start)
 	}
 	return d
 }
@@ -371,8 +392,9 @@ func (h *Held) Slice() []Diagnostic {
 		return nil
 	}
 	out := make([]Diagnostic, h.Len())
+	var chunk []byte
 	for i := range out {
-		out[i] = h.At(i)
+		out[i] = h.at(i, &chunk)
 	}
 	return out
 }
