@@ -115,14 +115,14 @@ type RecordPass struct {
 	Record *Record
 	engine *Engine
 	rule   *Rule
-	out    []Diagnostic
+	out    *[]Diagnostic
 }
 
 // Report reports a diagnostic of the running rule about a request: the one
 // being added, or an earlier one the check kept (a request that turns out
 // to be too close to one recorded later in the file but earlier in time).
 func (rp *RecordPass) Report(about *Record, provider, format string, args ...any) {
-	rp.out = append(rp.out, Diagnostic{
+	*rp.out = append(*rp.out, Diagnostic{
 		Rule: rp.rule.ID, Severity: rp.engine.severity(rp.rule), Provider: provider,
 		Operation: about.Operation, Pointer: strings.Clone(about.Pointer), Request: about.Request,
 		Predicts: rp.rule.Predicts, Message: fmt.Sprintf(format, args...), Span: about.Span,
@@ -136,9 +136,6 @@ type Tracker struct {
 	mu     sync.Mutex
 	engine *Engine
 	checks []trackedRule
-	// rp is the pass of the Add under way, kept to save an allocation
-	// per request.
-	rp RecordPass
 }
 
 type trackedRule struct {
@@ -165,16 +162,14 @@ func (t *Tracker) Add(rec *Record) []Diagnostic {
 	if len(t.checks) == 0 {
 		return nil
 	}
+	var out []Diagnostic
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	rp := &t.rp
-	*rp = RecordPass{Record: rec, engine: t.engine}
+	rp := &RecordPass{Record: rec, engine: t.engine, out: &out}
 	for _, c := range t.checks {
 		rp.rule = c.rule
 		c.add(rp)
 	}
-	out := rp.out
-	*rp = RecordPass{} // nothing of the request is kept
 	return out
 }
 
