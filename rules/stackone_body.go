@@ -144,7 +144,7 @@ func shapeAt(sh *schemas.Shape, ptr string) *schemas.Shape {
 	if ptr == "" {
 		return sh
 	}
-	for _, tok := range strings.Split(ptr[1:], "/") {
+	for tok := range strings.SplitSeq(ptr[1:], "/") {
 		if sh == nil {
 			return nil
 		}

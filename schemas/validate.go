@@ -331,26 +331,28 @@ func (r *reporter) extraProperties(loc, schemaPtr string) []finding {
 // keywordRank orders the findings for one value: the first is reported.
 var keywordRank = map[string]int{"type": 0, "false": 1, "const": 2, "enum": 3, "format": 4, "required": 5}
 
+func rank(kw string) int {
+	if r, ok := keywordRank[kw]; ok {
+		return r
+	}
+	return len(keywordRank)
+}
+
 // finish keeps one finding per value (deduplicating and preferring the
-// most basic failure) and sorts them by pointer.
+// most basic failure) and sorts them by pointer. A body has few findings:
+// they are compared in place, with no map.
 func finish(fs []finding) []Violation {
-	rank := func(kw string) int {
-		if r, ok := keywordRank[kw]; ok {
-			return r
-		}
-		return len(keywordRank)
-	}
-	best := map[string]Violation{}
+	out := make([]Violation, 0, len(fs))
 	for _, f := range fs {
-		v, seen := best[f.Pointer]
-		if !seen || rank(f.Keyword) < rank(v.Keyword) ||
-			rank(f.Keyword) == rank(v.Keyword) && f.Message < v.Message {
-			best[f.Pointer] = f.Violation
+		i := slices.IndexFunc(out, func(v Violation) bool { return v.Pointer == f.Pointer })
+		if i < 0 {
+			out = append(out, f.Violation)
+			continue
 		}
-	}
-	out := make([]Violation, 0, len(best))
-	for _, v := range best {
-		out = append(out, v)
+		v := out[i]
+		if fr, vr := rank(f.Keyword), rank(v.Keyword); fr < vr || fr == vr && f.Message < v.Message {
+			out[i] = f.Violation
+		}
 	}
 	slices.SortFunc(out, func(a, b Violation) int { return comparePointers(a.Pointer, b.Pointer) })
 	return out
@@ -359,21 +361,40 @@ func finish(fs []finding) []Violation {
 // comparePointers orders JSON Pointers token by token, array indexes
 // numerically, so "/a/2" sorts before "/a/10".
 func comparePointers(a, b string) int {
-	at, bt := strings.Split(a, "/"), strings.Split(b, "/")
-	for i := 0; i < len(at) && i < len(bt); i++ {
-		if at[i] == bt[i] {
-			continue
+	for {
+		at, arest, amore := strings.Cut(a, "/")
+		bt, brest, bmore := strings.Cut(b, "/")
+		if at != bt {
+			an, aok := pointerIndex(at)
+			bn, bok := pointerIndex(bt)
+			if aok && bok && an != bn {
+				return an - bn
+			}
+			// Not both numbers, or the same number spelt twice ("0" and
+			// "00" as object keys): by text, so that the order is total.
+			return strings.Compare(at, bt)
 		}
-		an, aerr := strconv.Atoi(at[i])
-		bn, berr := strconv.Atoi(bt[i])
-		if aerr == nil && berr == nil && an != bn {
-			return an - bn
+		switch {
+		case amore && bmore:
+			a, b = arest, brest
+		case amore:
+			return 1
+		case bmore:
+			return -1
+		default:
+			return 0
 		}
-		// Not both numbers, or the same number spelt twice ("0" and
-		// "00" as object keys): by text, so that the order is total.
-		return strings.Compare(at[i], bt[i])
 	}
-	return len(at) - len(bt)
+}
+
+// pointerIndex reads a token as strconv.Atoi does, without the error value
+// (which allocates) for the common token that cannot be a number.
+func pointerIndex(tok string) (int, bool) {
+	if tok == "" || tok[0] != '+' && tok[0] != '-' && (tok[0] < '0' || tok[0] > '9') {
+		return 0, false
+	}
+	n, err := strconv.Atoi(tok)
+	return n, err == nil
 }
 
 func parentPointer(ptr string) string {

@@ -645,7 +645,7 @@ type vError struct {
 	kind   errKind
 	kw     string // the failed keyword, for errKeyword
 	schema string // JSON Pointer of the keyword's value (or of the false schema) in the schema document
-	inst   string // JSON Pointer of the value in the instance
+	inst   string // JSON Pointer of the value in the instance; "" on a wrapper, whose causes say where
 	causes []*vError
 }
 
@@ -754,7 +754,13 @@ func (st *validation) validate(n *node, v *request.Value, base int) (evaluated, 
 		}
 	}
 	st.inplace = append(st.inplace, n)
-	defer func() { st.inplace = st.inplace[:len(st.inplace)-1] }()
+	res, err := st.apply(n, v, base)
+	st.inplace = st.inplace[:len(st.inplace)-1]
+	return res, err
+}
+
+// apply is validate's work once n is on the in-place chain.
+func (st *validation) apply(n *node, v *request.Value, base int) (evaluated, *vError) {
 	a := application{st: st, n: n, v: v, base: base}
 	a.start()
 
@@ -788,7 +794,7 @@ func (st *validation) validate(n *node, v *request.Value, base int) (evaluated, 
 	case 1:
 		return a.res, a.errs[0]
 	}
-	return a.res, &vError{kind: errWrapper, inst: st.pointer(), causes: a.errs}
+	return a.res, &vError{kind: errWrapper, causes: a.errs}
 }
 
 // application is schema n applied to value v: what the keyword functions
@@ -888,7 +894,7 @@ func (a *application) addChild(s *node, val *request.Value, key string, index in
 
 // wrap keeps the errors of an in-place subschema as causes.
 func (a *application) wrap(err *vError) bool {
-	return err == nil || a.add(&vError{kind: errWrapper, inst: err.inst, causes: []*vError{err}})
+	return err == nil || a.add(&vError{kind: errWrapper, causes: []*vError{err}})
 }
 
 func (a *application) constant() bool {
