@@ -52,11 +52,13 @@ func (r *Record) For(provider string) bool { return slices.Contains(r.Providers,
 // keySeed hashes API keys. Hashes are compared within one process only.
 var keySeed = maphash.MakeSeed()
 
-// record builds the Record of a checked request. Its strings may view the
-// request's tree: a check that keeps a Record keeps its copy (kept).
+// record builds the Record of a checked request, in the Pass. Its strings
+// may view the request's tree: a check that keeps a Record keeps its copy
+// (kept).
 func (e *Engine) record(p *Pass) *Record {
 	r := p.Request
-	rec := &Record{
+	rec := &p.rec
+	*rec = Record{
 		Request: r.Index, Operation: p.OperationID(), Time: r.Time, ATS: isATSPath(r),
 		Span: r.Span, Pointer: r.Pointer, Providers: e.Providers(r),
 	}
@@ -181,8 +183,7 @@ func (c trackedRule) add(rp *RecordPass) {
 // Record runs no rule: it returns the Record of a request, for a Tracker
 // fed by a front end that checks requests itself (preflight).
 func (e *Engine) Record(req *request.Request) *Record {
-	op, cands := e.match.match(req)
-	return e.record(&Pass{engine: e, Request: req, Operation: op, candidates: cands})
+	return e.record(e.newPass(req))
 }
 
 // keyed holds the state of a cross-request rule per key (API key, account,

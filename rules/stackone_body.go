@@ -99,7 +99,7 @@ var ruleBodySchema = &Rule{
 			if v.Keyword == "type" {
 				msg = withExpectedShape(msg, shapeAt(p.Set().Shape(op.Body), v.Pointer))
 			}
-			p.ReportValue(at, "%s: %s", where, msg)
+			p.report(at.Span, at.Pointer, where+": "+msg)
 			if v.Keyword == "type" && at != b && at.Pointer == b.Pointer+v.Pointer && bareEnum(p, op.Body, b, v.Pointer, at) {
 				// Two insertions around the token keep its bytes as they are.
 				start, end := at.Span.Range()
@@ -195,7 +195,7 @@ var ruleUnknownField = &Rule{
 			if c, ok := closestField(m.Key, names); ok {
 				msg += "; did you mean " + quote(c) + "?"
 			}
-			p.ReportMember(m, "%s", msg)
+			p.report(m.KeySpan, m.Value.Pointer, msg)
 			if c, ok := closestOnly(m.Key, names); ok && obj.Member(c) == nil {
 				p.Fix("rename "+quote(m.Key)+" to "+quote(c), tokenRename(m.KeySpan, c))
 			}
@@ -348,10 +348,20 @@ func bareEnum(p *Pass, schema string, b *request.Value, ptr string, at *request.
 	if at.Kind != request.String || ptr == "" {
 		return false
 	}
-	wrapped := &request.Value{Kind: request.Object, Span: at.Span, Pointer: at.Pointer, Members: []*request.Member{
-		{Key: "value", KeySpan: at.Span, Value: &request.Value{Kind: request.String, Str: at.Str, Span: at.Span, Pointer: at.Pointer + "/value"}},
-	}}
-	nb, ok := replaceAt(b, ptr, wrapped)
+	// One allocation for the wrapper; only the validator reads it, so
+	// the inner value has no pointer of its own.
+	w := &struct {
+		obj, str request.Value
+		m        request.Member
+		ms       [1]*request.Member
+	}{
+		obj: request.Value{Kind: request.Object, Span: at.Span, Pointer: at.Pointer},
+		str: request.Value{Kind: request.String, Str: at.Str, Span: at.Span},
+		m:   request.Member{Key: "value", KeySpan: at.Span},
+	}
+	w.m.Value, w.ms[0] = &w.str, &w.m
+	w.obj.Members = w.ms[:]
+	nb, ok := replaceAt(b, ptr, &w.obj)
 	if !ok {
 		return false
 	}

@@ -642,9 +642,13 @@ const (
 // vError is a validation failure: the tree the reporter turns into
 // Violations.
 type vError struct {
-	kind   errKind
-	kw     string // the failed keyword, for errKeyword
-	schema string // JSON Pointer of the keyword's value (or of the false schema) in the schema document
+	kind errKind
+	kw   string // the failed keyword, for errKeyword
+	// at is the schema whose keyword kw failed; when it is nil, schema is
+	// the JSON Pointer of the keyword's value (or of the false schema) in
+	// the schema document. Pointers are made only when reported.
+	at     *node
+	schema string
 	inst   string // JSON Pointer of the value in the instance; "" on a wrapper, whose causes say where
 	causes []*vError
 }
@@ -674,6 +678,9 @@ type validation struct {
 	// given.
 	inplace []*node
 	loop    *loopError
+	// ptr is pointer() while ptrOK: the failures of one value share it.
+	ptr   string
+	ptrOK bool
 	// quiet asks only whether the value is valid: the first failure ends
 	// validation with errQuiet, and no error is built.
 	quiet bool
@@ -693,6 +700,13 @@ func (st *validation) quietly(f func() bool) bool {
 
 // pointer returns the JSON Pointer of the value being validated.
 func (st *validation) pointer() string {
+	if !st.ptrOK {
+		st.ptr, st.ptrOK = st.makePointer(), true
+	}
+	return st.ptr
+}
+
+func (st *validation) makePointer() string {
 	var b []byte
 	for _, t := range st.path {
 		b = append(b, '/')
@@ -788,13 +802,10 @@ func (st *validation) apply(n *node, v *request.Value, base int) (evaluated, *vE
 	if !ok {
 		return a.res, errQuiet
 	}
-	switch len(a.errs) {
-	case 0:
-		return a.res, nil
-	case 1:
-		return a.res, a.errs[0]
+	if a.errs != nil {
+		return a.res, &vError{kind: errWrapper, causes: a.errs}
 	}
-	return a.res, &vError{kind: errWrapper, causes: a.errs}
+	return a.res, a.err
 }
 
 // application is schema n applied to value v: what the keyword functions
@@ -807,7 +818,8 @@ type application struct {
 	base    int
 	members []*request.Member // of an object value, the last of each key
 	res     evaluated
-	errs    []*vError
+	err     *vError   // the first failure
+	errs    []*vError // every failure, once there are two
 }
 
 // start finds the members of an object value and, when evaluation is
@@ -836,7 +848,7 @@ func (a *application) start() {
 
 // fail is the error of keyword kw of this schema.
 func (a *application) fail(kw string) *vError {
-	return a.failAt(kw, a.n.loc+"/"+kw)
+	return &vError{kind: errKeyword, kw: kw, at: a.n, inst: a.st.pointer()}
 }
 
 // failAt is the error of keyword kw at a given schema location.
@@ -849,13 +861,26 @@ func (a *application) add(e *vError) bool {
 	if a.st.quiet {
 		return false
 	}
-	a.errs = append(a.errs, e)
+	switch {
+	case a.err == nil:
+		a.err = e
+	case a.errs == nil:
+		a.errs = []*vError{a.err, e}
+	default:
+		a.errs = append(a.errs, e)
+	}
 	return true
+}
+
+// failed adds the failure of keyword kw; quietly, it builds none and ends
+// validation (false).
+func (a *application) failed(kw string) bool {
+	return !a.st.quiet && a.add(a.fail(kw))
 }
 
 // check adds the failure of keyword kw when failed.
 func (a *application) check(failed bool, kw string) bool {
-	return !failed || a.add(a.fail(kw))
+	return !failed || a.failed(kw)
 }
 
 // inplace applies a subschema to the same value; on success, what it
@@ -881,8 +906,10 @@ func (a *application) inplace(s *node) *vError {
 func (a *application) child(s *node, val *request.Value, key string, index int) *vError {
 	st := a.st
 	st.path = append(st.path, pathTok{key, index})
+	st.ptrOK = false
 	_, err := st.validate(s, val, len(st.inplace))
 	st.path = st.path[:len(st.path)-1]
+	st.ptrOK = false
 	return err
 }
 
@@ -892,9 +919,11 @@ func (a *application) addChild(s *node, val *request.Value, key string, index in
 	return err == nil || a.add(err)
 }
 
-// wrap keeps the errors of an in-place subschema as causes.
+// wrap keeps the errors of an in-place subschema as causes. A wrapper of
+// one error would say no more than the error (the reporter flattens
+// wrappers), so the error itself is kept.
 func (a *application) wrap(err *vError) bool {
-	return err == nil || a.add(&vError{kind: errWrapper, causes: []*vError{err}})
+	return err == nil || a.add(err)
 }
 
 func (a *application) constant() bool {
@@ -927,7 +956,7 @@ func (a *application) propertyCount() bool {
 func (a *application) required() bool {
 	for _, name := range a.n.required {
 		if memberNamed(a.members, name) == nil {
-			return a.add(a.fail("required"))
+			return a.failed("required")
 		}
 	}
 	return true
@@ -988,7 +1017,7 @@ func (a *application) additionalProperties() bool {
 		}
 		if n.addl == nil {
 			if !n.addlAllowed {
-				if !a.add(a.fail("additionalProperties")) {
+				if !a.failed("additionalProperties") {
 					return false
 				}
 				break
@@ -1010,7 +1039,7 @@ func (a *application) dependentRequired() bool {
 		}
 		for i, dep := range deps {
 			if memberNamed(a.members, dep) == nil &&
-				!a.add(a.failAt("dependentRequired", a.n.loc+"/dependentRequired/"+escapeToken(name)+"/"+strconv.Itoa(i))) {
+				(a.st.quiet || !a.add(a.failAt("dependentRequired", a.n.loc+"/dependentRequired/"+escapeToken(name)+"/"+strconv.Itoa(i)))) {
 				return false
 			}
 		}
@@ -1190,7 +1219,7 @@ func (a *application) oneOf() bool {
 	case a.st.quiet:
 		return false
 	case matches == 2:
-		return a.add(a.fail("oneOf"))
+		return a.failed("oneOf")
 	}
 	return a.add(a.alternatives("oneOf", n.oneOf))
 }
@@ -1202,7 +1231,7 @@ func (a *application) alternatives(kw string, alts []*node) *vError {
 	for _, s := range alts {
 		causes = append(causes, a.inplace(s))
 	}
-	return &vError{kind: errAlternatives, kw: kw, schema: a.n.loc + "/" + kw, inst: a.st.pointer(), causes: causes}
+	return &vError{kind: errAlternatives, kw: kw, at: a.n, inst: a.st.pointer(), causes: causes}
 }
 
 func (a *application) ifThenElse() bool {
