@@ -76,6 +76,94 @@ type node struct {
 	allOf, anyOf      []*node
 	oneOf             []*node
 	ifN, thenN, elseN *node
+
+	// groups has a bit for each group of keywords the schema has, so that
+	// validation skips the others, and typeMask one for each of its types
+	// (set by setGroups once compiled).
+	groups   keywordGroups
+	typeMask typeMask
+}
+
+// typeMask has a bit for each JSON Schema type.
+type typeMask uint8
+
+const (
+	nullType typeMask = 1 << iota
+	booleanType
+	objectType
+	arrayType
+	numberType
+	stringType
+	integerType
+)
+
+var typeBits = map[string]typeMask{
+	"null": nullType, "boolean": booleanType, "object": objectType, "array": arrayType,
+	"number": numberType, "string": stringType, "integer": integerType,
+}
+
+// matches is typeMatches(types, v) for the types of the mask.
+func (m typeMask) matches(v *request.Value) bool {
+	var t typeMask
+	switch v.Kind {
+	case request.Bool:
+		t = booleanType
+	case request.Number:
+		t = numberType
+	case request.String:
+		t = stringType
+	case request.Object:
+		t = objectType
+	case request.Array:
+		t = arrayType
+	default:
+		t = nullType // as valueType: an unknown value is validated as null
+	}
+	return m&t != 0 || m&integerType != 0 && t == numberType && isInteger(v.Str)
+}
+
+// keywordGroups are the groups of keywords apply runs, one bit each.
+type keywordGroups uint8
+
+const (
+	valueKeywords       keywordGroups = 1 << iota // const, enum, format
+	objectKeywords                                // properties, required, ...: the object keywords but unevaluatedProperties
+	arrayKeywords                                 // items, contains, ...: the array keywords but unevaluatedItems
+	stringKeywords                                // minLength, maxLength, pattern
+	numberKeywords                                // the bounds and multipleOf
+	applicatorKeywords                            // $ref, not, allOf, anyOf, oneOf, if
+	unevaluatedKeywords                           // unevaluatedProperties, unevaluatedItems
+)
+
+// setGroups sets n.groups from its compiled keywords.
+func (n *node) setGroups() {
+	var g keywordGroups
+	if n.hasConst || n.enum != nil || n.format != nil {
+		g |= valueKeywords
+	}
+	if n.minProps >= 0 || n.maxProps >= 0 || len(n.required) > 0 || n.props != nil || n.propNames != nil ||
+		len(n.patterns) > 0 || n.addlSet || len(n.depRequired) > 0 || len(n.depSchemas) > 0 {
+		g |= objectKeywords
+	}
+	if n.minItems >= 0 || n.maxItems >= 0 || n.unique || len(n.prefix) > 0 || n.items != nil || n.contains != nil {
+		g |= arrayKeywords
+	}
+	if n.minLen >= 0 || n.maxLen >= 0 || n.pattern != nil {
+		g |= stringKeywords
+	}
+	if n.minimum != nil || n.exclMin != nil || n.maximum != nil || n.exclMax != nil || n.multipleOf != nil {
+		g |= numberKeywords
+	}
+	if n.ref != nil || n.not != nil || len(n.allOf) > 0 || len(n.anyOf) > 0 || len(n.oneOf) > 0 || n.ifN != nil {
+		g |= applicatorKeywords
+	}
+	if n.unevalProps != nil || n.unevalItems != nil {
+		g |= unevaluatedKeywords
+	}
+	n.groups = g
+	for _, t := range n.types {
+		n.typeMask |= typeBits[t]
+	}
 }
 
 type patternNode struct {
@@ -96,6 +184,9 @@ func compileSchema(doc any) (*program, error) {
 	root, err := c.at("")
 	if err != nil {
 		return nil, err
+	}
+	for _, n := range c.nodes {
+		n.setGroups()
 	}
 	return &program{root: root, track: c.uneval}, nil
 }
@@ -787,18 +878,21 @@ func (st *validation) apply(n *node, v *request.Value, base int) (evaluated, *vE
 		}
 		return a.res, &vError{kind: errFalse, schema: n.loc, inst: st.pointer()}
 	}
-	if len(n.types) > 0 && !typeMatches(n.types, v) {
+	if n.typeMask != 0 && !n.typeMask.matches(v) {
 		if st.quiet {
 			return a.res, errQuiet
 		}
 		return a.res, a.fail("type")
 	}
 	// The keywords in the order their errors are listed; each returns
-	// false when a quiet validation has failed.
-	ok := a.constant() && a.enum() && a.format() &&
-		a.objectKeywords() && a.arrayKeywords() && a.stringKeywords() && a.numberKeywords() &&
-		a.ref() && a.not() && a.allOf() && a.anyOf() && a.oneOf() && a.ifThenElse() &&
-		a.unevaluatedProperties() && a.unevaluatedItems()
+	// false when a quiet validation has failed. A group the schema does
+	// not have would do nothing.
+	g := n.groups
+	ok := (g&valueKeywords == 0 || a.constant() && a.enum() && a.format()) &&
+		(g&objectKeywords == 0 || a.objectKeywords()) && (g&arrayKeywords == 0 || a.arrayKeywords()) &&
+		(g&stringKeywords == 0 || a.stringKeywords()) && (g&numberKeywords == 0 || a.numberKeywords()) &&
+		(g&applicatorKeywords == 0 || a.ref() && a.not() && a.allOf() && a.anyOf() && a.oneOf() && a.ifThenElse()) &&
+		(g&unevaluatedKeywords == 0 || a.unevaluatedProperties() && a.unevaluatedItems())
 	if !ok {
 		return a.res, errQuiet
 	}
@@ -826,7 +920,8 @@ type application struct {
 // tracked, marks every property and item as not evaluated yet.
 func (a *application) start() {
 	v := a.v
-	if v.Kind == request.Object {
+	// The members are for the object keywords and for tracking.
+	if v.Kind == request.Object && (a.st.track || a.n.groups&(objectKeywords|unevaluatedKeywords) != 0) {
 		a.members = uniqueMembers(v.Members)
 	}
 	if !a.st.track {
@@ -968,7 +1063,9 @@ func (a *application) properties() bool {
 	}
 	for _, m := range a.members {
 		if s := a.n.props[m.Key]; s != nil {
-			delete(a.res.props, m.Key)
+			if a.res.props != nil {
+				delete(a.res.props, m.Key)
+			}
 			if !a.addChild(s, m.Value, m.Key, -1) {
 				return false
 			}
@@ -1083,7 +1180,9 @@ func (a *application) items() bool {
 		if s == nil {
 			break
 		}
-		delete(a.res.items, i)
+		if a.res.items != nil {
+			delete(a.res.items, i)
+		}
 		if !a.addChild(s, item, "", i) {
 			return false
 		}
