@@ -117,14 +117,14 @@ type RecordPass struct {
 	Record *Record
 	engine *Engine
 	rule   *Rule
-	out    *[]Diagnostic
+	out    []Diagnostic
 }
 
 // Report reports a diagnostic of the running rule about a request: the one
 // being added, or an earlier one the check kept (a request that turns out
 // to be too close to one recorded later in the file but earlier in time).
 func (rp *RecordPass) Report(about *Record, provider, format string, args ...any) {
-	*rp.out = append(*rp.out, Diagnostic{
+	rp.out = append(rp.out, Diagnostic{
 		Rule: rp.rule.ID, Severity: rp.engine.severity(rp.rule), Provider: provider,
 		Operation: about.Operation, Pointer: strings.Clone(about.Pointer), Request: about.Request,
 		Predicts: rp.rule.Predicts, Message: fmt.Sprintf(format, args...), Span: about.Span,
@@ -138,6 +138,7 @@ type Tracker struct {
 	mu     sync.Mutex
 	engine *Engine
 	checks []trackedRule
+	rp     RecordPass // of the Record being added, reused
 }
 
 type trackedRule struct {
@@ -164,14 +165,16 @@ func (t *Tracker) Add(rec *Record) []Diagnostic {
 	if len(t.checks) == 0 {
 		return nil
 	}
-	var out []Diagnostic
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	rp := &RecordPass{Record: rec, engine: t.engine, out: &out}
+	rp := &t.rp
+	*rp = RecordPass{Record: rec, engine: t.engine}
 	for _, c := range t.checks {
 		rp.rule = c.rule
 		c.add(rp)
 	}
+	out := rp.out
+	*rp = RecordPass{} // nothing of the request is kept
 	return out
 }
 
