@@ -833,14 +833,12 @@ type evaluated struct {
 }
 
 func (st *validation) run(p *program, v *request.Value) (*vError, error) {
-	// Most bodies are valid: check quietly, without building errors, and
-	// validate again for the errors only if that fails.
-	st.quiet = true
+	// One pass that builds errors: it builds none for a valid body, since
+	// whatever is only tried (anyOf's alternatives, if, not, contains) is
+	// tried quietly, and every error built outside those is the body's.
+	// A quiet pass first would only repeat the start of an invalid body.
+	st.quiet = false
 	_, err := st.validate(p.root, v, 0)
-	if err != nil && st.loop == nil {
-		st.quiet = false
-		_, err = st.validate(p.root, v, 0)
-	}
 	if st.loop != nil {
 		return nil, st.loop
 	}
