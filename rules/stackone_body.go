@@ -192,23 +192,28 @@ var ruleUnknownField = &Rule{
 			}
 			msg := "unknown field " + quote(m.Key) + "; StackOne drops it silently"
 			names := owner.PropertyNames()
-			if c, ok := closestField(m.Key, names); ok {
+			near, isNear := closest(m.Key, names)
+			if c, ok := closestField(m.Key, names, near, isNear); ok {
 				msg += "; did you mean " + quote(c) + "?"
 			}
 			p.report(m.KeySpan, m.Value.Pointer, msg)
-			if c, ok := closestOnly(m.Key, names); ok && obj.Member(c) == nil {
+			if !isNear {
+				return
+			}
+			if c, ok := onlyClosest(m.Key, near, names); ok && obj.Member(c) == nil {
 				p.Fix("rename "+quote(m.Key)+" to "+quote(c), tokenRename(m.KeySpan, c))
 			}
 		})
 	},
 }
 
-// closestField is the declared field a misspelt one most likely means: the
-// nearest by edit distance, or else the one field that is the name with a
-// suffix such as _id or _ids (author → author_id).
-func closestField(key string, names []string) (string, bool) {
-	if c, ok := closest(key, names); ok {
-		return c, true
+// closestField is the declared field a misspelt one most likely means:
+// near, the nearest by edit distance, when isNear (closest's results), or
+// else the one field that is the name with a suffix such as _id or _ids
+// (author → author_id).
+func closestField(key string, names []string, near string, isNear bool) (string, bool) {
+	if isNear {
+		return near, true
 	}
 	var found []string
 	for _, n := range names {
