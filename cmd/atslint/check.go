@@ -227,7 +227,11 @@ func runCheck(e *env, args []string) int {
 // With --baseline the diagnostics the baseline holds are left out, of the
 // output and of the exit code.
 func (s *setup) finish(e *env, rep *report.Report) int {
-	rep.Version = versionString()
+	if s.formatName == "sarif" {
+		// Only SARIF names the version; reading the build info costs
+		// every other run its time (issue 12).
+		rep.Version = versionString()
+	}
 	rep.Finish()
 	for _, fe := range rep.Errors {
 		fmt.Fprintf(e.stderr, "atslint: %s: %s\n", fe.File, fe.Message)
