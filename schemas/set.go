@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -140,6 +141,19 @@ func setFromDoc(doc catalogueDoc, read func(string) ([]byte, error)) (*Set, erro
 // not be modified.
 func (s *Set) Operations() []Operation {
 	return slices.Clone(s.ops)
+}
+
+// AllOperations yields the operations in the order of Operations, without
+// copying them: rules build their path matcher from it on every start-up.
+// The Operations are shared and must not be modified.
+func (s *Set) AllOperations() iter.Seq[*Operation] {
+	return func(yield func(*Operation) bool) {
+		for i := range s.ops {
+			if !yield(&s.ops[i]) {
+				return
+			}
+		}
+	}
 }
 
 // Operation returns the operation with the given operationId.
