@@ -226,15 +226,22 @@ func mustExtractDoc(content, name string) string {
 	if !ok {
 		panic("analyzer: doc.go has no '# Analyzer " + name + "' heading")
 	}
-	var lines []string
-	for _, l := range strings.Split(rest, "\n") {
+	// Line by line up to the section's end, not a split of the rest of
+	// doc.go: this runs at init in every atslint process (issue 12).
+	var b strings.Builder
+	b.Grow(len(rest))
+	for rest != "" {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
 		if !strings.HasPrefix(l, "//") || strings.HasPrefix(l, "// # ") {
 			break
 		}
-		l = strings.TrimPrefix(strings.TrimPrefix(l, "//"), " ")
-		lines = append(lines, l)
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strings.TrimPrefix(strings.TrimPrefix(l, "//"), " "))
 	}
-	text := strings.TrimSpace(strings.Join(lines, "\n"))
+	text := strings.TrimSpace(b.String())
 	body, ok := strings.CutPrefix(text, name+": ")
 	if !ok {
 		panic("analyzer: '# Analyzer " + name + "' heading not followed by '" + name + ": summary'")

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+	"sync"
 )
 
 // Models of third-party HTTP libraries, as data: what each method of a
@@ -49,9 +50,10 @@ type effect struct {
 // builderModels maps a method's full name, without its package path's
 // version, to its effect. Methods not listed leave headers and query
 // unknown, never guessed.
-var builderModels = map[string]map[string]effect{}
-
-func init() {
+// It is made on first use: a process that analyses no Go code (atslint
+// check) never needs it (issue 12).
+var builderModels = sync.OnceValue(func() map[string]map[string]effect {
+	models := map[string]map[string]effect{}
 	client := map[string]effect{
 		"SetBaseURL": {kind: efBaseURL}, "SetHostURL": {kind: efBaseURL},
 		"SetHeader": {kind: efHeader}, "SetHeaders": {kind: efHeaders},
@@ -75,10 +77,11 @@ func init() {
 		"Options": {kind: efSend, method: "OPTIONS"}, "Execute": {kind: efExecute}, "Send": {kind: efSendSet},
 	}
 	for _, pkg := range []string{"github.com/go-resty/resty/v2", "resty.dev/v3"} {
-		builderModels["(*"+pkg+".Client)"] = client
-		builderModels["(*"+pkg+".Request)"] = req
+		models["(*"+pkg+".Client)"] = client
+		models["(*"+pkg+".Request)"] = req
 	}
-}
+	return models
+})
 
 // libraryRequests are constructors shaped like http.NewRequest: method,
 // URL, body (any: encoded by its type). The request they return embeds
@@ -108,7 +111,7 @@ func methodModel(fo *types.Func) (effect, bool, bool) {
 	if !ok || n.Obj().Pkg() == nil {
 		return effect{}, false, false
 	}
-	table, ok := builderModels["("+ptr+n.Obj().Pkg().Path()+"."+n.Obj().Name()+")"]
+	table, ok := builderModels()["("+ptr+n.Obj().Pkg().Path()+"."+n.Obj().Name()+")"]
 	if !ok {
 		return effect{}, false, false
 	}

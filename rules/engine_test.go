@@ -361,3 +361,39 @@ func TestIgnoreProblems(t *testing.T) {
 	assert.False(t, Ignore{Rules: []string{"stackone/page-size"}}.Silences("stackone/page-size"), "no reason, no silence")
 	assert.Nil(t, IgnoreDiagnostics(Ignore{}, false, syntax, Off))
 }
+
+func TestValidID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"stackone/unknown-query-param": true, "bullhorn/note-missing-author": true, "a/b": true, "s3/x--y": true,
+		"": false, "stackone": false, "/x": false, "x/": false, "x/-y": false, "x/y-": false, "-x/y": false,
+		"x/y/z": false, "X/y": false, "x/y z": false, "x/é": false, "x/y_z": false,
+	} {
+		assert.Equal(t, want, validID(id), id)
+	}
+}
+
+// A duplicate ID registered before the registry is used panics at its
+// first use; one registered after, at once.
+func TestRegisterDuplicate(t *testing.T) {
+	registry.Lock()
+	list, byID, sorted := registry.list, registry.byID, registry.sorted
+	registry.list, registry.byID, registry.sorted = slices.Clone(list), nil, nil
+	registry.Unlock()
+	defer func() {
+		registry.Lock()
+		registry.list, registry.byID, registry.sorted = list, byID, sorted
+		registry.Unlock()
+	}()
+	Register(&Rule{ID: "stackone/test-duplicate"}, &Rule{ID: "stackone/test-duplicate"})
+	assert.PanicsWithValue(t, "rules: duplicate rule ID stackone/test-duplicate", func() { All() })
+	assert.PanicsWithValue(t, "rules: duplicate rule ID stackone/test-duplicate", func() { Lookup("stackone/test-duplicate") })
+
+	registry.Lock()
+	registry.list, registry.byID, registry.sorted = slices.Clone(list), nil, nil
+	registry.Unlock()
+	_, ok := Lookup("stackone/unknown-operation")
+	require.True(t, ok)
+	assert.PanicsWithValue(t, "rules: duplicate rule ID stackone/unknown-operation", func() {
+		Register(&Rule{ID: "stackone/unknown-operation"})
+	})
+}

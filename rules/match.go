@@ -30,17 +30,17 @@ func matcherFor(set *schemas.Set) *matcher {
 	}
 	// Built once per process for the catalogue in use, so it runs on every
 	// start-up: all segments share one backing array (issue 12).
-	ops := set.Operations()
-	n := 0
-	for i := range ops {
-		n += strings.Count(ops[i].Path, "/") + 1
+	n, nops := 0, 0
+	for op := range set.AllOperations() {
+		n += strings.Count(op.Path, "/") + 1
+		nops++
 	}
 	all := make([]string, 0, n)
-	m := &matcher{templates: make([]template, 0, len(ops))}
+	m := &matcher{templates: make([]template, 0, nops)}
 	maxLen := 0
-	for i := range ops {
+	for op := range set.AllOperations() {
 		start := len(all)
-		if p := strings.TrimPrefix(strings.TrimSuffix(ops[i].Path, "/"), "/"); p != "" {
+		if p := strings.TrimPrefix(strings.TrimSuffix(op.Path, "/"), "/"); p != "" {
 			for more := true; more; {
 				var s string
 				s, p, more = strings.Cut(p, "/")
@@ -50,7 +50,7 @@ func matcherFor(set *schemas.Set) *matcher {
 				all = append(all, s)
 			}
 		}
-		t := template{op: &ops[i]}
+		t := template{op: op}
 		if len(all) > start {
 			t.segs = all[start:len(all):len(all)]
 		}
@@ -122,11 +122,12 @@ func (m *matcher) appendMatches(out []template, segs []string) []template {
 }
 
 // match returns the operation a request calls (nil if none) and the
-// operations on the same path (for messages and path-parameter checks).
+// operations on the same path (for messages and path-parameter checks),
+// appended to dst.
 // When unknown segments let the request match several operations with its
 // method (POST /unified/ats/\x00), it calls none that can be named: rules
 // must not judge it by a guess.
-func (m *matcher) match(req *request.Request) (*schemas.Operation, []*schemas.Operation) {
+func (m *matcher) match(req *request.Request, dst []*schemas.Operation) (*schemas.Operation, []*schemas.Operation) {
 	if req.Path == "" && !req.PathKnown {
 		return nil, nil
 	}
@@ -135,7 +136,7 @@ func (m *matcher) match(req *request.Request) (*schemas.Operation, []*schemas.Op
 	var op *schemas.Operation
 	ambiguous := false
 	matched := m.appendMatches(buf[:0], segs)
-	same := make([]*schemas.Operation, 0, len(matched))
+	same := dst
 	for _, t := range matched {
 		same = append(same, t.op)
 		if req.MethodKnown && strings.EqualFold(t.op.Method, req.Method) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -166,7 +167,9 @@ func foldName(s string) string {
 }
 
 // providerIndex maps every folded spelling (and key) to its canonical key.
-var providerIndex = func() map[string]string {
+// It is made on first use: a run whose requests and config name no provider
+// never needs it (issue 12).
+var providerIndex = sync.OnceValue(func() map[string]string {
 	n := 0
 	for _, p := range providerList {
 		n += 1 + len(p.Spellings)
@@ -183,20 +186,20 @@ var providerIndex = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // knownProviders are the canonical keys.
-var knownProviders = func() []string {
+var knownProviders = sync.OnceValue(func() []string {
 	var out []string
 	for _, p := range providerList {
 		out = append(out, p.Key)
 	}
 	sort.Strings(out)
 	return out
-}()
+})
 
 // KnownProviders returns the canonical provider keys, sorted.
-func KnownProviders() []string { return append([]string(nil), knownProviders...) }
+func KnownProviders() []string { return append([]string(nil), knownProviders()...) }
 
 // Providers returns every provider with its spellings, sorted by key.
 func Providers() []Provider { return append([]Provider(nil), providerList...) }
@@ -208,12 +211,19 @@ func Providers() []Provider { return append([]Provider(nil), providerList...) }
 func NormalizeProvider(name string) (string, bool) {
 	p := strings.ToLower(strings.TrimSpace(name))
 	f := foldName(p)
-	if k, ok := providerIndex[f]; ok {
+	// A canonical key, as nearly every request and config writes it, is
+	// found without building the index.
+	for i := range providerList {
+		if providerList[i].Key == f {
+			return f, true
+		}
+	}
+	if k, ok := providerIndex()[f]; ok {
 		return k, true
 	}
 	for _, s := range categorySuffixes {
 		if base, cut := strings.CutSuffix(f, foldName(s)); cut {
-			if k, ok := providerIndex[base]; ok {
+			if k, ok := providerIndex()[base]; ok {
 				return k, true
 			}
 		}
@@ -223,17 +233,17 @@ func NormalizeProvider(name string) (string, bool) {
 
 // singleProviders holds a one-element list per known provider, so that
 // resolving a request's provider allocates nothing.
-var singleProviders = func() map[string][]string {
-	m := make(map[string][]string, len(knownProviders))
-	for _, p := range knownProviders {
+var singleProviders = sync.OnceValue(func() map[string][]string {
+	m := make(map[string][]string, len(knownProviders()))
+	for _, p := range knownProviders() {
 		m[p] = []string{p}
 	}
 	return m
-}()
+})
 
 // oneProvider returns the list of just p (shared for known providers).
 func oneProvider(p string) []string {
-	if l, ok := singleProviders[p]; ok {
+	if l, ok := singleProviders()[p]; ok {
 		return l
 	}
 	return []string{p}

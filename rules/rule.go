@@ -147,30 +147,44 @@ func (r *Rule) AppliesTo(provider string) bool {
 	return false
 }
 
+// registry holds the registered rules. Only the list is kept when rules are
+// registered (package init, on every start-up); the index by ID and the
+// sorted list are made when first asked for (issue 12).
 var registry struct {
 	sync.Mutex
-	byID   map[string]*Rule
-	sorted []*Rule
+	list   []*Rule          // in registration order
+	byID   map[string]*Rule // nil until the first Lookup
+	sorted []*Rule          // nil until the first All after a Register
 }
 
-// Register adds rules to the registry. It panics on a duplicate or malformed
-// ID: that is a programming error caught by any test.
+// Register adds rules to the registry. It panics on a malformed ID, and on
+// a duplicate ID when the registry is next used (All or Lookup) or at once
+// if it has been: that is a programming error caught by any test.
 func Register(rs ...*Rule) {
 	registry.Lock()
 	defer registry.Unlock()
-	if registry.byID == nil {
-		registry.byID = make(map[string]*Rule, 128) // the built-in rules (about 90) without growing
-	}
 	for _, r := range rs {
 		if !validID(r.ID) {
 			panic("rules: malformed rule ID " + r.ID)
 		}
-		if _, dup := registry.byID[r.ID]; dup {
-			panic("rules: duplicate rule ID " + r.ID)
+	}
+	if registry.list == nil {
+		registry.list = make([]*Rule, 0, 128) // the built-in rules (about 90) without growing
+	}
+	registry.list = append(registry.list, rs...)
+	if registry.byID != nil {
+		for _, r := range rs {
+			indexRule(r)
 		}
-		registry.byID[r.ID] = r
 	}
 	registry.sorted = nil
+}
+
+func indexRule(r *Rule) {
+	if _, dup := registry.byID[r.ID]; dup {
+		panic("rules: duplicate rule ID " + r.ID)
+	}
+	registry.byID[r.ID] = r
 }
 
 // All returns every registered rule sorted by ID.
@@ -178,11 +192,14 @@ func All() []*Rule {
 	registry.Lock()
 	defer registry.Unlock()
 	if registry.sorted == nil {
-		registry.sorted = make([]*Rule, 0, len(registry.byID))
-		for _, r := range registry.byID {
-			registry.sorted = append(registry.sorted, r)
+		sorted := slices.Clone(registry.list)
+		slices.SortFunc(sorted, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+		for i := 1; i < len(sorted); i++ {
+			if sorted[i].ID == sorted[i-1].ID {
+				panic("rules: duplicate rule ID " + sorted[i].ID)
+			}
 		}
-		slices.SortFunc(registry.sorted, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+		registry.sorted = sorted
 	}
 	return registry.sorted
 }
@@ -191,23 +208,30 @@ func All() []*Rule {
 func Lookup(id string) (*Rule, bool) {
 	registry.Lock()
 	defer registry.Unlock()
+	if registry.byID == nil {
+		registry.byID = make(map[string]*Rule, len(registry.list))
+		for _, r := range registry.list {
+			indexRule(r)
+		}
+	}
 	r, ok := registry.byID[id]
 	return r, ok
 }
 
+// validID reports whether id is "set/name", both parts of lower-case
+// letters, digits and inner hyphens.
 func validID(id string) bool {
 	set, name, ok := strings.Cut(id, "/")
-	if !ok || set == "" || name == "" {
+	return ok && validIDPart(set) && validIDPart(name)
+}
+
+func validIDPart(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
 		return false
 	}
-	for _, part := range []string{set, name} {
-		for i, c := range part {
-			switch {
-			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			case c == '-' && i > 0 && i < len(part)-1:
-			default:
-				return false
-			}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
 		}
 	}
 	return true

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 const draft2020 = "https://json-schema.org/draft/2020-12/schema"
@@ -53,27 +54,34 @@ type bodyConverter struct {
 	queue []string
 }
 
-// Keywords copied unchanged.
-var plainKeywords = map[string]bool{
-	"type": true, "enum": true, "const": true, "format": true, "pattern": true,
-	"required": true, "multipleOf": true, "minimum": true, "maximum": true,
-	"minLength": true, "maxLength": true, "minItems": true, "maxItems": true,
-	"uniqueItems": true, "minProperties": true, "maxProperties": true,
-	"dependentRequired": true, "minContains": true, "maxContains": true,
-}
+// How the converter treats a keyword.
+type keywordKind uint8
 
-// Keywords whose value is one schema.
-var schemaKeywords = map[string]bool{
-	"additionalProperties": true, "not": true, "contains": true, "propertyNames": true,
-	"if": true, "then": true, "else": true, "unevaluatedProperties": true,
-	"unevaluatedItems": true,
-}
+const (
+	kwOther  keywordKind = iota
+	kwPlain              // copied unchanged
+	kwSchema             // the value is one schema
+	kwList               // the value is a list of schemas
+	kwMap                // the value maps names to schemas
+)
 
-// Keywords whose value is a list of schemas.
-var listKeywords = map[string]bool{"allOf": true, "anyOf": true, "oneOf": true, "prefixItems": true}
-
-// Keywords whose value maps names to schemas.
-var mapKeywords = map[string]bool{"properties": true, "patternProperties": true, "dependentSchemas": true}
+// convertKeywords gives the kind of each keyword the converter knows. It is
+// made on first use: only --openapi and the generator convert (issue 12).
+var convertKeywords = sync.OnceValue(func() map[string]keywordKind {
+	m := map[string]keywordKind{}
+	for kind, kws := range map[keywordKind]string{
+		kwPlain: "type enum const format pattern required multipleOf minimum maximum minLength maxLength minItems maxItems " +
+			"uniqueItems minProperties maxProperties dependentRequired minContains maxContains",
+		kwSchema: "additionalProperties not contains propertyNames if then else unevaluatedProperties unevaluatedItems",
+		kwList:   "allOf anyOf oneOf prefixItems",
+		kwMap:    "properties patternProperties dependentSchemas",
+	} {
+		for _, kw := range strings.Fields(kws) {
+			m[kw] = kind
+		}
+	}
+	return m
+})
 
 // schema converts one schema. Everything not listed above is dropped:
 // description, title, example(s), default, readOnly, writeOnly,
@@ -93,8 +101,9 @@ func (b *bodyConverter) schema(v any) (any, error) {
 	)
 	for _, k := range sortedKeys(in) { // sorted: errors are deterministic
 		val := in[k]
+		kind := convertKeywords()[k]
 		switch {
-		case plainKeywords[k]:
+		case kind == kwPlain:
 			out[k] = val
 		case k == "deprecated":
 			if val == true {
@@ -131,13 +140,13 @@ func (b *bodyConverter) schema(v any) (any, error) {
 				return nil, fmt.Errorf("items: %v", err)
 			}
 			out[k] = s
-		case schemaKeywords[k]:
+		case kind == kwSchema:
 			s, err := b.schema(val)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", k, err)
 			}
 			out[k] = s
-		case listKeywords[k]:
+		case kind == kwList:
 			list, _ := val.([]any)
 			conv, err := b.list(list)
 			if err != nil {
@@ -148,7 +157,7 @@ func (b *bodyConverter) schema(v any) (any, error) {
 			} else {
 				out[k] = conv
 			}
-		case mapKeywords[k]:
+		case kind == kwMap:
 			m, _ := val.(map[string]any)
 			conv := make(map[string]any, len(m))
 			for _, name := range sortedKeys(m) {

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
 
@@ -288,26 +289,29 @@ func (p *reader) lit(t *srctext.Text, s string, off int, quoted bool) {
 }
 
 // curl options that take an argument (the next word, or the rest of a
-// short-option cluster), beyond those read.
-var withArg = map[string]bool{
-	"-A": true, "--user-agent": true, "-b": true, "--cookie": true, "-c": true, "--cookie-jar": true,
-	"-C": true, "--continue-at": true, "-D": true, "--dump-header": true, "-e": true, "--referer": true,
-	"-E": true, "--cert": true, "-F": true, "--form": true, "--form-string": true, "-K": true, "--config": true,
-	"-m": true, "--max-time": true, "-o": true, "--output": true, "-r": true, "--range": true,
-	"-T": true, "--upload-file": true, "-w": true, "--write-out": true, "-x": true, "--proxy": true,
-	"-U": true, "--proxy-user": true, "-y": true, "--speed-time": true, "-Y": true, "--speed-limit": true,
-	"-z": true, "--time-cond": true, "-t": true, "--telnet-option": true, "-P": true, "--ftp-port": true,
-	"-Q": true, "--quote": true, "--connect-timeout": true, "--retry": true, "--retry-delay": true,
-	"--retry-max-time": true, "--cacert": true, "--capath": true, "--key": true, "--key-type": true,
-	"--cert-type": true, "--resolve": true, "--connect-to": true, "--max-redirs": true, "--limit-rate": true,
-	"--interface": true, "--aws-sigv4": true, "--proto": true, "--proto-redir": true, "--noproxy": true,
-	"--trace": true, "--trace-ascii": true, "--output-dir": true, "--variable": true, "--max-filesize": true,
-	"--ciphers": true, "--pass": true, "--proxy-header": true, "--unix-socket": true, "--dns-servers": true,
-	"--happy-eyeballs-timeout-ms": true, "--keepalive-time": true, "--expect100-timeout": true, "--stderr": true,
-	"--etag-save": true, "--etag-compare": true, "--hsts": true, "--alt-svc": true, "--sasl-authzid": true,
-	"--login-options": true, "--mail-from": true, "--mail-rcpt": true, "--tls-max": true, "--local-port": true,
-	"--socks5": true, "--socks5-hostname": true, "--preproxy": true, "--parallel-max": true, "--retry-all-errors": false,
-}
+// short-option cluster), beyond those read. Made on first use: only a run
+// that reads a curl command needs it (issue 12).
+var withArg = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"-A": true, "--user-agent": true, "-b": true, "--cookie": true, "-c": true, "--cookie-jar": true,
+		"-C": true, "--continue-at": true, "-D": true, "--dump-header": true, "-e": true, "--referer": true,
+		"-E": true, "--cert": true, "-F": true, "--form": true, "--form-string": true, "-K": true, "--config": true,
+		"-m": true, "--max-time": true, "-o": true, "--output": true, "-r": true, "--range": true,
+		"-T": true, "--upload-file": true, "-w": true, "--write-out": true, "-x": true, "--proxy": true,
+		"-U": true, "--proxy-user": true, "-y": true, "--speed-time": true, "-Y": true, "--speed-limit": true,
+		"-z": true, "--time-cond": true, "-t": true, "--telnet-option": true, "-P": true, "--ftp-port": true,
+		"-Q": true, "--quote": true, "--connect-timeout": true, "--retry": true, "--retry-delay": true,
+		"--retry-max-time": true, "--cacert": true, "--capath": true, "--key": true, "--key-type": true,
+		"--cert-type": true, "--resolve": true, "--connect-to": true, "--max-redirs": true, "--limit-rate": true,
+		"--interface": true, "--aws-sigv4": true, "--proto": true, "--proto-redir": true, "--noproxy": true,
+		"--trace": true, "--trace-ascii": true, "--output-dir": true, "--variable": true, "--max-filesize": true,
+		"--ciphers": true, "--pass": true, "--proxy-header": true, "--unix-socket": true, "--dns-servers": true,
+		"--happy-eyeballs-timeout-ms": true, "--keepalive-time": true, "--expect100-timeout": true, "--stderr": true,
+		"--etag-save": true, "--etag-compare": true, "--hsts": true, "--alt-svc": true, "--sasl-authzid": true,
+		"--login-options": true, "--mail-from": true, "--mail-rcpt": true, "--tls-max": true, "--local-port": true,
+		"--socks5": true, "--socks5-hostname": true, "--preproxy": true, "--parallel-max": true, "--retry-all-errors": false,
+	}
+})
 
 // short options with an argument that curl reads itself.
 var shortRead = map[byte]string{'X': "--request", 'H': "--header", 'd': "--data", 'u': "--user", 'G': "", 'I': "", 'g': "", 'F': "--form"}
@@ -373,7 +377,7 @@ func (p *reader) curl(st *syntax.Stmt, c *syntax.CallExpr) {
 			j := 1
 			for ; j < len(s); j++ {
 				o := "-" + string(s[j])
-				if long, ok := shortRead[s[j]]; ok && long != "" || withArg[o] {
+				if long, ok := shortRead[s[j]]; ok && long != "" || withArg()[o] {
 					opt = o
 					if j+1 < len(s) {
 						val, hasVal = w.Slice(j+1, w.Len()), true
@@ -407,7 +411,7 @@ func needsArg(opt string) bool {
 		"--data-urlencode", "--json", "--user", "--url-query", "--oauth2-bearer":
 		return true
 	}
-	return withArg[opt]
+	return withArg()[opt]
 }
 
 func (k *call) flag(o string) {
