@@ -600,7 +600,8 @@ func (r *Request) setTarget(v *Value) {
 		}
 	}
 
-	raw := ParseQuery(rawQuery)
+	var buf [8]RawParam // on the stack: most queries have few parameters
+	raw := appendQuery(buf[:0], rawQuery)
 	vals := make([]Value, len(raw)) // one allocation for all the values
 	r.Query = slices.Grow(r.Query, len(raw))
 	for i, rp := range raw {

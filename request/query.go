@@ -23,7 +23,12 @@ func ParseQuery(raw string) []RawParam {
 	if raw == "" {
 		return nil
 	}
-	out := make([]RawParam, 0, strings.Count(raw, "&")+1)
+	return appendQuery(make([]RawParam, 0, strings.Count(raw, "&")+1), raw)
+}
+
+// appendQuery appends the parameters of raw to out, as ParseQuery
+// returns them.
+func appendQuery(out []RawParam, raw string) []RawParam {
 	for start := 0; start <= len(raw); {
 		end := strings.IndexByte(raw[start:], '&')
 		if end < 0 {
