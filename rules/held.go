@@ -211,7 +211,7 @@ func (h *Held) fix(id uint32, a *sliceArena) *Fix {
 	var f *Fix
 	if a != nil {
 		if len(a.fixes) == 0 {
-			a.fixes = make([]Fix, 64)
+			a.fixes = make([]Fix, max(len(h.fixes), 1)) // each is made once
 		}
 		f, a.fixes = &a.fixes[0], a.fixes[1:]
 		*f = Fix{Safety: hf.safety, Description: h.strs[hf.desc]}
@@ -219,9 +219,9 @@ func (h *Held) fix(id uint32, a *sliceArena) *Fix {
 		f = &Fix{Safety: hf.safety, Description: h.strs[hf.desc]}
 	}
 	if hf.n > 0 {
-		if a != nil && hf.n <= 16 {
+		if a != nil {
 			if len(a.edits) < int(hf.n) {
-				a.edits = make([]request.Edit, 128)
+				a.edits = make([]request.Edit, max(len(h.edits), int(hf.n)))
 			}
 			f.Edits, a.edits = a.edits[:hf.n:hf.n], a.edits[hf.n:]
 		} else {
@@ -314,7 +314,9 @@ func (h *Held) at(i int, a *sliceArena) Diagnostic {
 			return d
 		}
 		if n := len(pre) + 21 + len(post); cap(a.bytes)-len(a.bytes) < n {
-			a.bytes = make([]byte, 0, max(n, 8<<10))
+			// Sized for a pointer of this length per diagnostic, at most
+			// 8 KB: a file with few diagnostics takes little.
+			a.bytes = make([]byte, 0, max(n, min(n*h.Len(), 8<<10)))
 		}
 		start := len(a.bytes)
 		p := append(a.bytes, pre...)
