@@ -154,7 +154,7 @@ func (e *Engine) severity(r *Rule) Severity {
 // Operation returns the catalogue operation a request calls, nil when its
 // method and path match none (or, with unknown path segments, several).
 func (e *Engine) Operation(req *request.Request) *schemas.Operation {
-	op, _ := e.match.match(req)
+	op, _ := e.match.match(req, nil)
 	return op
 }
 
@@ -195,8 +195,7 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 // the cross-request rules (Tracker.Add).
 func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 	req = withoutNullQuery(req)
-	op, cands := e.match.match(req)
-	p := &Pass{engine: e, Request: req, Operation: op, candidates: cands}
+	p := e.newPass(req)
 	for _, r := range e.anyProvider {
 		if r.Inputs.Has(req.Input) {
 			p.run(r, "")

@@ -171,6 +171,11 @@ func closestOnly(s string, candidates []string) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	return onlyClosest(s, c, candidates)
+}
+
+// onlyClosest is closestOnly once closest has found c.
+func onlyClosest(s, c string, candidates []string) (string, bool) {
 	ls := strings.ToLower(s)
 	d := textdist.Levenshtein(ls, strings.ToLower(c))
 	for _, o := range candidates {

@@ -122,11 +122,12 @@ func (m *matcher) appendMatches(out []template, segs []string) []template {
 }
 
 // match returns the operation a request calls (nil if none) and the
-// operations on the same path (for messages and path-parameter checks).
+// operations on the same path (for messages and path-parameter checks),
+// appended to dst.
 // When unknown segments let the request match several operations with its
 // method (POST /unified/ats/\x00), it calls none that can be named: rules
 // must not judge it by a guess.
-func (m *matcher) match(req *request.Request) (*schemas.Operation, []*schemas.Operation) {
+func (m *matcher) match(req *request.Request, dst []*schemas.Operation) (*schemas.Operation, []*schemas.Operation) {
 	if req.Path == "" && !req.PathKnown {
 		return nil, nil
 	}
@@ -135,7 +136,7 @@ func (m *matcher) match(req *request.Request) (*schemas.Operation, []*schemas.Op
 	var op *schemas.Operation
 	ambiguous := false
 	matched := m.appendMatches(buf[:0], segs)
-	same := make([]*schemas.Operation, 0, len(matched))
+	same := dst
 	for _, t := range matched {
 		same = append(same, t.op)
 		if req.MethodKnown && strings.EqualFold(t.op.Method, req.Method) {

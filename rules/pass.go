@@ -27,6 +27,20 @@ type Pass struct {
 	// which every provider's rules read.
 	proxy     *proxyCall
 	proxyDone bool
+
+	// What a check needs of its own, allocated with the Pass: the
+	// candidates, the first diagnostic and the Record.
+	candBuf [4]*schemas.Operation
+	diagBuf [1]Diagnostic
+	rec     Record
+}
+
+// newPass starts the check of a request.
+func (e *Engine) newPass(req *request.Request) *Pass {
+	p := &Pass{engine: e, Request: req}
+	p.Operation, p.candidates = e.match.match(req, p.candBuf[:0])
+	p.diags = p.diagBuf[:0]
+	return p
 }
 
 // Set returns the catalogue.
@@ -86,11 +100,38 @@ func annotatePanic(r *Rule) {
 
 // Reportf reports a diagnostic of the running rule at a span and pointer.
 func (p *Pass) Reportf(span request.Span, pointer, format string, args ...any) {
+	p.report(span, pointer, sprintf(format, args))
+}
+
+// report is Reportf of a finished message (no arguments to box).
+func (p *Pass) report(span request.Span, pointer, msg string) {
 	p.diags = append(p.diags, Diagnostic{
 		Rule: p.rule.ID, Severity: p.engine.severity(p.rule), Provider: p.Provider,
 		Operation: p.OperationID(), Pointer: pointer, Request: p.Request.Index,
-		Predicts: p.rule.Predicts, Message: fmt.Sprintf(format, args...), Span: span,
+		Predicts: p.rule.Predicts, Message: msg, Span: span,
 	})
+}
+
+// sprintf is fmt.Sprintf with the formats most reports use done by hand:
+// a plain message, "%s" and "%s: %s" of strings.
+func sprintf(format string, args []any) string {
+	switch len(args) {
+	case 0:
+		if !strings.Contains(format, "%") {
+			return format
+		}
+	case 1:
+		if s, ok := args[0].(string); ok && format == "%s" {
+			return s
+		}
+	case 2:
+		a, aok := args[0].(string)
+		b, bok := args[1].(string)
+		if aok && bok && format == "%s: %s" {
+			return a + ": " + b
+		}
+	}
+	return fmt.Sprintf(format, args...)
 }
 
 // ReportValue reports at a value's span and pointer.
@@ -158,7 +199,7 @@ func lookupPointer(v *request.Value, ptr string) (found *request.Value, unknown 
 	if ptr == "" {
 		return v, v != nil && v.Kind == request.Unknown
 	}
-	for _, tok := range strings.Split(ptr[1:], "/") {
+	for tok := range strings.SplitSeq(ptr[1:], "/") {
 		if v == nil {
 			return nil, false
 		}

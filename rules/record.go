@@ -52,11 +52,13 @@ func (r *Record) For(provider string) bool { return slices.Contains(r.Providers,
 // keySeed hashes API keys. Hashes are compared within one process only.
 var keySeed = maphash.MakeSeed()
 
-// record builds the Record of a checked request. Its strings may view the
-// request's tree: a check that keeps a Record keeps its copy (kept).
+// record builds the Record of a checked request, in the Pass. Its strings
+// may view the request's tree: a check that keeps a Record keeps its copy
+// (kept).
 func (e *Engine) record(p *Pass) *Record {
 	r := p.Request
-	rec := &Record{
+	rec := &p.rec
+	*rec = Record{
 		Request: r.Index, Operation: p.OperationID(), Time: r.Time, ATS: isATSPath(r),
 		Span: r.Span, Pointer: r.Pointer, Providers: e.Providers(r),
 	}
@@ -115,14 +117,14 @@ type RecordPass struct {
 	Record *Record
 	engine *Engine
 	rule   *Rule
-	out    *[]Diagnostic
+	out    []Diagnostic
 }
 
 // Report reports a diagnostic of the running rule about a request: the one
 // being added, or an earlier one the check kept (a request that turns out
 // to be too close to one recorded later in the file but earlier in time).
 func (rp *RecordPass) Report(about *Record, provider, format string, args ...any) {
-	*rp.out = append(*rp.out, Diagnostic{
+	rp.out = append(rp.out, Diagnostic{
 		Rule: rp.rule.ID, Severity: rp.engine.severity(rp.rule), Provider: provider,
 		Operation: about.Operation, Pointer: strings.Clone(about.Pointer), Request: about.Request,
 		Predicts: rp.rule.Predicts, Message: fmt.Sprintf(format, args...), Span: about.Span,
@@ -136,6 +138,7 @@ type Tracker struct {
 	mu     sync.Mutex
 	engine *Engine
 	checks []trackedRule
+	rp     RecordPass // of the Record being added, reused
 }
 
 type trackedRule struct {
@@ -162,14 +165,16 @@ func (t *Tracker) Add(rec *Record) []Diagnostic {
 	if len(t.checks) == 0 {
 		return nil
 	}
-	var out []Diagnostic
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	rp := &RecordPass{Record: rec, engine: t.engine, out: &out}
+	rp := &t.rp
+	*rp = RecordPass{Record: rec, engine: t.engine}
 	for _, c := range t.checks {
 		rp.rule = c.rule
 		c.add(rp)
 	}
+	out := rp.out
+	*rp = RecordPass{} // nothing of the request is kept
 	return out
 }
 
@@ -181,8 +186,7 @@ func (c trackedRule) add(rp *RecordPass) {
 // Record runs no rule: it returns the Record of a request, for a Tracker
 // fed by a front end that checks requests itself (preflight).
 func (e *Engine) Record(req *request.Request) *Record {
-	op, cands := e.match.match(req)
-	return e.record(&Pass{engine: e, Request: req, Operation: op, candidates: cands})
+	return e.record(e.newPass(req))
 }
 
 // keyed holds the state of a cross-request rule per key (API key, account,

@@ -133,7 +133,7 @@ var ruleHardcodedCredential = &Rule{
 		r := p.Request
 		for i := range r.Headers {
 			h := &r.Headers[i]
-			if !declared(credentialHeaders, strings.ToLower(h.Name)) {
+			if !declaredLower(credentialHeaders, h.Name) {
 				continue
 			}
 			if s, ok := h.Value.StringValue(); ok && !isSecretPlaceholder(s) {
@@ -151,7 +151,7 @@ var ruleHardcodedCredential = &Rule{
 				return
 			}
 			for _, m := range hs.Members {
-				if !declared(credentialHeaders, strings.ToLower(m.Key)) {
+				if !declaredLower(credentialHeaders, m.Key) {
 					continue
 				}
 				if s, ok := m.Value.StringValue(); ok && !isSecretPlaceholder(s) {

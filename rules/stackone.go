@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/atslint/atslint/internal/textdist"
 	"github.com/atslint/atslint/request"
@@ -312,6 +313,36 @@ func declared(names []string, n string) bool {
 		}
 	}
 	return false
+}
+
+// declaredLower is declared(names, strings.ToLower(n)) without the
+// lowercase copy when n is ASCII, as header names are.
+func declaredLower(names []string, n string) bool {
+	for i := 0; i < len(n); i++ {
+		if n[i] >= utf8.RuneSelf {
+			return declared(names, strings.ToLower(n))
+		}
+	}
+	for _, x := range names {
+		if len(x) == len(n) && equalLowerASCII(x, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalLowerASCII reports whether x is the ASCII string n in lower case.
+func equalLowerASCII(x, n string) bool {
+	for i := 0; i < len(n); i++ {
+		c := n[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if x[i] != c {
+			return false
+		}
+	}
+	return true
 }
 
 func filterNames(op *schemas.Operation) []string {

@@ -99,7 +99,7 @@ var ruleBodySchema = &Rule{
 			if v.Keyword == "type" {
 				msg = withExpectedShape(msg, shapeAt(p.Set().Shape(op.Body), v.Pointer))
 			}
-			p.ReportValue(at, "%s: %s", where, msg)
+			p.report(at.Span, at.Pointer, where+": "+msg)
 			if v.Keyword == "type" && at != b && at.Pointer == b.Pointer+v.Pointer && bareEnum(p, op.Body, b, v.Pointer, at) {
 				// Two insertions around the token keep its bytes as they are.
 				start, end := at.Span.Range()
@@ -144,7 +144,7 @@ func shapeAt(sh *schemas.Shape, ptr string) *schemas.Shape {
 	if ptr == "" {
 		return sh
 	}
-	for _, tok := range strings.Split(ptr[1:], "/") {
+	for tok := range strings.SplitSeq(ptr[1:], "/") {
 		if sh == nil {
 			return nil
 		}
@@ -192,23 +192,28 @@ var ruleUnknownField = &Rule{
 			}
 			msg := "unknown field " + quote(m.Key) + "; StackOne drops it silently"
 			names := owner.PropertyNames()
-			if c, ok := closestField(m.Key, names); ok {
+			near, isNear := closest(m.Key, names)
+			if c, ok := closestField(m.Key, names, near, isNear); ok {
 				msg += "; did you mean " + quote(c) + "?"
 			}
-			p.ReportMember(m, "%s", msg)
-			if c, ok := closestOnly(m.Key, names); ok && obj.Member(c) == nil {
+			p.report(m.KeySpan, m.Value.Pointer, msg)
+			if !isNear {
+				return
+			}
+			if c, ok := onlyClosest(m.Key, near, names); ok && obj.Member(c) == nil {
 				p.Fix("rename "+quote(m.Key)+" to "+quote(c), tokenRename(m.KeySpan, c))
 			}
 		})
 	},
 }
 
-// closestField is the declared field a misspelt one most likely means: the
-// nearest by edit distance, or else the one field that is the name with a
-// suffix such as _id or _ids (author → author_id).
-func closestField(key string, names []string) (string, bool) {
-	if c, ok := closest(key, names); ok {
-		return c, true
+// closestField is the declared field a misspelt one most likely means:
+// near, the nearest by edit distance, when isNear (closest's results), or
+// else the one field that is the name with a suffix such as _id or _ids
+// (author → author_id).
+func closestField(key string, names []string, near string, isNear bool) (string, bool) {
+	if isNear {
+		return near, true
 	}
 	var found []string
 	for _, n := range names {
@@ -348,10 +353,20 @@ func bareEnum(p *Pass, schema string, b *request.Value, ptr string, at *request.
 	if at.Kind != request.String || ptr == "" {
 		return false
 	}
-	wrapped := &request.Value{Kind: request.Object, Span: at.Span, Pointer: at.Pointer, Members: []*request.Member{
-		{Key: "value", KeySpan: at.Span, Value: &request.Value{Kind: request.String, Str: at.Str, Span: at.Span, Pointer: at.Pointer + "/value"}},
-	}}
-	nb, ok := replaceAt(b, ptr, wrapped)
+	// One allocation for the wrapper; only the validator reads it, so
+	// the inner value has no pointer of its own.
+	w := &struct {
+		obj, str request.Value
+		m        request.Member
+		ms       [1]*request.Member
+	}{
+		obj: request.Value{Kind: request.Object, Span: at.Span, Pointer: at.Pointer},
+		str: request.Value{Kind: request.String, Str: at.Str, Span: at.Span},
+		m:   request.Member{Key: "value", KeySpan: at.Span},
+	}
+	w.m.Value, w.ms[0] = &w.str, &w.m
+	w.obj.Members = w.ms[:]
+	nb, ok := replaceAt(b, ptr, &w.obj)
 	if !ok {
 		return false
 	}

@@ -45,6 +45,9 @@ type Set struct {
 
 	mu     sync.Mutex
 	bodies map[string]*body // by schema name; a key exists for every known body
+	// made holds the bodies made so far, for bodyFor to find without
+	// taking mu: it runs for every request with a body, on every worker.
+	made sync.Map // schema name → *body
 }
 
 // catalogueDoc is the layout of catalogue.json.
@@ -224,6 +227,9 @@ func writeIfChanged(path string, data []byte) error {
 
 // bodyFor returns the cache entry of a body schema, creating it on first use.
 func (s *Set) bodyFor(name string) (*body, error) {
+	if b, ok := s.made.Load(name); ok {
+		return b.(*body), nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b, known := s.bodies[name]
@@ -233,6 +239,7 @@ func (s *Set) bodyFor(name string) (*body, error) {
 	if b == nil {
 		b = &body{name: name, set: s}
 		s.bodies[name] = b
+		s.made.Store(name, b)
 	}
 	return b, nil
 }

@@ -142,19 +142,32 @@ type reporter struct {
 // errors of one schema level) only contribute their causes; anyOf and oneOf
 // choose among their alternatives.
 func (r *reporter) collect(e *vError) []finding {
+	fs := r.gather(nil, e)
+	// Type messages are written last, for the findings that are left:
+	// alternatives drop and merge type findings.
+	for i := range fs {
+		if f := &fs[i]; f.Keyword == "type" && f.Message == "" {
+			f.Message = r.typeMessage(f.Pointer, f.expected)
+		}
+	}
+	return fs
+}
+
+// gather appends the findings of e to out, type findings without their
+// message.
+func (r *reporter) gather(out []finding, e *vError) []finding {
 	switch e.kind {
 	case errWrapper:
-		var out []finding
 		for _, c := range e.causes {
-			out = append(out, r.collect(c)...)
+			out = r.gather(out, c)
 		}
 		return out
 	case errAlternatives:
-		return r.alternatives(e)
+		return r.alternatives(out, e)
 	case errFalse:
-		return []finding{{Violation: Violation{Pointer: e.inst, Keyword: "false", Message: "value is not allowed here"}}}
+		return append(out, finding{Violation: Violation{Pointer: e.inst, Keyword: "false", Message: "value is not allowed here"}})
 	}
-	return r.leaf(e)
+	return r.leaf(out, e)
 }
 
 // alternatives reports why a value matched none of anyOf/oneOf's schemas.
@@ -163,11 +176,11 @@ func (r *reporter) collect(e *vError) []finding {
 // listing all allowed types; otherwise the alternatives that accepted the
 // type failed for a deeper reason, and the one with fewest findings is
 // reported.
-func (r *reporter) alternatives(e *vError) []finding {
+func (r *reporter) alternatives(out []finding, e *vError) []finding {
 	loc := e.inst
 	var branches [][]finding
 	for _, c := range e.causes {
-		fs := r.collect(c)
+		fs := r.gather(nil, c)
 		if isTypeOnly(fs, loc) && slices.Equal(fs[0].expected, []string{"null"}) {
 			continue
 		}
@@ -191,12 +204,12 @@ func (r *reporter) alternatives(e *vError) []finding {
 		}
 	}
 	if best != nil {
-		return best
+		return append(out, best...)
 	}
 	if expected == nil {
 		expected = []string{"null"} // only null alternatives
 	}
-	return []finding{r.typeFinding(loc, expected)}
+	return append(out, typeFinding(loc, expected))
 }
 
 // isTypeOnly reports whether findings are a single type mismatch of the
@@ -205,32 +218,42 @@ func isTypeOnly(fs []finding, loc string) bool {
 	return len(fs) == 1 && fs[0].Keyword == "type" && fs[0].Pointer == loc
 }
 
-func (r *reporter) typeFinding(loc string, expected []string) finding {
+// typeFinding is a type mismatch of the value at loc; collect writes its
+// message.
+func typeFinding(loc string, expected []string) finding {
+	return finding{Violation: Violation{Pointer: loc, Keyword: "type"}, expected: expected}
+}
+
+func (r *reporter) typeMessage(loc string, expected []string) string {
 	got := "unknown"
 	if v := valueAt(r.body, loc); v != nil {
 		got = valueType(v)
 	}
-	shown := slices.DeleteFunc(slices.Clone(expected), func(t string) bool { return t == "null" })
-	if len(shown) == 0 {
-		shown = expected
+	shown := expected
+	if slices.Contains(expected, "null") {
+		shown = slices.DeleteFunc(slices.Clone(expected), func(t string) bool { return t == "null" })
+		if len(shown) == 0 {
+			shown = expected
+		}
 	}
-	return finding{
-		Violation: Violation{Pointer: loc, Keyword: "type", Message: "expected " + joinOr(shown) + ", got " + got},
-		expected:  expected,
-	}
+	return "expected " + joinOr(shown) + ", got " + got
 }
 
-// leaf turns one failed keyword into findings.
-func (r *reporter) leaf(e *vError) []finding {
+// leaf appends the findings of one failed keyword to out.
+func (r *reporter) leaf(out []finding, e *vError) []finding {
 	loc, kw := e.inst, e.kw
-	sv, _ := pointerGet(r.doc, e.schema)
+	if kw == "type" && e.at != nil {
+		// The compiled types are the schema's list (compileType).
+		return append(out, typeFinding(loc, e.at.types))
+	}
+	parent, sv := r.keyword(e)
 	one := func(kw, msg string) []finding {
-		return []finding{{Violation: Violation{Pointer: loc, Keyword: kw, Message: msg}}}
+		return append(out, finding{Violation: Violation{Pointer: loc, Keyword: kw, Message: msg}})
 	}
 	// additionalProperties: false fails at the object; report each extra
 	// property instead.
 	if kw == "additionalProperties" {
-		return r.extraProperties(loc, parentPointer(e.schema))
+		return append(out, r.extraProperties(loc, parent)...)
 	}
 	// dependentRequired fails at ".../dependentRequired/<name>/<index>".
 	if kw == "dependentRequired" {
@@ -239,7 +262,7 @@ func (r *reporter) leaf(e *vError) []finding {
 	}
 	switch kw {
 	case "type":
-		return []finding{r.typeFinding(loc, typeList(sv))}
+		return append(out, typeFinding(loc, typeList(sv)))
 	case "enum":
 		return one(kw, enumMessage(asList(sv)))
 	case "const":
@@ -297,6 +320,17 @@ func (r *reporter) leaf(e *vError) []finding {
 	return one(kw, "value does not satisfy "+kw)
 }
 
+// keyword returns the failed keyword's value in the schema document and
+// the location of the schema object that has it.
+func (r *reporter) keyword(e *vError) (parent string, value any) {
+	if e.at != nil {
+		m, _ := pointerGet(r.doc, e.at.loc)
+		return e.at.loc, asMap(m)[e.kw]
+	}
+	sv, _ := pointerGet(r.doc, e.schema)
+	return parentPointer(e.schema), sv
+}
+
 // extraProperties reports each property that additionalProperties: false
 // forbids, at the property's own location.
 func (r *reporter) extraProperties(loc, schemaPtr string) []finding {
@@ -331,26 +365,28 @@ func (r *reporter) extraProperties(loc, schemaPtr string) []finding {
 // keywordRank orders the findings for one value: the first is reported.
 var keywordRank = map[string]int{"type": 0, "false": 1, "const": 2, "enum": 3, "format": 4, "required": 5}
 
+func rank(kw string) int {
+	if r, ok := keywordRank[kw]; ok {
+		return r
+	}
+	return len(keywordRank)
+}
+
 // finish keeps one finding per value (deduplicating and preferring the
-// most basic failure) and sorts them by pointer.
+// most basic failure) and sorts them by pointer. A body has few findings:
+// they are compared in place, with no map.
 func finish(fs []finding) []Violation {
-	rank := func(kw string) int {
-		if r, ok := keywordRank[kw]; ok {
-			return r
-		}
-		return len(keywordRank)
-	}
-	best := map[string]Violation{}
+	out := make([]Violation, 0, len(fs))
 	for _, f := range fs {
-		v, seen := best[f.Pointer]
-		if !seen || rank(f.Keyword) < rank(v.Keyword) ||
-			rank(f.Keyword) == rank(v.Keyword) && f.Message < v.Message {
-			best[f.Pointer] = f.Violation
+		i := slices.IndexFunc(out, func(v Violation) bool { return v.Pointer == f.Pointer })
+		if i < 0 {
+			out = append(out, f.Violation)
+			continue
 		}
-	}
-	out := make([]Violation, 0, len(best))
-	for _, v := range best {
-		out = append(out, v)
+		v := out[i]
+		if fr, vr := rank(f.Keyword), rank(v.Keyword); fr < vr || fr == vr && f.Message < v.Message {
+			out[i] = f.Violation
+		}
 	}
 	slices.SortFunc(out, func(a, b Violation) int { return comparePointers(a.Pointer, b.Pointer) })
 	return out
@@ -359,21 +395,40 @@ func finish(fs []finding) []Violation {
 // comparePointers orders JSON Pointers token by token, array indexes
 // numerically, so "/a/2" sorts before "/a/10".
 func comparePointers(a, b string) int {
-	at, bt := strings.Split(a, "/"), strings.Split(b, "/")
-	for i := 0; i < len(at) && i < len(bt); i++ {
-		if at[i] == bt[i] {
-			continue
+	for {
+		at, arest, amore := strings.Cut(a, "/")
+		bt, brest, bmore := strings.Cut(b, "/")
+		if at != bt {
+			an, aok := pointerIndex(at)
+			bn, bok := pointerIndex(bt)
+			if aok && bok && an != bn {
+				return an - bn
+			}
+			// Not both numbers, or the same number spelt twice ("0" and
+			// "00" as object keys): by text, so that the order is total.
+			return strings.Compare(at, bt)
 		}
-		an, aerr := strconv.Atoi(at[i])
-		bn, berr := strconv.Atoi(bt[i])
-		if aerr == nil && berr == nil && an != bn {
-			return an - bn
+		switch {
+		case amore && bmore:
+			a, b = arest, brest
+		case amore:
+			return 1
+		case bmore:
+			return -1
+		default:
+			return 0
 		}
-		// Not both numbers, or the same number spelt twice ("0" and
-		// "00" as object keys): by text, so that the order is total.
-		return strings.Compare(at[i], bt[i])
 	}
-	return len(at) - len(bt)
+}
+
+// pointerIndex reads a token as strconv.Atoi does, without the error value
+// (which allocates) for the common token that cannot be a number.
+func pointerIndex(tok string) (int, bool) {
+	if tok == "" || tok[0] != '+' && tok[0] != '-' && (tok[0] < '0' || tok[0] > '9') {
+		return 0, false
+	}
+	n, err := strconv.Atoi(tok)
+	return n, err == nil
 }
 
 func parentPointer(ptr string) string {

@@ -76,6 +76,94 @@ type node struct {
 	allOf, anyOf      []*node
 	oneOf             []*node
 	ifN, thenN, elseN *node
+
+	// groups has a bit for each group of keywords the schema has, so that
+	// validation skips the others, and typeMask one for each of its types
+	// (set by setGroups once compiled).
+	groups   keywordGroups
+	typeMask typeMask
+}
+
+// typeMask has a bit for each JSON Schema type.
+type typeMask uint8
+
+const (
+	nullType typeMask = 1 << iota
+	booleanType
+	objectType
+	arrayType
+	numberType
+	stringType
+	integerType
+)
+
+var typeBits = map[string]typeMask{
+	"null": nullType, "boolean": booleanType, "object": objectType, "array": arrayType,
+	"number": numberType, "string": stringType, "integer": integerType,
+}
+
+// matches is typeMatches(types, v) for the types of the mask.
+func (m typeMask) matches(v *request.Value) bool {
+	var t typeMask
+	switch v.Kind {
+	case request.Bool:
+		t = booleanType
+	case request.Number:
+		t = numberType
+	case request.String:
+		t = stringType
+	case request.Object:
+		t = objectType
+	case request.Array:
+		t = arrayType
+	default:
+		t = nullType // as valueType: an unknown value is validated as null
+	}
+	return m&t != 0 || m&integerType != 0 && t == numberType && isInteger(v.Str)
+}
+
+// keywordGroups are the groups of keywords apply runs, one bit each.
+type keywordGroups uint8
+
+const (
+	valueKeywords       keywordGroups = 1 << iota // const, enum, format
+	objectKeywords                                // properties, required, ...: the object keywords but unevaluatedProperties
+	arrayKeywords                                 // items, contains, ...: the array keywords but unevaluatedItems
+	stringKeywords                                // minLength, maxLength, pattern
+	numberKeywords                                // the bounds and multipleOf
+	applicatorKeywords                            // $ref, not, allOf, anyOf, oneOf, if
+	unevaluatedKeywords                           // unevaluatedProperties, unevaluatedItems
+)
+
+// setGroups sets n.groups from its compiled keywords.
+func (n *node) setGroups() {
+	var g keywordGroups
+	if n.hasConst || n.enum != nil || n.format != nil {
+		g |= valueKeywords
+	}
+	if n.minProps >= 0 || n.maxProps >= 0 || len(n.required) > 0 || n.props != nil || n.propNames != nil ||
+		len(n.patterns) > 0 || n.addlSet || len(n.depRequired) > 0 || len(n.depSchemas) > 0 {
+		g |= objectKeywords
+	}
+	if n.minItems >= 0 || n.maxItems >= 0 || n.unique || len(n.prefix) > 0 || n.items != nil || n.contains != nil {
+		g |= arrayKeywords
+	}
+	if n.minLen >= 0 || n.maxLen >= 0 || n.pattern != nil {
+		g |= stringKeywords
+	}
+	if n.minimum != nil || n.exclMin != nil || n.maximum != nil || n.exclMax != nil || n.multipleOf != nil {
+		g |= numberKeywords
+	}
+	if n.ref != nil || n.not != nil || len(n.allOf) > 0 || len(n.anyOf) > 0 || len(n.oneOf) > 0 || n.ifN != nil {
+		g |= applicatorKeywords
+	}
+	if n.unevalProps != nil || n.unevalItems != nil {
+		g |= unevaluatedKeywords
+	}
+	n.groups = g
+	for _, t := range n.types {
+		n.typeMask |= typeBits[t]
+	}
 }
 
 type patternNode struct {
@@ -96,6 +184,9 @@ func compileSchema(doc any) (*program, error) {
 	root, err := c.at("")
 	if err != nil {
 		return nil, err
+	}
+	for _, n := range c.nodes {
+		n.setGroups()
 	}
 	return &program{root: root, track: c.uneval}, nil
 }
@@ -642,10 +733,14 @@ const (
 // vError is a validation failure: the tree the reporter turns into
 // Violations.
 type vError struct {
-	kind   errKind
-	kw     string // the failed keyword, for errKeyword
-	schema string // JSON Pointer of the keyword's value (or of the false schema) in the schema document
-	inst   string // JSON Pointer of the value in the instance
+	kind errKind
+	kw   string // the failed keyword, for errKeyword
+	// at is the schema whose keyword kw failed; when it is nil, schema is
+	// the JSON Pointer of the keyword's value (or of the false schema) in
+	// the schema document. Pointers are made only when reported.
+	at     *node
+	schema string
+	inst   string // JSON Pointer of the value in the instance; "" on a wrapper, whose causes say where
 	causes []*vError
 }
 
@@ -674,6 +769,9 @@ type validation struct {
 	// given.
 	inplace []*node
 	loop    *loopError
+	// ptr is pointer() while ptrOK: the failures of one value share it.
+	ptr   string
+	ptrOK bool
 	// quiet asks only whether the value is valid: the first failure ends
 	// validation with errQuiet, and no error is built.
 	quiet bool
@@ -693,6 +791,13 @@ func (st *validation) quietly(f func() bool) bool {
 
 // pointer returns the JSON Pointer of the value being validated.
 func (st *validation) pointer() string {
+	if !st.ptrOK {
+		st.ptr, st.ptrOK = st.makePointer(), true
+	}
+	return st.ptr
+}
+
+func (st *validation) makePointer() string {
 	var b []byte
 	for _, t := range st.path {
 		b = append(b, '/')
@@ -728,14 +833,12 @@ type evaluated struct {
 }
 
 func (st *validation) run(p *program, v *request.Value) (*vError, error) {
-	// Most bodies are valid: check quietly, without building errors, and
-	// validate again for the errors only if that fails.
-	st.quiet = true
+	// One pass that builds errors: it builds none for a valid body, since
+	// whatever is only tried (anyOf's alternatives, if, not, contains) is
+	// tried quietly, and every error built outside those is the body's.
+	// A quiet pass first would only repeat the start of an invalid body.
+	st.quiet = false
 	_, err := st.validate(p.root, v, 0)
-	if err != nil && st.loop == nil {
-		st.quiet = false
-		_, err = st.validate(p.root, v, 0)
-	}
 	if st.loop != nil {
 		return nil, st.loop
 	}
@@ -754,7 +857,13 @@ func (st *validation) validate(n *node, v *request.Value, base int) (evaluated, 
 		}
 	}
 	st.inplace = append(st.inplace, n)
-	defer func() { st.inplace = st.inplace[:len(st.inplace)-1] }()
+	res, err := st.apply(n, v, base)
+	st.inplace = st.inplace[:len(st.inplace)-1]
+	return res, err
+}
+
+// apply is validate's work once n is on the in-place chain.
+func (st *validation) apply(n *node, v *request.Value, base int) (evaluated, *vError) {
 	a := application{st: st, n: n, v: v, base: base}
 	a.start()
 
@@ -767,28 +876,28 @@ func (st *validation) validate(n *node, v *request.Value, base int) (evaluated, 
 		}
 		return a.res, &vError{kind: errFalse, schema: n.loc, inst: st.pointer()}
 	}
-	if len(n.types) > 0 && !typeMatches(n.types, v) {
+	if n.typeMask != 0 && !n.typeMask.matches(v) {
 		if st.quiet {
 			return a.res, errQuiet
 		}
 		return a.res, a.fail("type")
 	}
 	// The keywords in the order their errors are listed; each returns
-	// false when a quiet validation has failed.
-	ok := a.constant() && a.enum() && a.format() &&
-		a.objectKeywords() && a.arrayKeywords() && a.stringKeywords() && a.numberKeywords() &&
-		a.ref() && a.not() && a.allOf() && a.anyOf() && a.oneOf() && a.ifThenElse() &&
-		a.unevaluatedProperties() && a.unevaluatedItems()
+	// false when a quiet validation has failed. A group the schema does
+	// not have would do nothing.
+	g := n.groups
+	ok := (g&valueKeywords == 0 || a.constant() && a.enum() && a.format()) &&
+		(g&objectKeywords == 0 || a.objectKeywords()) && (g&arrayKeywords == 0 || a.arrayKeywords()) &&
+		(g&stringKeywords == 0 || a.stringKeywords()) && (g&numberKeywords == 0 || a.numberKeywords()) &&
+		(g&applicatorKeywords == 0 || a.ref() && a.not() && a.allOf() && a.anyOf() && a.oneOf() && a.ifThenElse()) &&
+		(g&unevaluatedKeywords == 0 || a.unevaluatedProperties() && a.unevaluatedItems())
 	if !ok {
 		return a.res, errQuiet
 	}
-	switch len(a.errs) {
-	case 0:
-		return a.res, nil
-	case 1:
-		return a.res, a.errs[0]
+	if a.errs != nil {
+		return a.res, &vError{kind: errWrapper, causes: a.errs}
 	}
-	return a.res, &vError{kind: errWrapper, inst: st.pointer(), causes: a.errs}
+	return a.res, a.err
 }
 
 // application is schema n applied to value v: what the keyword functions
@@ -801,14 +910,16 @@ type application struct {
 	base    int
 	members []*request.Member // of an object value, the last of each key
 	res     evaluated
-	errs    []*vError
+	err     *vError   // the first failure
+	errs    []*vError // every failure, once there are two
 }
 
 // start finds the members of an object value and, when evaluation is
 // tracked, marks every property and item as not evaluated yet.
 func (a *application) start() {
 	v := a.v
-	if v.Kind == request.Object {
+	// The members are for the object keywords and for tracking.
+	if v.Kind == request.Object && (a.st.track || a.n.groups&(objectKeywords|unevaluatedKeywords) != 0) {
 		a.members = uniqueMembers(v.Members)
 	}
 	if !a.st.track {
@@ -830,7 +941,7 @@ func (a *application) start() {
 
 // fail is the error of keyword kw of this schema.
 func (a *application) fail(kw string) *vError {
-	return a.failAt(kw, a.n.loc+"/"+kw)
+	return &vError{kind: errKeyword, kw: kw, at: a.n, inst: a.st.pointer()}
 }
 
 // failAt is the error of keyword kw at a given schema location.
@@ -843,13 +954,26 @@ func (a *application) add(e *vError) bool {
 	if a.st.quiet {
 		return false
 	}
-	a.errs = append(a.errs, e)
+	switch {
+	case a.err == nil:
+		a.err = e
+	case a.errs == nil:
+		a.errs = []*vError{a.err, e}
+	default:
+		a.errs = append(a.errs, e)
+	}
 	return true
+}
+
+// failed adds the failure of keyword kw; quietly, it builds none and ends
+// validation (false).
+func (a *application) failed(kw string) bool {
+	return !a.st.quiet && a.add(a.fail(kw))
 }
 
 // check adds the failure of keyword kw when failed.
 func (a *application) check(failed bool, kw string) bool {
-	return !failed || a.add(a.fail(kw))
+	return !failed || a.failed(kw)
 }
 
 // inplace applies a subschema to the same value; on success, what it
@@ -875,8 +999,10 @@ func (a *application) inplace(s *node) *vError {
 func (a *application) child(s *node, val *request.Value, key string, index int) *vError {
 	st := a.st
 	st.path = append(st.path, pathTok{key, index})
+	st.ptrOK = false
 	_, err := st.validate(s, val, len(st.inplace))
 	st.path = st.path[:len(st.path)-1]
+	st.ptrOK = false
 	return err
 }
 
@@ -886,9 +1012,11 @@ func (a *application) addChild(s *node, val *request.Value, key string, index in
 	return err == nil || a.add(err)
 }
 
-// wrap keeps the errors of an in-place subschema as causes.
+// wrap keeps the errors of an in-place subschema as causes. A wrapper of
+// one error would say no more than the error (the reporter flattens
+// wrappers), so the error itself is kept.
 func (a *application) wrap(err *vError) bool {
-	return err == nil || a.add(&vError{kind: errWrapper, inst: err.inst, causes: []*vError{err}})
+	return err == nil || a.add(err)
 }
 
 func (a *application) constant() bool {
@@ -921,7 +1049,7 @@ func (a *application) propertyCount() bool {
 func (a *application) required() bool {
 	for _, name := range a.n.required {
 		if memberNamed(a.members, name) == nil {
-			return a.add(a.fail("required"))
+			return a.failed("required")
 		}
 	}
 	return true
@@ -933,7 +1061,9 @@ func (a *application) properties() bool {
 	}
 	for _, m := range a.members {
 		if s := a.n.props[m.Key]; s != nil {
-			delete(a.res.props, m.Key)
+			if a.res.props != nil {
+				delete(a.res.props, m.Key)
+			}
 			if !a.addChild(s, m.Value, m.Key, -1) {
 				return false
 			}
@@ -982,7 +1112,7 @@ func (a *application) additionalProperties() bool {
 		}
 		if n.addl == nil {
 			if !n.addlAllowed {
-				if !a.add(a.fail("additionalProperties")) {
+				if !a.failed("additionalProperties") {
 					return false
 				}
 				break
@@ -1004,7 +1134,7 @@ func (a *application) dependentRequired() bool {
 		}
 		for i, dep := range deps {
 			if memberNamed(a.members, dep) == nil &&
-				!a.add(a.failAt("dependentRequired", a.n.loc+"/dependentRequired/"+escapeToken(name)+"/"+strconv.Itoa(i))) {
+				(a.st.quiet || !a.add(a.failAt("dependentRequired", a.n.loc+"/dependentRequired/"+escapeToken(name)+"/"+strconv.Itoa(i)))) {
 				return false
 			}
 		}
@@ -1048,7 +1178,9 @@ func (a *application) items() bool {
 		if s == nil {
 			break
 		}
-		delete(a.res.items, i)
+		if a.res.items != nil {
+			delete(a.res.items, i)
+		}
 		if !a.addChild(s, item, "", i) {
 			return false
 		}
@@ -1184,7 +1316,7 @@ func (a *application) oneOf() bool {
 	case a.st.quiet:
 		return false
 	case matches == 2:
-		return a.add(a.fail("oneOf"))
+		return a.failed("oneOf")
 	}
 	return a.add(a.alternatives("oneOf", n.oneOf))
 }
@@ -1196,7 +1328,7 @@ func (a *application) alternatives(kw string, alts []*node) *vError {
 	for _, s := range alts {
 		causes = append(causes, a.inplace(s))
 	}
-	return &vError{kind: errAlternatives, kw: kw, schema: a.n.loc + "/" + kw, inst: a.st.pointer(), causes: causes}
+	return &vError{kind: errAlternatives, kw: kw, at: a.n, inst: a.st.pointer(), causes: causes}
 }
 
 func (a *application) ifThenElse() bool {
