@@ -286,7 +286,8 @@ func (fc *FileCheck) Held(extra ...Diagnostic) *Held {
 // does not know: its provider rules would silently not run.
 func (e *Engine) checkProvider(p *Pass) {
 	req := p.Request
-	if req.Provider == "" || e.severity(ruleUnknownProvider) == Off {
+	// A provider the request names is known when it resolved to one.
+	if req.Provider == "" || p.providers != nil || e.severity(ruleUnknownProvider) == Off {
 		return
 	}
 	norm, ok := NormalizeProvider(req.Provider)
