@@ -67,15 +67,18 @@ func (e *DepthError) Error() string {
 
 // lineIndex maps byte offsets to 1-based line and byte column. Lines end at
 // '\n' (so "\r\n" works: the '\r' is the last byte of its line). It keeps
-// no table: a cursor moves forward over the data, counting line breaks, so
-// that positions cost nothing to store and little to compute in the order
-// a reader asks for them (increasing, with small steps back within a
-// line); a position before the cursor's line starts over from the top.
+// no table: a cursor moves forward over the data, from one line break to
+// the next, so that positions cost nothing to store and little to compute
+// in the order a reader asks for them (increasing, with small steps back
+// within a line); a position before the cursor's line starts over from
+// the top.
 type lineIndex struct {
 	data []byte
 	// at is the offset of the last lookup; line (0-based) and lineStart
-	// are its line and that line's first offset.
-	at, line, lineStart int
+	// are its line and that line's first offset; nextNL, when scanned, is
+	// the offset of the first '\n' at or after at (len(data) if none).
+	at, line, lineStart, nextNL int
+	scanned                     bool
 	// The data may be a piece of a larger file: offBase is the piece's
 	// offset in it, lineBase and colBase the line and column of its first
 	// byte.
@@ -86,16 +89,31 @@ func newLineIndex(data []byte) lineIndex {
 	return lineIndex{data: data, lineBase: 1, colBase: 1}
 }
 
+// breakFrom returns the offset of the first '\n' at or after off, or
+// len(data).
+func (li *lineIndex) breakFrom(off int) int {
+	if off >= len(li.data) {
+		return len(li.data)
+	}
+	if i := bytes.IndexByte(li.data[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(li.data)
+}
+
 // pos returns the position of byte offset off.
 func (li *lineIndex) pos(off int) Pos {
-	if off < li.lineStart {
+	if off < li.lineStart || !li.scanned {
 		li.at, li.line, li.lineStart = 0, 0, 0
+		li.nextNL, li.scanned = li.breakFrom(0), true
 	}
 	if off > li.at {
-		seg := li.data[li.at:min(off, len(li.data))]
-		if n := bytes.Count(seg, newline); n > 0 {
-			li.line += n
-			li.lineStart = li.at + bytes.LastIndexByte(seg, '\n') + 1
+		// Most positions are on the cursor's line: no line break before
+		// off, nothing to count.
+		for li.nextNL < off && li.nextNL < len(li.data) {
+			li.line++
+			li.lineStart = li.nextNL + 1
+			li.nextNL = li.breakFrom(li.lineStart)
 		}
 		li.at = off
 	}
@@ -178,8 +196,15 @@ func ParseElements(data []byte, opts Options, fn func(i int, v *Value)) (*Value,
 }
 
 func newParser(data []byte, opts Options) (*parser, *scratch) {
+	p := new(parser)
+	return p, p.init(data, opts)
+}
+
+// init sets p, zero or done with, to read data, with working memory from
+// the pool.
+func (p *parser) init(data []byte, opts Options) *scratch {
 	sc := scratchPool.Get().(*scratch)
-	return &parser{
+	*p = parser{
 		data:    data,
 		lines:   newLineIndex(data),
 		max:     opts.Depth(),
@@ -190,7 +215,8 @@ func newParser(data []byte, opts Options) (*parser, *scratch) {
 		ptr:     sc.ptr[:0],
 		strs:    strArena{chunk: min(max(len(data)+len(data)/2, 512), 64<<10)},
 		winLen:  len(data),
-	}, sc
+	}
+	return sc
 }
 
 // release returns the parser's working memory to the pool.
@@ -443,6 +469,9 @@ func (p *parser) parseElements(sc *scratch, fn func(int, *Value)) (*Value, error
 	p.stack = append(p.stack, frame{v: root})
 	p.prevEnd = end
 	p.stream = true
+	// Strings in chunks of a streamed array's size, not the file's: a
+	// chunk over 32 KB is a large allocation, slower to make and zero.
+	p.strs.chunk = streamChunk
 	// The first group's slabs are sized for 16 KB.
 	p.winStart, p.winLen = p.prevEnd, min(len(p.data)-p.prevEnd, 16<<10)
 	for p.dec.PeekKind() != ']' {
@@ -470,12 +499,13 @@ func (p *parser) parseElements(sc *scratch, fn func(int, *Value)) (*Value, error
 }
 
 // parseOne reads data, element index of an array whose frame is not
-// there, so that pointers start with "/index".
-func (p *parser) parseOne(sc *scratch, index int) (*Value, error) {
+// there, so that pointers start with "/index". outer stands for that
+// array.
+func (p *parser) parseOne(sc *scratch, index int, outer *Value) (*Value, error) {
 	if err := p.start(sc); err != nil {
 		return nil, err
 	}
-	p.stack = append(p.stack, frame{v: &Value{Kind: Array}, count: index})
+	p.stack = append(p.stack, frame{v: outer, count: index})
 	v, err := p.readTree(1)
 	if err == nil {
 		err = p.end()

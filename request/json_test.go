@@ -328,6 +328,13 @@ func TestLineIndex(t *testing.T) {
 	for _, off := range []int{9, 0, 4, 7, 2, 3, 8, 5, 6, 1, 9, 0, 5, 4, 3, 9} {
 		eq(t, li.pos(off), naivePos(data, off), "pos(%d)", off)
 	}
+	// Every offset in order, ending with a line break and without.
+	for _, data := range [][]byte{[]byte("a\n\nbc\n"), []byte("{\n  \"a\": 1\r\n}"), []byte("x")} {
+		li := newLineIndex(data)
+		for off := range len(data) + 1 {
+			eq(t, li.pos(off), naivePos(data, off), "%q: pos(%d)", data, off)
+		}
+	}
 	// A piece of a larger file starting at offset 100, line 7, column 5.
 	li = lineIndex{data: data, offBase: 100, lineBase: 7, colBase: 5}
 	eq(t, li.pos(1), Pos{Offset: 101, Line: 7, Column: 6}, "first line")

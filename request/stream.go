@@ -21,6 +21,67 @@ import (
 // given counts: the file is to be read whole instead, with EachRequest,
 // which reports the problem exactly. err is a read error of r.
 func StreamArray(r io.Reader, opts Options, fn func(*Request, []Problem)) (doc *Document, complete bool, err error) {
+	doc = &Document{Foreign: true}
+	er := NewElementReader(opts)
+	failed := false
+	// fn is done with an element before the next is read: Raw need not
+	// be copied.
+	complete, err = streamElements(r, false, func(e Element) {
+		if failed {
+			return
+		}
+		req, probs, looks, perr := er.Read(e)
+		if perr != nil {
+			failed = true
+			return
+		}
+		if looks {
+			doc.Foreign = false
+		}
+		if req != nil || len(probs) > 0 {
+			fn(req, probs)
+		}
+	})
+	return doc, complete && !failed, err
+}
+
+// An Element is one element of an array document, split off without
+// being parsed (ArrayElements, StreamElements), so that it can be read on
+// any goroutine by an ElementReader.
+type Element struct {
+	// Raw is the element's JSON text, valid JSON as far as the decoder
+	// checks (not for nesting limits or invalid UTF-8 in strings).
+	Raw []byte
+	// Index is its index in the array; At the file position of Raw's
+	// first byte.
+	Index int
+	At    Pos
+}
+
+// ArrayElements splits data, an array request document held in memory,
+// into its elements and hands them to fn in order, unparsed; their Raw
+// views data. complete is false when data is not an array that can be
+// read this way (as for StreamArray): then what fn was given does not
+// count, and EachRequest reports the file's problem exactly.
+func ArrayElements(data []byte, fn func(Element)) (complete bool) {
+	s := arrayStream{line: 1, col: 1}
+	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		data = data[3:]
+		s.cur, s.col = 3, 4
+	}
+	// A decoder on a bytes.Buffer reads the buffer's bytes in place, so
+	// the values it returns view data.
+	dec := jsontext.NewDecoder(bytes.NewBuffer(data), decOptions...)
+	return s.read(dec, false, fn)
+}
+
+// StreamElements is ArrayElements for a document read from r, never held
+// whole: each Raw is a copy. err is a read error of r.
+func StreamElements(r io.Reader, fn func(Element)) (complete bool, err error) {
+	return streamElements(r, true, fn)
+}
+
+func streamElements(r io.Reader, copyRaw bool, fn func(Element)) (complete bool, err error) {
 	er := &errReader{r: r}
 	br := bufio.NewReaderSize(er, 64<<10)
 	s := arrayStream{line: 1, col: 1}
@@ -29,9 +90,39 @@ func StreamArray(r io.Reader, opts Options, fn func(*Request, []Problem)) (doc *
 		s.cur, s.col = 3, 4
 	}
 	dec := jsontext.NewDecoder(br, decOptions...)
-	doc = &Document{Foreign: true}
-	complete = s.read(dec, opts, doc, fn)
-	return doc, complete, er.err
+	complete = s.read(dec, copyRaw, fn)
+	return complete, er.err
+}
+
+// An ElementReader reads Elements as EachRequest reads the elements of an
+// array. The elements one reader reads share slabs, as those of a
+// streamed array do; a reader is used by one goroutine at a time.
+type ElementReader struct {
+	opts Options
+	// p is the parser of the last element, whose slabs and string chunk
+	// the next one goes on with; outer stands for the array.
+	p     parser
+	outer Value
+}
+
+// NewElementReader returns a reader of elements with the limits of opts.
+func NewElementReader(opts Options) *ElementReader {
+	return &ElementReader{opts: opts, outer: Value{Kind: Array}}
+}
+
+// Read parses e and reads it as EachRequest reads an element: the request
+// (nil when the element is none) and its problems, with the positions and
+// pointers of the whole file. looks reports whether the element looks like
+// a request (an array none of whose elements does is Foreign). err is set
+// when e is too deep or holds invalid UTF-8: the file is then to be read
+// whole, with EachRequest, which reports it exactly.
+func (r *ElementReader) Read(e Element) (req *Request, probs []Problem, looks bool, err error) {
+	v, err := r.parse(e.Raw, e.Index, e.At)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	req, probs = elementRequest(v, e.Index)
+	return req, probs, v.Kind == Object && looksLikeRequest(v), nil
 }
 
 // errReader keeps the first read error of r, which the decoder would
@@ -52,7 +143,6 @@ func (e *errReader) Read(p []byte) (int, error) {
 // arrayStream tracks the file position of the decoder's next unread byte.
 type arrayStream struct {
 	cur, line, col int
-	carry          carried
 }
 
 // advance moves the position over b.
@@ -83,7 +173,7 @@ func (s *arrayStream) gap(dec *jsontext.Decoder, after bool) {
 	s.advance(b[:i])
 }
 
-func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, doc *Document, fn func(*Request, []Problem)) bool {
+func (s *arrayStream) read(dec *jsontext.Decoder, copyRaw bool, fn func(Element)) bool {
 	if dec.PeekKind() != '[' {
 		return false
 	}
@@ -93,6 +183,7 @@ func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, doc *Document, f
 	}
 	s.advance([]byte{'['})
 	i := 0
+	var chunk []byte
 	for {
 		kind := dec.PeekKind()
 		if kind == 0 {
@@ -108,12 +199,17 @@ func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, doc *Document, f
 		if err != nil {
 			return false
 		}
-		v, err := parseElement(raw, i, at, opts, &s.carry)
-		if err != nil {
-			return false
-		}
 		s.advance(raw)
-		doc.addElement(v, i, fn)
+		if copyRaw {
+			// Copies share chunks: one allocation for many elements.
+			if cap(chunk)-len(chunk) < len(raw) {
+				chunk = make([]byte, 0, max(len(raw), streamChunk))
+			}
+			off := len(chunk)
+			chunk = append(chunk, raw...)
+			raw = chunk[off:len(chunk):len(chunk)]
+		}
+		fn(Element{Raw: raw, Index: i, At: at})
 		i++
 	}
 	if _, err := dec.ReadToken(); err != nil {
@@ -125,34 +221,33 @@ func (s *arrayStream) read(dec *jsontext.Decoder, opts Options, doc *Document, f
 	return errors.Is(err, io.EOF) && i > 0
 }
 
-// parseElement parses element index of a streamed array, raw, which starts
-// at file position at: the tree Parse would give for it inside the file.
+// parse parses element index of an array, raw, which starts at file
+// position at: the tree Parse would give for it inside the file.
 // Neighbouring elements share slabs and string chunks, carried from one
-// call to the next in carry, as ParseElements shares them.
-func parseElement(raw []byte, index int, at Pos, opts Options, carry *carried) (*Value, error) {
-	p, sc := newParser(raw, opts)
+// call to the next, as ParseElements shares them.
+func (r *ElementReader) parse(raw []byte, index int, at Pos) (*Value, error) {
+	p := &r.p
+	carried, strs := p.slabs, p.strs
+	sc := p.init(raw, r.opts)
 	p.lines.offBase, p.lines.lineBase, p.lines.colBase = at.Offset, int(at.Line), int(at.Column)
 	p.max-- // the array around it is one level
-	p.stream, p.slabs = true, carry.slabs
+	p.stream, p.slabs = true, carried
 	p.nextElement()
 	if p.valuesPrev == 0 { // the first group: sized for 16 KB
 		p.winLen = 16 << 10
 	}
-	if carry.strs.chunk > 0 {
-		p.strs = carry.strs
+	if strs.chunk > 0 {
+		p.strs = strs
 	} else {
 		p.strs.chunk = streamChunk
 	}
-	v, err := p.parseOne(sc, index)
-	carry.slabs, carry.strs = p.slabs, p.strs
+	v, err := p.parseOne(sc, index, &r.outer)
 	p.release(sc)
+	// Only the slabs and string chunk are carried: the rest is the data's
+	// or went back to the pool.
+	p.data, p.lines.data, p.dec = nil, nil, nil
+	p.stack, p.elems, p.members, p.ptr = nil, nil, nil, nil
 	return v, err
-}
-
-// carried is what the elements of a streamed array share.
-type carried struct {
-	slabs
-	strs strArena
 }
 
 // streamChunk is the size of the string chunks of a streamed array.

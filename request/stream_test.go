@@ -133,12 +133,60 @@ func streamedFromReader(data []byte) (reqs, probs []string, complete bool) {
 	return reqs, probs, complete
 }
 
+// elementsOutOfOrder is streamed for ArrayElements (in memory) and
+// StreamElements, with the elements read as workers would: by two
+// ElementReaders taking turns, last element first.
+func elementsOutOfOrder(data []byte, fromReader bool) (reqs, probs []string, complete bool) {
+	var els []Element
+	collect := func(e Element) { els = append(els, e) }
+	if fromReader {
+		var err error
+		if complete, err = StreamElements(bytes.NewReader(data), collect); err != nil {
+			panic(err) // a bytes.Reader does not fail
+		}
+	} else {
+		complete = ArrayElements(data, collect)
+	}
+	readers := [2]*ElementReader{NewElementReader(Options{MaxDepth: 64}), NewElementReader(Options{MaxDepth: 64})}
+	got := make([]*Request, len(els))
+	foreign := true
+	for k := len(els) - 1; k >= 0; k-- {
+		r, ps, looks, err := readers[k%2].Read(els[k])
+		if err != nil {
+			complete = false
+		}
+		if looks {
+			foreign = false
+		}
+		got[k] = r
+		for _, p := range ps {
+			probs = append(probs, describeProblem(p))
+		}
+	}
+	for _, r := range got {
+		if r != nil {
+			reqs = append(reqs, describeRequest(r))
+		}
+	}
+	sort.Strings(probs)
+	probs = append(probs, fmt.Sprintf("foreign %v", foreign))
+	return reqs, probs, complete
+}
+
 // checkStreamArray: StreamArray, when it completes, reads what EachRequest
 // reads; when it does not, EachRequest has a problem with the file as a
-// whole (or the file is no array).
+// whole (or the file is no array). ArrayElements and StreamElements, read
+// out of order, read what StreamArray reads.
 func checkStreamArray(t *testing.T, data []byte) {
 	t.Helper()
 	sr, sp, complete := streamedFromReader(data)
+	for _, fromReader := range []bool{false, true} {
+		er, ep, ecomplete := elementsOutOfOrder(data, fromReader)
+		if ecomplete != complete || complete && (strings.Join(er, "\n") != strings.Join(sr, "\n") || strings.Join(ep, "\n") != strings.Join(sp, "\n")) {
+			t.Fatalf("elements (from a reader: %v) and StreamArray differ on %q:\ncomplete %v %v\nrequests\n%s\n---\n%s\nproblems\n%s\n---\n%s",
+				fromReader, data, ecomplete, complete, strings.Join(er, "\n"), strings.Join(sr, "\n"), strings.Join(ep, "\n"), strings.Join(sp, "\n"))
+		}
+	}
 	wr, wp, ok := streamed(data)
 	if complete {
 		if !ok || strings.Join(wr, "\n") != strings.Join(sr, "\n") || strings.Join(wp, "\n") != strings.Join(sp, "\n") {

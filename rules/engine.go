@@ -202,14 +202,14 @@ func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 		}
 	}
 	e.checkProvider(p)
-	for _, prov := range e.Providers(req) {
+	for _, prov := range p.providers {
 		for _, r := range e.byProvider[prov] {
 			if r.Inputs.Has(req.Input) {
 				p.run(r, prov)
 			}
 		}
 	}
-	return e.supersede(e.Providers(req), p.diags), e.record(p)
+	return e.supersede(p.providers, p.diags), e.record(p)
 }
 
 // FileCheck checks the requests of one file one at a time: a request can
@@ -286,7 +286,8 @@ func (fc *FileCheck) Held(extra ...Diagnostic) *Held {
 // does not know: its provider rules would silently not run.
 func (e *Engine) checkProvider(p *Pass) {
 	req := p.Request
-	if req.Provider == "" || e.severity(ruleUnknownProvider) == Off {
+	// A provider the request names is known when it resolved to one.
+	if req.Provider == "" || p.providers != nil || e.severity(ruleUnknownProvider) == Off {
 		return
 	}
 	norm, ok := NormalizeProvider(req.Provider)
@@ -371,9 +372,32 @@ func (s *ignoreSet) add(index int, igs []*request.Ignore) {
 // the same at any jobs. Few requests are in flight at a time: memory does
 // not grow with the file.
 func (fc *FileCheck) AddAll(jobs int, read func(add func(*request.Request))) {
+	addAll(fc, jobs, func() func(*request.Request) *request.Request {
+		return func(r *request.Request) *request.Request { return r }
+	}, read)
+}
+
+// AddElements is AddAll for the elements of an array document still to be
+// parsed: each worker reads the elements it checks, with a function of
+// its own that newRead makes (one per worker, so that it can keep an
+// ElementReader) and that returns nil for an element that is no request.
+// Elements are read in any order, each once; their requests are added in
+// file order, as AddAll adds them.
+func (fc *FileCheck) AddElements(jobs int, newRead func() func(request.Element) *request.Request, read func(add func(request.Element))) {
+	addAll(fc, jobs, newRead, read)
+}
+
+// addAll is AddAll for items of any kind that a worker turns into
+// requests with a function that newLoad makes for it.
+func addAll[T any](fc *FileCheck, jobs int, newLoad func() func(T) *request.Request, read func(add func(T))) {
 	const batchSize = 32
 	if jobs <= 1 {
-		read(fc.Add)
+		load := newLoad()
+		read(func(it T) {
+			if r := load(it); r != nil {
+				fc.Add(r)
+			}
+		})
 		return
 	}
 	type checked struct {
@@ -381,15 +405,17 @@ func (fc *FileCheck) AddAll(jobs int, read func(add func(*request.Request))) {
 		ignores []*request.Ignore
 		diags   []Diagnostic
 		rec     *Record
+		ok      bool
 	}
 	type batch struct {
-		seq  int
-		reqs []*request.Request
-		out  []checked
+		seq   int
+		items []T
+		out   []checked
 	}
 	var (
 		work, done chan *batch
 		inFlight   chan struct{}
+		free       chan *batch // batches added, to be used again
 		workers    sync.WaitGroup
 		sequenced  chan struct{}
 	)
@@ -398,15 +424,22 @@ func (fc *FileCheck) AddAll(jobs int, read func(add func(*request.Request))) {
 		// At most this many batches are read and not yet added, however
 		// unevenly the workers go.
 		inFlight = make(chan struct{}, 4*jobs)
+		free = make(chan *batch, 4*jobs+2)
 		for range jobs {
 			workers.Go(func() {
+				load := newLoad()
 				for b := range work {
-					b.out = make([]checked, len(b.reqs))
-					for i, r := range b.reqs {
-						ds, rec := fc.e.CheckRequest(r)
-						b.out[i] = checked{r.Index, r.Ignores, ds, rec}
+					b.out = slices.Grow(b.out[:0], len(b.items))[:len(b.items)]
+					for i, it := range b.items {
+						if r := load(it); r != nil {
+							ds, rec := fc.e.CheckRequest(r)
+							b.out[i] = checked{r.Index, r.Ignores, ds, rec, true}
+						} else {
+							b.out[i] = checked{}
+						}
 					}
-					b.reqs = nil // the trees can go
+					clear(b.items) // the trees can go
+					b.items = b.items[:0]
 					done <- b
 				}
 			})
@@ -422,10 +455,17 @@ func (fc *FileCheck) AddAll(jobs int, read func(add func(*request.Request))) {
 				for b := pending[next]; b != nil; b = pending[next] {
 					delete(pending, next)
 					for _, c := range b.out {
-						fc.AddChecked(c.index, c.ignores, c.diags, c.rec)
+						if c.ok {
+							fc.AddChecked(c.index, c.ignores, c.diags, c.rec)
+						}
 					}
+					clear(b.out)
 					next++
 					<-inFlight
+					select {
+					case free <- b:
+					default:
+					}
 				}
 			}
 		}()
@@ -437,22 +477,31 @@ func (fc *FileCheck) AddAll(jobs int, read func(add func(*request.Request))) {
 		inFlight <- struct{}{}
 		work <- b
 	}
-	cur := &batch{}
-	read(func(r *request.Request) {
-		cur.reqs = append(cur.reqs, r)
-		if len(cur.reqs) == batchSize {
+	cur := &batch{items: make([]T, 0, batchSize)}
+	read(func(it T) {
+		cur.items = append(cur.items, it)
+		if len(cur.items) == batchSize {
 			send(cur)
-			cur = &batch{seq: cur.seq + 1}
+			seq := cur.seq + 1
+			select {
+			case cur = <-free:
+				cur.seq = seq
+			default:
+				cur = &batch{seq: seq, items: make([]T, 0, batchSize)}
+			}
 		}
 	})
 	if work == nil {
 		// A small file: not worth the workers.
-		for _, r := range cur.reqs {
-			fc.Add(r)
+		load := newLoad()
+		for _, it := range cur.items {
+			if r := load(it); r != nil {
+				fc.Add(r)
+			}
 		}
 		return
 	}
-	if len(cur.reqs) > 0 {
+	if len(cur.items) > 0 {
 		send(cur)
 	}
 	close(work)

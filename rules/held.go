@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/atslint/atslint/request"
 )
@@ -153,7 +154,8 @@ func (h *Held) Add(d Diagnostic) {
 		r.fix = h.addFix(d.Fix)
 	}
 	// "/12/body/name" is kept as "" and "/body/name" around request 12.
-	seg := "/" + strconv.Itoa(d.Request)
+	var buf [24]byte
+	seg := strconv.AppendInt(append(buf[:0], '/'), int64(d.Request), 10)
 	if at := segmentAt(d.Pointer, seg); at >= 0 {
 		r.split, r.pre, r.post = true, h.internView(d.Pointer[:at]), h.internView(d.Pointer[at+len(seg):])
 	} else {
@@ -198,7 +200,7 @@ func (h *Held) addFix(f *Fix) uint32 {
 }
 
 // fix makes the Fix of a held.fix, nil for none.
-func (h *Held) fix(id uint32) *Fix {
+func (h *Held) fix(id uint32, a *sliceArena) *Fix {
 	if id == 0 {
 		return nil
 	}
@@ -206,14 +208,38 @@ func (h *Held) fix(id uint32) *Fix {
 		return f
 	}
 	hf := h.fixes[id-1]
-	f := &Fix{Safety: hf.safety, Description: h.strs[hf.desc]}
+	var f *Fix
+	if a != nil {
+		if len(a.fixes) == 0 {
+			a.fixes = make([]Fix, 64)
+		}
+		f, a.fixes = &a.fixes[0], a.fixes[1:]
+		*f = Fix{Safety: hf.safety, Description: h.strs[hf.desc]}
+	} else {
+		f = &Fix{Safety: hf.safety, Description: h.strs[hf.desc]}
+	}
 	if hf.n > 0 {
-		f.Edits = make([]request.Edit, hf.n)
+		if a != nil && hf.n <= 16 {
+			if len(a.edits) < int(hf.n) {
+				a.edits = make([]request.Edit, 128)
+			}
+			f.Edits, a.edits = a.edits[:hf.n:hf.n], a.edits[hf.n:]
+		} else {
+			f.Edits = make([]request.Edit, hf.n)
+		}
 	}
 	for k, e := range h.edits[hf.first : hf.first+hf.n] {
 		f.Edits[k] = request.Edit{Span: e.span.unpack(), Text: h.strs[e.text]}
 	}
 	return f
+}
+
+// sliceArena is what Slice carves the diagnostics' pointers and fixes
+// from: shared allocations instead of one or more per diagnostic.
+type sliceArena struct {
+	bytes []byte
+	fixes []Fix
+	edits []request.Edit
 }
 
 // FixSafety returns the safety of the fix of the diagnostic at position
@@ -231,14 +257,15 @@ func (h *Held) FixSafety(i int) (Safety, bool) {
 
 // segmentAt returns where seg ("/12") is a whole segment of the pointer p,
 // or -1.
-func segmentAt(p, seg string) int {
+func segmentAt(p string, seg []byte) int {
 	for off := 0; ; {
-		i := strings.Index(p[off:], seg)
+		i := strings.IndexByte(p[off:], '/')
 		if i < 0 {
 			return -1
 		}
 		i += off
-		if end := i + len(seg); end == len(p) || p[end] == '/' {
+		end := i + len(seg)
+		if end <= len(p) && p[i:end] == string(seg) && (end == len(p) || p[end] == '/') {
 			return i
 		}
 		off = i + 1
@@ -266,18 +293,37 @@ func (h *Held) Span(i int) request.Span {
 }
 
 // At returns the diagnostic at position i.
-func (h *Held) At(i int) Diagnostic {
+func (h *Held) At(i int) Diagnostic { return h.at(i, nil) }
+
+// at is At; with a, the pointer of a split record and the fix are carved
+// from a's shared allocations (Slice) instead of allocations of their own.
+func (h *Held) at(i int, a *sliceArena) Diagnostic {
 	r := h.rec(i)
 	d := Diagnostic{
 		Rule: h.strs[r.rule], Severity: Severity(r.severity), Provider: h.strs[r.provider],
 		Operation: h.strs[r.operation], Request: int(r.request), Predicts: Outcome(h.strs[r.predicts]),
-		Message: h.strs[r.msg], Span: h.Span(i), Fix: h.fix(r.fix), Pointer: h.strs[r.pre],
+		Message: h.strs[r.msg], Span: h.Span(i), Fix: h.fix(r.fix, a), Pointer: h.strs[r.pre],
 	}
 	if r.split {
-		var buf [64]byte
-		p := append(buf[:0], d.Pointer...)
+		pre, post := d.Pointer, h.strs[r.post]
+		if a == nil {
+			var buf [64]byte
+			p := append(buf[:0], pre...)
+			p = strconv.AppendInt(append(p, '/'), int64(r.request), 10)
+			d.Pointer = string(append(p, post...))
+			return d
+		}
+		if n := len(pre) + 21 + len(post); cap(a.bytes)-len(a.bytes) < n {
+			a.bytes = make([]byte, 0, max(n, 8<<10))
+		}
+		start := len(a.bytes)
+		p := append(a.bytes, pre...)
 		p = strconv.AppendInt(append(p, '/'), int64(r.request), 10)
-		d.Pointer = string(append(p, h.strs[r.post]...))
+		p = append(p, post...)
+		a.bytes = p
+		// The chunk's bytes are written once, by appending within its
+		// capacity, and never changed: a string may view them.
+		d.Pointer = unsafe.String(&p[start], len(p)-start)
 	}
 	return d
 }
@@ -369,8 +415,9 @@ func (h *Held) Slice() []Diagnostic {
 		return nil
 	}
 	out := make([]Diagnostic, h.Len())
+	var a sliceArena
 	for i := range out {
-		out[i] = h.At(i)
+		out[i] = h.at(i, &a)
 	}
 	return out
 }

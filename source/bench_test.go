@@ -1,6 +1,7 @@
 package source_test
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -93,8 +94,10 @@ func BenchmarkCheckCorpusDocuments(b *testing.B) {
 // benchmark's documents as one array, 3.1 MB, some 12,700 diagnostics):
 // /tokenize only reads every token with jsontext, the floor of any
 // reader; /check is bytes to sorted diagnostics with every rule, on one
-// worker and on two (rules.Options.Jobs). The ratio check/tokenize is the
-// reader's and engine's overhead, measured in one run.
+// worker and on two (rules.Options.Jobs); /stream is the same from a
+// reader (CheckArrayStream, as check reads an array file over 1 MiB). The
+// ratio check/tokenize is the reader's and engine's overhead, measured in
+// one run.
 func BenchmarkArray10k(b *testing.B) {
 	data := benchdata.Array(10_000)
 	b.Run("tokenize", func(b *testing.B) { benchdata.Tokenize(b, data) })
@@ -108,6 +111,19 @@ func BenchmarkArray10k(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				source.CheckBytes(e, "array.json", data, source.Limits{})
+			}
+			b.ReportMetric(float64(10_000*b.N)/b.Elapsed().Seconds(), "requests/s")
+		})
+	}
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("stream-j%d", jobs), func(b *testing.B) {
+			e := rules.New(rules.Options{Jobs: jobs})
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if res, complete, err := source.CheckArrayStream(e, bytes.NewReader(data), source.Limits{}); !complete || err != nil || res.Requests != 10_000 {
+					b.Fatal(complete, err, res.Requests)
+				}
 			}
 			b.ReportMetric(float64(10_000*b.N)/b.Elapsed().Seconds(), "requests/s")
 		})

@@ -1,6 +1,7 @@
 package source_test
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -67,16 +68,23 @@ func (p positions) at(off int) request.Pos {
 // rules only and against every known provider, never panics; every
 // diagnostic is of a registered rule with a message and a span inside the
 // input whose lines and columns are right; and the result is the same
-// every time.
+// every time. An array document streamed with elements parsed on two
+// workers (CheckArrayStream), when it can be, gives the same result.
 func FuzzCheckBytes(f *testing.F) {
 	seedFiles(f)
 	engines := []*rules.Engine{
 		rules.New(rules.Options{}),
 		rules.New(rules.Options{Providers: rules.KnownProviders()}),
 	}
+	twoJobs := []*rules.Engine{
+		rules.New(rules.Options{Jobs: 2}),
+		rules.New(rules.Options{Providers: rules.KnownProviders(), Jobs: 2}),
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		pos := newPositions(data)
-		for _, e := range engines {
+		head := data[:min(len(data), source.SniffSize)]
+		array := source.Detect("fuzz.json", head) == source.Document && source.StartsArray(head)
+		for k, e := range engines {
 			res := source.CheckBytes(e, "fuzz.json", data, source.Limits{MaxDepth: 64})
 			for _, d := range res.Diagnostics {
 				r, ok := rules.Lookup(d.Rule)
@@ -97,6 +105,17 @@ func FuzzCheckBytes(f *testing.F) {
 			again := source.CheckBytes(e, "fuzz.json", data, source.Limits{MaxDepth: 64})
 			if !reflect.DeepEqual(res, again) {
 				t.Fatalf("second check differs:\n%+v\n%+v", res, again)
+			}
+			if !array {
+				continue
+			}
+			streamed, complete, err := source.CheckArrayStream(twoJobs[k], bytes.NewReader(data), source.Limits{MaxDepth: 64})
+			if err != nil {
+				t.Fatal(err)
+			}
+			streamed.Format = res.Format
+			if complete && !reflect.DeepEqual(res, streamed) {
+				t.Fatalf("streamed on two workers differs:\n%+v\n%+v", res, streamed)
 			}
 		}
 	})

@@ -2,7 +2,11 @@ package source
 
 import (
 	"bytes"
+	"cmp"
 	"io"
+	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/rules"
@@ -60,6 +64,11 @@ func StartsArray(head []byte) bool {
 // clean array (nothing was checked; read it whole with CheckBytes, which
 // reports its problem exactly). err is a read error.
 func CheckArrayStream(e *rules.Engine, r io.Reader, l Limits) (res Result, complete bool, err error) {
+	if e.Jobs() > 1 {
+		return checkElements(e, l, func(fn func(request.Element)) (bool, error) {
+			return request.StreamElements(r, fn)
+		})
+	}
 	fc := e.NewFileCheck()
 	var (
 		probs []request.Problem
@@ -84,6 +93,15 @@ func CheckArrayStream(e *rules.Engine, r io.Reader, l Limits) (res Result, compl
 // checkArrayBytes checks an array document held in memory one request at
 // a time (request.EachRequest): its requests are not all held at once.
 func checkArrayBytes(e *rules.Engine, data []byte, l Limits) Result {
+	if e.Jobs() > 1 && len(data) >= elementsAbove {
+		res, ok, _ := checkElements(e, l, func(fn func(request.Element)) (bool, error) {
+			return request.ArrayElements(data, fn), nil
+		})
+		if ok {
+			return res
+		}
+		// Not a clean array: read as below, which reports its problem.
+	}
 	fc := e.NewFileCheck()
 	var (
 		probs []request.Problem
@@ -106,6 +124,73 @@ func checkArrayBytes(e *rules.Engine, data []byte, l Limits) Result {
 		return check(e, doc, l)
 	}
 	return finish(e, fc, n, e.InputDiagnostics(probs), doc, l)
+}
+
+// elementsAbove is the size from which an array held in memory is parsed
+// on the workers, element by element, with more than one job: below it,
+// splitting the array first costs more than the workers win.
+const elementsAbove = 64 << 10
+
+// checkElements checks the elements of an array document that split
+// hands over (request.ArrayElements, StreamElements) on the engine's
+// workers: each worker parses the elements it checks, so that reading the
+// file is not left to one core. ok is false when the file cannot be read
+// so (split's complete; an element too deep or with invalid UTF-8): what
+// was checked then does not count, and the file is to be read whole. err
+// is split's read error.
+func checkElements(e *rules.Engine, l Limits, split func(fn func(request.Element)) (bool, error)) (res Result, ok bool, err error) {
+	type found struct {
+		index int
+		probs []request.Problem
+	}
+	var (
+		mu       sync.Mutex
+		founds   []found
+		looks    atomic.Bool
+		failed   atomic.Bool
+		n        atomic.Int64
+		complete bool
+	)
+	opts := l.options()
+	fc := e.NewFileCheck()
+	fc.AddElements(e.Jobs(), func() func(request.Element) *request.Request {
+		er := request.NewElementReader(opts)
+		return func(el request.Element) *request.Request {
+			if failed.Load() {
+				return nil
+			}
+			req, probs, lk, err := er.Read(el)
+			switch {
+			case err != nil:
+				failed.Store(true)
+				return nil
+			case lk:
+				looks.Store(true)
+			}
+			if len(probs) > 0 {
+				mu.Lock()
+				founds = append(founds, found{el.Index, probs})
+				mu.Unlock()
+			}
+			if req != nil {
+				n.Add(1)
+			}
+			return req
+		}
+	}, func(add func(request.Element)) {
+		complete, err = split(add)
+	})
+	if err != nil || !complete || failed.Load() {
+		return Result{}, false, err
+	}
+	// The reader's problems in file order, as a single reader finds them.
+	slices.SortFunc(founds, func(a, b found) int { return cmp.Compare(a.index, b.index) })
+	var probs []request.Problem
+	for _, f := range founds {
+		probs = append(probs, f.probs...)
+	}
+	doc := &request.Document{Foreign: !looks.Load()}
+	return finish(e, fc, int(n.Load()), e.InputDiagnostics(probs), doc, l), true, nil
 }
 
 // finish adds the reader's problems to a file check's diagnostics and

@@ -80,3 +80,51 @@ func TestCheckArrayStream(t *testing.T) {
 	assert.True(t, source.StartsArray([]byte("\xEF\xBB\xBF \n[")))
 	assert.False(t, source.StartsArray([]byte(`{"a": [1]}`)))
 }
+
+// An array large enough to be parsed on the workers (elementsAbove) gives
+// at any number of jobs, in memory and from a reader, what one job gives:
+// requests, reader problems, ignore entries and file-wide rules alike;
+// an element that the workers cannot read (too deep, invalid UTF-8) makes
+// the file be read whole, as one job reads it.
+func TestArrayParsedOnWorkers(t *testing.T) {
+	settings, err := os.ReadFile("../testdata/redaction/settings.json")
+	require.NoError(t, err)
+	base := bytes.TrimSuffix(bytes.TrimSpace(benchdata.Array(400)), []byte("]"))
+	odd := `3, {"a": 1}, {"url": "/x"}, {"method": "GET", "url": "/unified/ats/jobs", "hedaers": {}},
+  {"method": "GET", "url": "/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "a"},
+   "x-atslint": {"ignore": [{"rule": "stackone/page-size", "reason": "capped"}]}}, ` + string(bytes.Trim(bytes.TrimSpace(settings), "[]"))
+	foreign := "[" + strings.Repeat(`{"a": [1, 2, {"b": "c"}]}, `, 4000) + "{}]"
+	inputs := map[string]string{
+		"mixed":    string(base) + ",\n" + odd + "]\n",
+		"oddFirst": "\xEF\xBB\xBF [" + odd + ",\n" + string(bytes.TrimPrefix(base, []byte("["))) + "]",
+		"foreign":  foreign,
+		"deep":     string(base) + ",\n" + strings.Repeat("[", 70) + strings.Repeat("]", 70) + "]",
+		"badUTF8":  string(base) + ",\n{\"method\": \"GET\", \"url\": \"/unified/ats/jobs\", \"body\": \"\xff\"}]",
+		"broken":   string(base) + ",]",
+	}
+	limits := source.Limits{MaxDepth: 64}
+	for name, in := range inputs {
+		data := []byte(in)
+		require.Greater(t, len(data), 64<<10, name)
+		want := source.CheckBytes(rules.New(rules.Options{Jobs: 1}), "a.json", data, limits)
+		require.NotEmpty(t, want.Diagnostics, name)
+		wantStream, wantComplete, err := source.CheckArrayStream(rules.New(rules.Options{Jobs: 1}), bytes.NewReader(data), limits)
+		require.NoError(t, err)
+		for _, jobs := range []int{2, 3} {
+			e := rules.New(rules.Options{Jobs: jobs})
+			assert.Equal(t, want, source.CheckBytes(e, "a.json", data, limits), "%s in memory at %d jobs", name, jobs)
+			got, complete, err := source.CheckArrayStream(e, bytes.NewReader(data), limits)
+			require.NoError(t, err)
+			assert.Equal(t, wantComplete, complete, "%s streamed at %d jobs", name, jobs)
+			assert.Equal(t, wantStream, got, "%s streamed at %d jobs", name, jobs)
+		}
+		switch name {
+		case "mixed", "oddFirst", "foreign":
+			assert.True(t, wantComplete, name)
+			wantStream.Format = source.Document
+			assert.Equal(t, want, wantStream, name)
+		default:
+			assert.False(t, wantComplete, name)
+		}
+	}
+}
