@@ -226,16 +226,22 @@ func mustExtractDoc(content, name string) string {
 	if !ok {
 		panic("analyzer: doc.go has no '# Analyzer " + name + "' heading")
 	}
-	// Line by line up to the section's end, not a split of the rest of
-	// doc.go: this runs at init in every atslint process (issue 12).
-	var b strings.Builder
-	b.Grow(len(rest))
-	for rest != "" {
-		var l string
-		l, rest, _ = strings.Cut(rest, "\n")
+	// Line by line up to the section's end, into one buffer of the
+	// section's size: this runs at init in every atslint process (issue 12).
+	end := 0
+	for end < len(rest) {
+		l, _, _ := strings.Cut(rest[end:], "\n")
 		if !strings.HasPrefix(l, "//") || strings.HasPrefix(l, "// # ") {
 			break
 		}
+		end += len(l) + 1
+	}
+	section := rest[:min(end, len(rest))]
+	var b strings.Builder
+	b.Grow(len(section))
+	for section != "" {
+		var l string
+		l, section, _ = strings.Cut(section, "\n")
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}

@@ -202,14 +202,14 @@ func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 		}
 	}
 	e.checkProvider(p)
-	for _, prov := range e.Providers(req) {
+	for _, prov := range p.providers {
 		for _, r := range e.byProvider[prov] {
 			if r.Inputs.Has(req.Input) {
 				p.run(r, prov)
 			}
 		}
 	}
-	return e.supersede(e.Providers(req), p.diags), e.record(p)
+	return e.supersede(p.providers, p.diags), e.record(p)
 }
 
 // FileCheck checks the requests of one file one at a time: a request can
@@ -286,7 +286,8 @@ func (fc *FileCheck) Held(extra ...Diagnostic) *Held {
 // does not know: its provider rules would silently not run.
 func (e *Engine) checkProvider(p *Pass) {
 	req := p.Request
-	if req.Provider == "" || e.severity(ruleUnknownProvider) == Off {
+	// A provider the request names is known when it resolved to one.
+	if req.Provider == "" || p.providers != nil || e.severity(ruleUnknownProvider) == Off {
 		return
 	}
 	norm, ok := NormalizeProvider(req.Provider)

@@ -21,6 +21,7 @@ type Pass struct {
 
 	rule       *Rule
 	candidates []*schemas.Operation
+	providers  []string // Engine.Providers of the request, shared
 	diags      []Diagnostic
 
 	// proxy caches the passthrough request's native call (see proxyOf),
@@ -39,6 +40,7 @@ type Pass struct {
 func (e *Engine) newPass(req *request.Request) *Pass {
 	p := &Pass{engine: e, Request: req}
 	p.Operation, p.candidates = e.match.match(req, p.candBuf[:0])
+	p.providers = e.Providers(req)
 	p.diags = p.diagBuf[:0]
 	return p
 }

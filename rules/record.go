@@ -60,7 +60,7 @@ func (e *Engine) record(p *Pass) *Record {
 	rec := &p.rec
 	*rec = Record{
 		Request: r.Index, Operation: p.OperationID(), Time: r.Time, ATS: isATSPath(r),
-		Span: r.Span, Pointer: r.Pointer, Providers: e.Providers(r),
+		Span: r.Span, Pointer: r.Pointer, Providers: p.providers,
 	}
 	if !r.PathSpan.IsZero() {
 		rec.Span = r.PathSpan

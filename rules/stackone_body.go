@@ -388,15 +388,21 @@ func replaceAt(v *request.Value, ptr string, nv *request.Value) (*request.Value,
 	if ptr == "" {
 		return nv, true
 	}
-	tok, rest, more := strings.Cut(ptr[1:], "/")
-	if more {
-		rest = "/" + rest
-	}
+	return replaceBelow(v, ptr[1:], nv)
+}
+
+// replaceBelow is replaceAt of the pointer "/"+toks.
+func replaceBelow(v *request.Value, toks string, nv *request.Value) (*request.Value, bool) {
+	tok, rest, more := strings.Cut(toks, "/")
 	tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-	cp := *v
+	sub := func(child *request.Value) (*request.Value, bool) {
+		if !more {
+			return nv, true
+		}
+		return replaceBelow(child, rest, nv)
+	}
 	switch v.Kind {
 	case request.Object:
-		cp.Members = append([]*request.Member(nil), v.Members...)
 		last := -1
 		for i, m := range v.Members {
 			if m.Key == tok {
@@ -406,28 +412,34 @@ func replaceAt(v *request.Value, ptr string, nv *request.Value) (*request.Value,
 		if last < 0 {
 			return nil, false
 		}
-		sub, ok := replaceAt(v.Members[last].Value, rest, nv)
+		nsub, ok := sub(v.Members[last].Value)
 		if !ok {
 			return nil, false
 		}
-		m := *v.Members[last]
-		m.Value = sub
-		cp.Members[last] = &m
+		// The copies of the object and of its member in one allocation.
+		c := &struct {
+			obj request.Value
+			m   request.Member
+		}{obj: *v, m: *v.Members[last]}
+		c.obj.Members = append([]*request.Member(nil), v.Members...)
+		c.m.Value = nsub
+		c.obj.Members[last] = &c.m
+		return &c.obj, true
 	case request.Array:
 		i, err := strconv.Atoi(tok)
 		if err != nil || i < 0 || i >= len(v.Elems) {
 			return nil, false
 		}
-		sub, ok := replaceAt(v.Elems[i], rest, nv)
+		nsub, ok := sub(v.Elems[i])
 		if !ok {
 			return nil, false
 		}
+		cp := *v
 		cp.Elems = append([]*request.Value(nil), v.Elems...)
-		cp.Elems[i] = sub
-	default:
-		return nil, false
+		cp.Elems[i] = nsub
+		return &cp, true
 	}
-	return &cp, true
+	return nil, false
 }
 
 // removeMember is the edit that deletes the member whose key has span key

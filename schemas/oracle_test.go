@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/big"
 	"math/rand/v2"
 	"net/url"
 	"strings"
@@ -65,6 +66,11 @@ func (o *oracle) checkValue(t testing.TB, value *request.Value, body any) {
 	if hasEmptyKey(value) {
 		// v5 leaves the "" token out of instance locations ({"": 1}
 		// fails at "" instead of "/"); the validator gets it right.
+		return
+	}
+	if hasUnratNumber(value) {
+		// v5 reads numbers with big.Rat.SetString and dereferences its
+		// nil result when the exponent is too large (1E1010000).
 		return
 	}
 	st := validation{track: o.ours.track}
@@ -351,6 +357,27 @@ func hasEmptyKey(v *request.Value) bool {
 	}
 	for _, e := range v.Elems {
 		if hasEmptyKey(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasUnratNumber reports whether a number in v is one big.Rat cannot
+// read, which jsonschema/v5 does not survive.
+func hasUnratNumber(v *request.Value) bool {
+	if v.Kind == request.Number {
+		if _, ok := new(big.Rat).SetString(v.Str); !ok {
+			return true
+		}
+	}
+	for _, m := range v.Members {
+		if hasUnratNumber(m.Value) {
+			return true
+		}
+	}
+	for _, e := range v.Elems {
+		if hasUnratNumber(e) {
 			return true
 		}
 	}

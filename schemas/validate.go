@@ -109,7 +109,8 @@ func (s *Set) ValidateValue(schemaName string, body *request.Value) ([]Violation
 	st := validations.Get().(*validation)
 	*st = validation{track: prog.track, path: st.path[:0], inplace: st.inplace[:0]}
 	verr, err := st.run(prog, body)
-	clear(st.inplace[:cap(st.inplace)])
+	// The pool must not keep the body's keys alive; the schema nodes in
+	// inplace are the program's, which the Set keeps anyway.
 	clear(st.path[:cap(st.path)])
 	validations.Put(st)
 	if err != nil || verr == nil {
