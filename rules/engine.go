@@ -209,7 +209,10 @@ func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 			}
 		}
 	}
-	return e.supersede(p.providers, p.diags), e.record(p)
+	diags, rec := e.supersede(p.providers, p.diags), e.record(p)
+	// The results live in p; they must not keep the request's tree.
+	p.Request = nil
+	return diags, rec
 }
 
 // FileCheck checks the requests of one file one at a time: a request can

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -396,4 +397,45 @@ func TestRegisterDuplicate(t *testing.T) {
 	assert.PanicsWithValue(t, "rules: duplicate rule ID stackone/unknown-operation", func() {
 		Register(&Rule{ID: "stackone/unknown-operation"})
 	})
+}
+
+// TestCheckRequestResultsStandAlone: what CheckRequest returns is the
+// check's own (a later check does not change it) and does not keep the
+// request it came from alive.
+func TestCheckRequestResultsStandAlone(t *testing.T) {
+	doc := `{"provider": "bullhorn", "method": "POST", "url": "/unified/ats/candidates/1/notes", "headers": {"x-account-id": "a"}, "body": {"content": []}}`
+	other := `{"method": "GET", "url": "/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "b"}}`
+	read := func(s string) *request.Request {
+		d, err := request.ReadDocument([]byte(s), request.Options{})
+		require.NoError(t, err)
+		require.Len(t, d.Requests, 1)
+		return d.Requests[0]
+	}
+	e := New(Options{Providers: KnownProviders()})
+	req := read(doc)
+	collected := make(chan struct{})
+	runtime.SetFinalizer(req, func(*request.Request) { close(collected) })
+	diags, rec := e.CheckRequest(req)
+	req = nil
+	want := slices.Clone(diags)
+	wantRec := *rec
+	require.NotEmpty(t, want)
+
+	for range 3 {
+		e.CheckRequest(read(other))
+	}
+	assert.Equal(t, want, diags, "a later check changed the diagnostics")
+	assert.Equal(t, wantRec, *rec, "a later check changed the Record")
+
+	for i := 0; i < 100; i++ {
+		runtime.GC()
+		select {
+		case <-collected:
+			runtime.KeepAlive(diags)
+			runtime.KeepAlive(rec)
+			return
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	t.Fatal("the check's results keep the request alive")
 }

@@ -112,6 +112,7 @@ func (s *Set) ValidateValue(schemaName string, body *request.Value) ([]Violation
 	// The pool must not keep the body's keys alive; the schema nodes in
 	// inplace are the program's, which the Set keeps anyway.
 	clear(st.path[:cap(st.path)])
+	st.ptr, st.ptrOK = "", false
 	validations.Put(st)
 	if err != nil || verr == nil {
 		return nil, err
