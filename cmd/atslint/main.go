@@ -43,6 +43,7 @@ type env struct {
 }
 
 func main() {
+	paceGC(os.Getenv)
 	dir, _ := os.Getwd()
 	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, dir: dir, getenv: os.Getenv,
 		stdoutIsTerminal: func() bool { return term.IsTerminal(int(os.Stdout.Fd())) }}, os.Args[1:]))
