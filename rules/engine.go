@@ -210,8 +210,7 @@ func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 		}
 	}
 	diags, rec := e.supersede(p.providers, p.diags), e.record(p)
-	// The results live in p; they must not keep the request's tree.
-	p.Request = nil
+	p.release()
 	return diags, rec
 }
 

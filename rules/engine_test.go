@@ -399,11 +399,10 @@ func TestRegisterDuplicate(t *testing.T) {
 	})
 }
 
-// TestCheckRequestResultsStandAlone: what CheckRequest returns is the
-// check's own (a later check does not change it) and does not keep the
-// request it came from alive.
+// TestCheckRequestResultsStandAlone: what CheckRequest and Record return
+// is the check's own (a later check does not change it) and does not keep
+// the request's tree alive, a passthrough's native call included.
 func TestCheckRequestResultsStandAlone(t *testing.T) {
-	doc := `{"provider": "bullhorn", "method": "POST", "url": "/unified/ats/candidates/1/notes", "headers": {"x-account-id": "a"}, "body": {"content": []}}`
 	other := `{"method": "GET", "url": "/unified/ats/jobs?page_size=500", "headers": {"x-account-id": "b"}}`
 	read := func(s string) *request.Request {
 		d, err := request.ReadDocument([]byte(s), request.Options{})
@@ -412,30 +411,45 @@ func TestCheckRequestResultsStandAlone(t *testing.T) {
 		return d.Requests[0]
 	}
 	e := New(Options{Providers: KnownProviders()})
-	req := read(doc)
-	collected := make(chan struct{})
-	runtime.SetFinalizer(req, func(*request.Request) { close(collected) })
-	diags, rec := e.CheckRequest(req)
-	req = nil
-	want := slices.Clone(diags)
-	wantRec := *rec
-	require.NotEmpty(t, want)
+	for name, doc := range map[string]string{
+		"note":        `{"provider": "bullhorn", "method": "POST", "url": "/unified/ats/candidates/1/notes", "headers": {"x-account-id": "a"}, "body": {"content": []}}`,
+		"passthrough": `{"provider": "greenhouse", "method": "POST", "url": "https://api.stackone.com/unified/proxy", "headers": {"x-account-id": "a"}, "body": {"method": "get", "path": "/v1/candidates?per_page=900&updated_after=x"}}`,
+	} {
+		for _, how := range []string{"CheckRequest", "Record"} {
+			t.Run(name+"/"+how, func(t *testing.T) {
+				req := read(doc)
+				require.NotNil(t, req.Body)
+				collected := make(chan struct{})
+				runtime.AddCleanup(req.Body, func(ch chan struct{}) { close(ch) }, collected)
+				var diags []Diagnostic
+				var rec *Record
+				if how == "CheckRequest" {
+					diags, rec = e.CheckRequest(req)
+					require.NotEmpty(t, diags)
+				} else {
+					rec = e.Record(req)
+				}
+				req = nil
+				want, wantRec := slices.Clone(diags), *rec
 
-	for range 3 {
-		e.CheckRequest(read(other))
-	}
-	assert.Equal(t, want, diags, "a later check changed the diagnostics")
-	assert.Equal(t, wantRec, *rec, "a later check changed the Record")
+				for range 3 {
+					e.CheckRequest(read(other))
+				}
+				assert.Equal(t, want, diags, "a later check changed the diagnostics")
+				assert.Equal(t, wantRec, *rec, "a later check changed the Record")
 
-	for i := 0; i < 100; i++ {
-		runtime.GC()
-		select {
-		case <-collected:
-			runtime.KeepAlive(diags)
-			runtime.KeepAlive(rec)
-			return
-		case <-time.After(10 * time.Millisecond):
+				for i := 0; i < 100; i++ {
+					runtime.GC()
+					select {
+					case <-collected:
+						runtime.KeepAlive(diags)
+						runtime.KeepAlive(rec)
+						return
+					case <-time.After(10 * time.Millisecond):
+					}
+				}
+				t.Fatal("the check's results keep the request's body alive")
+			})
 		}
 	}
-	t.Fatal("the check's results keep the request alive")
 }

@@ -45,6 +45,13 @@ func (e *Engine) newPass(req *request.Request) *Pass {
 	return p
 }
 
+// release drops what the Pass holds of its request once the check is
+// done: the results (diagnostics, Record) live on in the Pass and must not
+// keep the request's tree alive.
+func (p *Pass) release() {
+	p.Request, p.proxy = nil, nil
+}
+
 // Set returns the catalogue.
 func (p *Pass) Set() *schemas.Set { return p.engine.set }
 

@@ -186,7 +186,10 @@ func (c trackedRule) add(rp *RecordPass) {
 // Record runs no rule: it returns the Record of a request, for a Tracker
 // fed by a front end that checks requests itself (preflight).
 func (e *Engine) Record(req *request.Request) *Record {
-	return e.record(e.newPass(req))
+	p := e.newPass(req)
+	rec := e.record(p)
+	p.release()
+	return rec
 }
 
 // keyed holds the state of a cross-request rule per key (API key, account,
