@@ -59,10 +59,11 @@ func StartsArray(head []byte) bool {
 }
 
 // CheckArrayStream reads an array request document from r one request at
-// a time (request.StreamArray) and checks each as it is read: neither the
-// file nor its requests are held. complete is false when the file is not a
-// clean array (nothing was checked; read it whole with CheckBytes, which
-// reports its problem exactly). err is a read error.
+// a time (request.StreamArray, or request.StreamElements parsed on the
+// workers with more than one job) and checks each as it is read: neither
+// the file nor its requests are held. complete is false when the file is
+// not a clean array (what was checked is dropped; read it whole with
+// CheckBytes, which reports its problem exactly). err is a read error.
 func CheckArrayStream(e *rules.Engine, r io.Reader, l Limits) (res Result, complete bool, err error) {
 	if e.Jobs() > 1 {
 		return checkElements(e, l, func(fn func(request.Element)) (bool, error) {
@@ -100,7 +101,12 @@ func checkArrayBytes(e *rules.Engine, data []byte, l Limits) Result {
 		if ok {
 			return res
 		}
-		// Not a clean array: read as below, which reports its problem.
+		// Not a clean array: nearly always a syntax error, which the
+		// whole-file read reports. Find out by reading without checking,
+		// not by checking every request a second time.
+		if doc, ok := request.EachRequest(data, l.options(), func(*request.Request, []request.Problem) {}); !ok {
+			return check(e, doc, l)
+		}
 	}
 	fc := e.NewFileCheck()
 	var (
