@@ -20,10 +20,8 @@ package httpfile
 import (
 	"bytes"
 	"encoding/json"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/atslint/atslint/request"
 	"github.com/atslint/atslint/source/internal/srctext"
@@ -56,8 +54,8 @@ func Region(f *srctext.File, from, to int, opts Options, doc *request.Document) 
 	p.read(from, to)
 }
 
-// varLine is compiled on first use, not at start-up (issue 12).
-var varLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^@([A-Za-z_][\w.-]*)\s*=\s?(.*)$`) })
+// varLine is compiled on first use, not at start-up.
+var varLine = srctext.LazyRegexp(`^@([A-Za-z_][\w.-]*)\s*=\s?(.*)$`)
 
 type parser struct {
 	f        *srctext.File
