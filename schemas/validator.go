@@ -102,7 +102,8 @@ var typeBits = map[string]typeMask{
 	"number": numberType, "string": stringType, "integer": integerType,
 }
 
-// matches is typeMatches(types, v) for the types of the mask.
+// matches reports whether v has one of the mask's types; a number with an
+// integral value is an "integer".
 func (m typeMask) matches(v *request.Value) bool {
 	var t typeMask
 	switch v.Kind {
@@ -1448,18 +1449,6 @@ func valueType(v *request.Value) string {
 		return "array"
 	}
 	return "null"
-}
-
-// typeMatches reports whether v has one of the types; a number with an
-// integral value is an "integer".
-func typeMatches(types []string, v *request.Value) bool {
-	vt := valueType(v)
-	for _, t := range types {
-		if t == vt || t == "integer" && vt == "number" && isInteger(v.Str) {
-			return true
-		}
-	}
-	return false
 }
 
 func isInteger(lit string) bool {
