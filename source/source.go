@@ -28,9 +28,8 @@ type Limits struct {
 	MaxDepth int
 	// Env is what the readers of other tools' formats take (kept.go).
 	Env Env
-	// Hold asks for the diagnostics of files checked one request at a time
-	// (arrays, HAR) in Result.Held rather than in Result.Diagnostics: a
-	// file with very many keeps them compact.
+	// Hold asks for a file's diagnostics in Result.Held rather than in
+	// Result.Diagnostics: a file with very many keeps them compact.
 	Hold bool
 	// file is the name of the file being read, set by ReadBytes.
 	file string
@@ -214,8 +213,8 @@ type Result struct {
 	Requests int
 	// Diagnostics are the engine's and the reader's, sorted.
 	Diagnostics []rules.Diagnostic
-	// Held, with Limits.Hold, has the diagnostics instead of Diagnostics
-	// when the file was checked one request at a time; nil otherwise.
+	// Held, with Limits.Hold, has the diagnostics instead of Diagnostics;
+	// nil otherwise.
 	Held *rules.Held
 	// Skipped counts what the file held that is not a StackOne request.
 	Skipped int

@@ -460,7 +460,8 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 }
 
 // checkSource checks one input. The text it returns is where the input's
-// bytes can be read again for report.Locate.
+// bytes can be read again to locate its diagnostics (report.LocateHeld,
+// LocateHeldReader).
 func (s *setup) checkSource(e *env, src input) (source.Result, text, error) {
 	eng := s.engine(src.path)
 	if src.stdin {

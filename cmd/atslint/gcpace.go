@@ -50,12 +50,9 @@ type pacer struct {
 }
 
 // gcMarker is a heap object no one keeps, so each collection finalizes it;
-// its finalizer re-reads the live heap and arms a new marker. (Not an
-// empty or tiny allocation: those may never be finalized.)
-type gcMarker struct {
-	p *pacer
-	_ [16]byte
-}
+// its finalizer re-reads the live heap and arms a new marker. It holds a
+// pointer, so it is never a tiny allocation (which may not be finalized).
+type gcMarker struct{ p *pacer }
 
 func (p *pacer) arm() {
 	runtime.SetFinalizer(&gcMarker{p: p}, func(m *gcMarker) {
