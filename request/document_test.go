@@ -454,3 +454,17 @@ func TestRequestFromValueNotObject(t *testing.T) {
 	r, probs = RequestFromValue(nil, 0)
 	must(t, r == nil && len(probs) == 1, "nil value")
 }
+
+// TestLinesPastInt32Stop: a piece of a file over 2 GiB keeps its byte
+// offset and gives the largest line and column an int32 holds, never a
+// wrapped (negative) one.
+func TestLinesPastInt32Stop(t *testing.T) {
+	const most = 1<<31 - 1
+	li := lineIndex{data: []byte("ab\ncd"), offBase: 3 << 30, lineBase: most, colBase: most - 1}
+	if got, want := li.pos(1), (Pos{Offset: 3<<30 + 1, Line: most, Column: most}); got != want {
+		t.Errorf("first line: %+v, want %+v", got, want)
+	}
+	if got, want := li.pos(4), (Pos{Offset: 3<<30 + 4, Line: most, Column: 2}); got != want {
+		t.Errorf("second line: %+v, want %+v", got, want)
+	}
+}
