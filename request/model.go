@@ -298,6 +298,10 @@ type Request struct {
 
 	// Root is the whole request object as read (nil for Go source).
 	Root *Value
+
+	// mem is the memory the request's reader hands to the next request
+	// (ElementReader.Reuse), nil if none: see Own.
+	mem *reuseMem
 }
 
 // Repeat says where a request is repeated without waiting: the span of

@@ -103,6 +103,8 @@ type ElementReader struct {
 	// the next one goes on with; outer stands for the array.
 	p     parser
 	outer Value
+	// mem, with Reuse, is the memory handed from element to element.
+	mem *reuseMem
 }
 
 // NewElementReader returns a reader of elements with the limits of opts.
@@ -122,7 +124,26 @@ func (r *ElementReader) Read(e Element) (req *Request, probs []Problem, looks bo
 		return nil, nil, false, err
 	}
 	req, probs = elementRequest(v, e.Index)
+	if r.mem != nil {
+		r.mem.ownRead(req, probs)
+		if req != nil {
+			req.mem = r.mem
+		}
+	}
 	return req, probs, v.Kind == Object && looksLikeRequest(v), nil
+}
+
+// Reuse makes r hand the memory of each element's tree, nodes and
+// strings, to the next element it reads instead of taking new memory for
+// each: the caller promises that once it calls Read again nothing uses
+// the request Read returned before, nor its tree. The problems and the
+// request's Ignores are copied out, and whatever a check keeps of the
+// request past the check must go through Request.Own before the next
+// Read (rules.Engine.CheckRequest does).
+func (r *ElementReader) Reuse() {
+	if r.mem == nil && !reuseOff {
+		r.mem = &reuseMem{}
+	}
 }
 
 // errReader keeps the first read error of r, which the decoder would
@@ -224,22 +245,28 @@ func (s *arrayStream) read(dec *jsontext.Decoder, copyRaw bool, fn func(Element)
 // parse parses element index of an array, raw, which starts at file
 // position at: the tree Parse would give for it inside the file.
 // Neighbouring elements share slabs and string chunks, carried from one
-// call to the next, as ParseElements shares them.
+// call to the next, as ParseElements shares them; with Reuse, each
+// element gets the memory of the one before.
 func (r *ElementReader) parse(raw []byte, index int, at Pos) (*Value, error) {
 	p := &r.p
 	carried, strs := p.slabs, p.strs
 	sc := p.init(raw, r.opts)
 	p.lines.offBase, p.lines.lineBase, p.lines.colBase = at.Offset, int(at.Line), int(at.Column)
 	p.max-- // the array around it is one level
-	p.stream, p.slabs = true, carried
-	p.nextElement()
-	if p.valuesPrev == 0 { // the first group: sized for 16 KB
-		p.winLen = 16 << 10
-	}
-	if strs.chunk > 0 {
-		p.strs = strs
+	p.stream = true
+	if r.mem != nil {
+		r.mem.start(p, carried, strs.buf)
 	} else {
-		p.strs.chunk = streamChunk
+		p.slabs = carried
+		p.nextElement()
+		if p.valuesPrev == 0 { // the first group: sized for 16 KB
+			p.winLen = 16 << 10
+		}
+		if strs.chunk > 0 {
+			p.strs = strs
+		} else {
+			p.strs.chunk = streamChunk
+		}
 	}
 	v, err := p.parseOne(sc, index, &r.outer)
 	p.release(sc)

@@ -210,8 +210,32 @@ func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
 		}
 	}
 	diags, rec := e.supersede(p.providers, p.diags), e.record(p)
+	if req.Reused() {
+		ownResults(req, diags, rec)
+	}
 	p.release()
 	return diags, rec
+}
+
+// ownResults makes the results of the check of a request whose memory
+// its reader reuses hold none of that memory (request.Request.Own): the
+// strings of the diagnostics, their fixes and the Record.
+func ownResults(req *request.Request, ds []Diagnostic, rec *Record) {
+	for i := range ds {
+		d := &ds[i]
+		d.Provider, d.Operation, d.Pointer, d.Message = req.Own(d.Provider), req.Own(d.Operation), req.Own(d.Pointer), req.Own(d.Message)
+		if d.Fix != nil {
+			// A copy: a rule's edits may be shared.
+			f := *d.Fix
+			f.Description = req.Own(f.Description)
+			f.Edits = slices.Clone(f.Edits)
+			for k := range f.Edits {
+				f.Edits[k].Text = req.Own(f.Edits[k].Text)
+			}
+			d.Fix = &f
+		}
+	}
+	rec.Operation, rec.Family, rec.Pointer, rec.Account = req.Own(rec.Operation), req.Own(rec.Family), req.Own(rec.Pointer), req.Own(rec.Account)
 }
 
 // FileCheck checks the requests of one file one at a time: a request can

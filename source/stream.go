@@ -59,42 +59,21 @@ func StartsArray(head []byte) bool {
 }
 
 // CheckArrayStream reads an array request document from r one request at
-// a time (request.StreamArray, or request.StreamElements parsed on the
-// workers with more than one job) and checks each as it is read: neither
-// the file nor its requests are held. complete is false when the file is
-// not a clean array (what was checked is dropped; read it whole with
-// CheckBytes, which reports its problem exactly). err is a read error.
+// a time (request.StreamElements, each element parsed by the worker that
+// checks it) and checks each as it is read: neither the file nor its
+// requests are held. complete is false when the file is not a clean
+// array (what was checked is dropped; read it whole with CheckBytes,
+// which reports its problem exactly). err is a read error.
 func CheckArrayStream(e *rules.Engine, r io.Reader, l Limits) (res Result, complete bool, err error) {
-	if e.Jobs() > 1 {
-		return checkElements(e, l, func(fn func(request.Element)) (bool, error) {
-			return request.StreamElements(r, fn)
-		})
-	}
-	fc := e.NewFileCheck()
-	var (
-		probs []request.Problem
-		doc   *request.Document
-		n     int
-	)
-	fc.AddAll(e.Jobs(), func(add func(*request.Request)) {
-		doc, complete, err = request.StreamArray(r, l.options(), func(req *request.Request, ps []request.Problem) {
-			probs = append(probs, ps...)
-			if req != nil {
-				add(req)
-				n++
-			}
-		})
+	return checkElements(e, l, func(fn func(request.Element)) (bool, error) {
+		return request.StreamElements(r, fn)
 	})
-	if !complete || err != nil {
-		return Result{}, false, err
-	}
-	return finish(e, fc, n, e.InputDiagnostics(probs), doc, l), true, nil
 }
 
 // checkArrayBytes checks an array document held in memory one request at
 // a time (request.EachRequest): its requests are not all held at once.
 func checkArrayBytes(e *rules.Engine, data []byte, l Limits) Result {
-	if e.Jobs() > 1 && len(data) >= elementsAbove {
+	if len(data) >= elementsAbove {
 		res, ok, _ := checkElements(e, l, func(fn func(request.Element)) (bool, error) {
 			return request.ArrayElements(data, fn), nil
 		})
@@ -132,9 +111,10 @@ func checkArrayBytes(e *rules.Engine, data []byte, l Limits) Result {
 	return finish(e, fc, n, e.InputDiagnostics(probs), doc, l)
 }
 
-// elementsAbove is the size from which an array held in memory is parsed
-// on the workers, element by element, with more than one job: below it,
-// splitting the array first costs more than the workers win.
+// elementsAbove is the size from which an array held in memory is split
+// into its elements, each parsed by the worker that checks it into memory
+// the element before had: below it, splitting the array first costs more
+// than the workers and the reuse win.
 const elementsAbove = 64 << 10
 
 // checkElements checks the elements of an array document that split
@@ -161,6 +141,10 @@ func checkElements(e *rules.Engine, l Limits, split func(fn func(request.Element
 	fc := e.NewFileCheck()
 	fc.AddElements(e.Jobs(), func() func(request.Element) *request.Request {
 		er := request.NewElementReader(opts)
+		// A worker checks a request before it reads the next, and
+		// CheckRequest's results own their strings: the next element
+		// can have the memory of the one before.
+		er.Reuse()
 		return func(el request.Element) *request.Request {
 			if failed.Load() {
 				return nil
