@@ -194,8 +194,14 @@ func (e *Engine) Check(reqs []*request.Request) []Diagnostic {
 // diagnostics, unsorted and before ignores, and the request's Record for
 // the cross-request rules (Tracker.Add).
 func (e *Engine) CheckRequest(req *request.Request) ([]Diagnostic, *Record) {
+	return e.checkIn(new(Pass), req)
+}
+
+// checkIn is CheckRequest in the Pass p (new, or one whose results are
+// no longer used): the results are p's memory.
+func (e *Engine) checkIn(p *Pass, req *request.Request) ([]Diagnostic, *Record) {
 	req = withoutNullQuery(req)
-	p := e.newPass(req)
+	e.startPass(p, req)
 	for _, r := range e.anyProvider {
 		if r.Inputs.Has(req.Input) {
 			p.run(r, "")
@@ -247,6 +253,9 @@ type FileCheck struct {
 	tracker *Tracker
 	held    Held
 	ignores ignoreSet
+	// pass is the Pass of Add, used for every request: what is kept of a
+	// check is copied out by AddChecked.
+	pass Pass
 }
 
 // NewFileCheck starts the check of one file.
@@ -256,13 +265,14 @@ func (e *Engine) NewFileCheck() *FileCheck {
 
 // Add checks the next request of the file.
 func (fc *FileCheck) Add(req *request.Request) {
-	ds, rec := fc.e.CheckRequest(req)
+	ds, rec := fc.e.checkIn(&fc.pass, req)
 	fc.AddChecked(req.Index, req.Ignores, ds, rec)
 }
 
 // AddChecked adds a request that CheckRequest has already checked (by a
 // worker, in any order): the number, ignore entries, diagnostics and
-// Record of one request. Requests must be added in file order.
+// Record of one request. Requests must be added in file order. Nothing
+// of ds and rec is kept: what is kept is copied.
 func (fc *FileCheck) AddChecked(index int, ignores []*request.Ignore, ds []Diagnostic, rec *Record) {
 	for _, d := range ds {
 		fc.held.Add(d)
@@ -437,6 +447,9 @@ func addAll[T any](fc *FileCheck, jobs int, newLoad func() func(T) *request.Requ
 		seq   int
 		items []T
 		out   []checked
+		// passes hold the results in out until they are added, and are
+		// used again with the batch.
+		passes []Pass
 	}
 	var (
 		work, done chan *batch
@@ -456,9 +469,12 @@ func addAll[T any](fc *FileCheck, jobs int, newLoad func() func(T) *request.Requ
 				load := newLoad()
 				for b := range work {
 					b.out = slices.Grow(b.out[:0], len(b.items))[:len(b.items)]
+					if len(b.passes) < len(b.items) {
+						b.passes = make([]Pass, batchSize)
+					}
 					for i, it := range b.items {
 						if r := load(it); r != nil {
-							ds, rec := fc.e.CheckRequest(r)
+							ds, rec := fc.e.checkIn(&b.passes[i], r)
 							b.out[i] = checked{r.Index, r.Ignores, ds, rec, true}
 						} else {
 							b.out[i] = checked{}

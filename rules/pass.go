@@ -38,11 +38,29 @@ type Pass struct {
 
 // newPass starts the check of a request.
 func (e *Engine) newPass(req *request.Request) *Pass {
-	p := &Pass{engine: e, Request: req}
+	p := new(Pass)
+	e.startPass(p, req)
+	return p
+}
+
+// startPass starts the check of a request in p, new or one whose results
+// are no longer used (a FileCheck's, once added): the room its
+// diagnostics took is used again.
+func (e *Engine) startPass(p *Pass, req *request.Request) {
+	diags := p.diags
+	if cap(diags) > len(p.diagBuf) { // grown: not diagBuf
+		clear(diags)
+		diags = diags[:0]
+	} else {
+		diags = nil
+	}
+	*p = Pass{engine: e, Request: req}
 	p.Operation, p.candidates = e.match.match(req, p.candBuf[:0])
 	p.providers = e.Providers(req)
-	p.diags = p.diagBuf[:0]
-	return p
+	p.diags = diags
+	if diags == nil {
+		p.diags = p.diagBuf[:0]
+	}
 }
 
 // release drops what the Pass holds of its request once the check is
