@@ -123,7 +123,7 @@ func (doc *Document) addElement(e *Value, i int, fn func(*Request, []Problem)) {
 	if e.Kind == Object && looksLikeRequest(e) {
 		doc.Foreign = false
 	}
-	if r, probs := elementRequest(e, i); r != nil || len(probs) > 0 {
+	if r, probs := elementRequest(nil, e, i); r != nil || len(probs) > 0 {
 		fn(r, probs)
 	}
 }
@@ -188,7 +188,7 @@ func DocumentFromValue(root *Value) *Document {
 			if e.Kind == Object && looksLikeRequest(e) {
 				doc.Foreign = false
 			}
-			r, probs := elementRequest(e, i)
+			r, probs := elementRequest(nil, e, i)
 			doc.Problems = append(doc.Problems, probs...)
 			if r != nil {
 				doc.Requests = append(doc.Requests, r)
@@ -203,14 +203,15 @@ func DocumentFromValue(root *Value) *Document {
 }
 
 // elementRequest reads element i of an array document.
-func elementRequest(e *Value, i int) (*Request, []Problem) {
+// r is the Request to read it into (see requestFromValue), or nil.
+func elementRequest(r *Request, e *Value, i int) (*Request, []Problem) {
 	switch {
 	case e.Kind != Object:
 		return nil, []Problem{problemAt(RuleNotARequest, e, i, "expected "+expectedDocument+", got "+e.Kind.String())}
 	case !looksLikeRequest(e):
 		return nil, []Problem{problemAt(RuleNotARequest, e, i, "expected "+expectedDocument+", got an object without any of these keys")}
 	}
-	return RequestFromValue(e, i)
+	return requestFromValue(r, e, i)
 }
 
 // looksLikeRequest reports whether object v has any of the keys that make
@@ -278,14 +279,18 @@ func RequestFromValue(v *Value, index int) (*Request, []Problem) {
 		}
 		return nil, []Problem{p}
 	}
-	r := &Request{
-		Index:           index,
-		Pointer:         v.Pointer,
-		Span:            v.Span,
-		Root:            v,
-		QueryComplete:   true,
-		HeadersComplete: true,
+	return requestFromValue(nil, v, index)
+}
+
+// requestFromValue is RequestFromValue into r, the Request of a reusing
+// reader (ElementReader.Reuse), made ready by reuseMem.request; a new one
+// when nil. v is an object.
+func requestFromValue(r *Request, v *Value, index int) (*Request, []Problem) {
+	if r == nil {
+		r = new(Request)
 	}
+	r.Index, r.Pointer, r.Span, r.Root = index, v.Pointer, v.Span, v
+	r.QueryComplete, r.HeadersComplete = true, true
 	var probs []Problem
 	bad := func(val *Value, msg string) {
 		probs = append(probs, problemAt(RuleNotARequest, val, index, msg))
@@ -351,7 +356,7 @@ func RequestFromValue(v *Value, index int) (*Request, []Problem) {
 		case "headers":
 			switch val.Kind {
 			case Object:
-				r.Headers = make([]Header, 0, len(val.Members))
+				r.Headers = reuseSlice(r, r.Headers, len(val.Members))
 				for _, h := range val.Members {
 					if h.Value.Kind != String {
 						bad(h.Value, "header "+quoteKey(h.Key)+" must be a string, got "+h.Value.Kind.String())
@@ -570,7 +575,13 @@ func (r *Request) setTarget(v *Value) {
 
 	m := newMapper(v)
 	// Path: split before unescaping so that %2F stays in its segment.
-	parts := strings.Split(escPath, "/")
+	var parts []string
+	if r.mem != nil {
+		parts = appendSplit(r.mem.parts[:0], escPath)
+		r.mem.parts = parts
+	} else {
+		parts = strings.Split(escPath, "/")
+	}
 	decoded := parts // nothing to decode, as in nearly every path
 	r.Path = escPath
 	if strings.IndexByte(escPath, '%') >= 0 {
@@ -590,7 +601,7 @@ func (r *Request) setTarget(v *Value) {
 	}
 	if lo < hi {
 		r.Segments = decoded[lo:hi:hi]
-		r.PathSegmentSpans = make([]Span, 0, hi-lo)
+		r.PathSegmentSpans = reuseSlice(r, r.PathSegmentSpans, hi-lo)
 		segOff := off
 		for i := 0; i < hi; i++ {
 			if i >= lo {
@@ -602,7 +613,12 @@ func (r *Request) setTarget(v *Value) {
 
 	var buf [8]RawParam // on the stack: most queries have few parameters
 	raw := appendQuery(buf[:0], rawQuery)
-	vals := make([]Value, len(raw)) // one allocation for all the values
+	var vals []Value // one allocation for all the values
+	if r.mem != nil {
+		vals = r.mem.queryValues(len(raw))
+	} else {
+		vals = make([]Value, len(raw))
+	}
 	r.Query = slices.Grow(r.Query, len(raw))
 	for i, rp := range raw {
 		name, key := SplitParamName(rp.Key)
@@ -620,6 +636,29 @@ func (r *Request) setTarget(v *Value) {
 			Pointer: v.Pointer,
 		})
 	}
+}
+
+// appendSplit appends the parts of s around each "/" to parts, as
+// strings.Split(s, "/") gives them.
+func appendSplit(parts []string, s string) []string {
+	for {
+		i := strings.IndexByte(s, '/')
+		if i < 0 {
+			return append(parts, s)
+		}
+		parts = append(parts, s[:i])
+		s = s[i+1:]
+	}
+}
+
+// reuseSlice returns s emptied, with room for n, when r's reader reuses
+// its memory (the request is one it used before); else a new slice.
+func reuseSlice[T any](r *Request, s []T, n int) []T {
+	if r.mem == nil {
+		return make([]T, 0, n)
+	}
+	clear(s[:cap(s)])
+	return slices.Grow(s[:0], n)
 }
 
 func isScheme(s string) bool {

@@ -15,6 +15,41 @@ type reuseMem struct {
 	mptrs   []*Member
 	strs    []byte
 	keep    strArena
+	// req is the Request of the element before, whose slices the next
+	// one fills; parts and vals are setTarget's path segments and query
+	// values.
+	req   *Request
+	parts []string
+	vals  []Value
+}
+
+// request returns the Request to read the next element into: the one
+// before, emptied, with the room of its slices. Its Ignores are not
+// reused: a check hands them on.
+func (m *reuseMem) request() *Request {
+	r := m.req
+	if r == nil || poisonReused {
+		if r != nil {
+			m.poisonRequest()
+		}
+		m.req = &Request{mem: m}
+		return m.req
+	}
+	clear(r.Headers)
+	clear(r.Query)
+	*r = Request{mem: m, Headers: r.Headers[:0], Query: r.Query[:0], PathSegmentSpans: r.PathSegmentSpans[:0]}
+	return r
+}
+
+// queryValues returns n zero Values for a query's parameters.
+func (m *reuseMem) queryValues(n int) []Value {
+	if cap(m.vals) < n {
+		m.vals = make([]Value, n)
+		return m.vals
+	}
+	m.vals = m.vals[:n]
+	clear(m.vals)
+	return m.vals
 }
 
 // maxReused bounds the blocks kept, in elements of their kind (bytes for
@@ -163,6 +198,29 @@ var reuseOff bool
 const poisonText = "\x00poisoned\x00"
 
 var poisonValue = Value{Kind: String, Str: poisonText, Pointer: poisonText}
+
+// poisonRequest overwrites the Request before and what setTarget kept
+// for it, and has them made anew.
+func (m *reuseMem) poisonRequest() {
+	r := m.req
+	for i := range r.Headers[:cap(r.Headers)] {
+		r.Headers[:cap(r.Headers)][i] = Header{Name: poisonText, Value: &poisonValue}
+	}
+	for i := range r.Query[:cap(r.Query)] {
+		r.Query[:cap(r.Query)][i] = Param{Name: poisonText, Key: poisonText, Value: &poisonValue, Pointer: poisonText}
+	}
+	for i := range r.PathSegmentSpans[:cap(r.PathSegmentSpans)] {
+		r.PathSegmentSpans[:cap(r.PathSegmentSpans)][i] = Span{Start: Pos{Offset: -7, Line: -7, Column: -7}}
+	}
+	*r = Request{Pointer: poisonText, Method: poisonText, Path: poisonText, URL: poisonText, Provider: poisonText, Body: &poisonValue, Root: &poisonValue}
+	for i := range m.parts[:cap(m.parts)] {
+		m.parts[:cap(m.parts)][i] = poisonText
+	}
+	for i := range m.vals[:cap(m.vals)] {
+		m.vals[:cap(m.vals)][i] = poisonValue
+	}
+	m.parts, m.vals = nil, nil
+}
 
 // poison overwrites the blocks about to be handed out again and replaces
 // them with new ones of the same size.

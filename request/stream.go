@@ -123,12 +123,13 @@ func (r *ElementReader) Read(e Element) (req *Request, probs []Problem, looks bo
 	if err != nil {
 		return nil, nil, false, err
 	}
-	req, probs = elementRequest(v, e.Index)
+	var into *Request
+	if r.mem != nil {
+		into = r.mem.request()
+	}
+	req, probs = elementRequest(into, v, e.Index)
 	if r.mem != nil {
 		r.mem.ownRead(req, probs)
-		if req != nil {
-			req.mem = r.mem
-		}
 	}
 	return req, probs, v.Kind == Object && looksLikeRequest(v), nil
 }
