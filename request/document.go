@@ -356,7 +356,7 @@ func requestFromValue(r *Request, v *Value, index int) (*Request, []Problem) {
 		case "headers":
 			switch val.Kind {
 			case Object:
-				r.Headers = reuseSlice(r, r.Headers, len(val.Members))
+				r.Headers = reused(r.mem.headerBuf(), len(val.Members))
 				for _, h := range val.Members {
 					if h.Value.Kind != String {
 						bad(h.Value, "header "+quoteKey(h.Key)+" must be a string, got "+h.Value.Kind.String())
@@ -404,6 +404,9 @@ func requestFromValue(r *Request, v *Value, index int) (*Request, []Problem) {
 		r.SetPath(pathV)
 	}
 	if queryV != nil {
+		if r.Query == nil && len(queryV.Members) > 0 {
+			r.Query = r.mem.queryBuf()
+		}
 		r.Query = appendObjectParams(r.Query, queryV)
 	}
 	return r, probs
@@ -601,7 +604,7 @@ func (r *Request) setTarget(v *Value) {
 	}
 	if lo < hi {
 		r.Segments = decoded[lo:hi:hi]
-		r.PathSegmentSpans = reuseSlice(r, r.PathSegmentSpans, hi-lo)
+		r.PathSegmentSpans = reused(r.mem.spanBuf(), hi-lo)
 		segOff := off
 		for i := 0; i < hi; i++ {
 			if i >= lo {
@@ -618,6 +621,9 @@ func (r *Request) setTarget(v *Value) {
 		vals = r.mem.queryValues(len(raw))
 	} else {
 		vals = make([]Value, len(raw))
+	}
+	if r.Query == nil && len(raw) > 0 {
+		r.Query = r.mem.queryBuf()
 	}
 	r.Query = slices.Grow(r.Query, len(raw))
 	for i, rp := range raw {
@@ -651,14 +657,13 @@ func appendSplit(parts []string, s string) []string {
 	}
 }
 
-// reuseSlice returns s emptied, with room for n, when r's reader reuses
-// its memory (the request is one it used before); else a new slice.
-func reuseSlice[T any](r *Request, s []T, n int) []T {
-	if r.mem == nil {
+// reused returns buf, a reusing reader's (reuseMem), emptied and with
+// room for n; a new slice when buf is nil.
+func reused[T any](buf []T, n int) []T {
+	if buf == nil {
 		return make([]T, 0, n)
 	}
-	clear(s[:cap(s)])
-	return slices.Grow(s[:0], n)
+	return slices.Grow(buf[:0], n)
 }
 
 func isScheme(s string) bool {

@@ -21,6 +21,11 @@ type reuseMem struct {
 	req   *Request
 	parts []string
 	vals  []Value
+	// The slices of the Request before, emptied, for the next one to
+	// fill; nil until there is one.
+	headers []Header
+	query   []Param
+	spans   []Span
 }
 
 // request returns the Request to read the next element into: the one
@@ -35,10 +40,42 @@ func (m *reuseMem) request() *Request {
 		m.req = &Request{mem: m}
 		return m.req
 	}
-	clear(r.Headers)
-	clear(r.Query)
-	*r = Request{mem: m, Headers: r.Headers[:0], Query: r.Query[:0], PathSegmentSpans: r.PathSegmentSpans[:0]}
+	if r.Headers != nil {
+		clear(r.Headers)
+		m.headers = r.Headers[:0]
+	}
+	if r.Query != nil {
+		clear(r.Query)
+		m.query = r.Query[:0]
+	}
+	if r.PathSegmentSpans != nil {
+		m.spans = r.PathSegmentSpans[:0]
+	}
+	*r = Request{mem: m}
 	return r
+}
+
+// The buffers of a request's slices, nil when m is nil (a request of no
+// reusing reader) or has none yet.
+func (m *reuseMem) headerBuf() []Header {
+	if m == nil {
+		return nil
+	}
+	return m.headers
+}
+
+func (m *reuseMem) queryBuf() []Param {
+	if m == nil {
+		return nil
+	}
+	return m.query
+}
+
+func (m *reuseMem) spanBuf() []Span {
+	if m == nil {
+		return nil
+	}
+	return m.spans
 }
 
 // queryValues returns n zero Values for a query's parameters.
@@ -203,15 +240,20 @@ var poisonValue = Value{Kind: String, Str: poisonText, Pointer: poisonText}
 // for it, and has them made anew.
 func (m *reuseMem) poisonRequest() {
 	r := m.req
-	for i := range r.Headers[:cap(r.Headers)] {
-		r.Headers[:cap(r.Headers)][i] = Header{Name: poisonText, Value: &poisonValue}
-	}
-	for i := range r.Query[:cap(r.Query)] {
-		r.Query[:cap(r.Query)][i] = Param{Name: poisonText, Key: poisonText, Value: &poisonValue, Pointer: poisonText}
-	}
 	for i := range r.PathSegmentSpans[:cap(r.PathSegmentSpans)] {
 		r.PathSegmentSpans[:cap(r.PathSegmentSpans)][i] = Span{Start: Pos{Offset: -7, Line: -7, Column: -7}}
 	}
+	for _, b := range [][]Header{r.Headers, m.headers} {
+		for i := range b[:cap(b)] {
+			b[:cap(b)][i] = Header{Name: poisonText, Value: &poisonValue}
+		}
+	}
+	for _, b := range [][]Param{r.Query, m.query} {
+		for i := range b[:cap(b)] {
+			b[:cap(b)][i] = Param{Name: poisonText, Key: poisonText, Value: &poisonValue, Pointer: poisonText}
+		}
+	}
+	m.headers, m.query, m.spans = nil, nil, nil
 	*r = Request{Pointer: poisonText, Method: poisonText, Path: poisonText, URL: poisonText, Provider: poisonText, Body: &poisonValue, Root: &poisonValue}
 	for i := range m.parts[:cap(m.parts)] {
 		m.parts[:cap(m.parts)][i] = poisonText
