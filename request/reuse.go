@@ -216,6 +216,10 @@ func (r *Request) Own(s string) string {
 	return r.mem.own(s)
 }
 
+// Views reports whether s views memory that the reader of the request
+// hands to the next request: what Own would copy.
+func (r *Request) Views(s string) bool { return r.mem != nil && r.mem.views(s) }
+
 // Reused reports whether the request's memory goes to the next request
 // of its reader (ElementReader.Reuse): then what a check keeps of it must
 // go through Own.

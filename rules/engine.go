@@ -230,9 +230,9 @@ func ownResults(req *request.Request, ds []Diagnostic, rec *Record) {
 	for i := range ds {
 		d := &ds[i]
 		d.Provider, d.Operation, d.Pointer, d.Message = req.Own(d.Provider), req.Own(d.Operation), req.Own(d.Pointer), req.Own(d.Message)
-		if d.Fix != nil {
+		if f := d.Fix; f != nil && (req.Views(f.Description) || slices.ContainsFunc(f.Edits, func(e request.Edit) bool { return req.Views(e.Text) })) {
 			// A copy: a rule's edits may be shared.
-			f := *d.Fix
+			f := *f
 			f.Description = req.Own(f.Description)
 			f.Edits = slices.Clone(f.Edits)
 			for k := range f.Edits {
