@@ -101,7 +101,8 @@ func BenchmarkParseDepthBomb(b *testing.B) {
 // BenchmarkArray10kRead reads the array of source.BenchmarkArray10k
 // (10,000 requests) without checking it: /tokenize only reads its tokens
 // with jsontext; /each is EachRequest over the array in memory; /stream is
-// StreamArray from a reader, as check reads an array file over 1 MiB.
+// streamArray from a reader, reusing memory, as check reads an array file
+// over 1 MiB.
 // each/tokenize is what building the trees and the requests costs.
 func BenchmarkArray10kRead(b *testing.B) {
 	data := benchdata.Array(10_000)
@@ -128,7 +129,7 @@ func BenchmarkArray10kRead(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			n := 0
-			if _, complete, err := StreamArray(bytes.NewReader(data), Options{}, count(&n)); !complete || err != nil || n != 10_000 {
+			if _, complete, err := streamArray(bytes.NewReader(data), Options{}, true, count(&n)); !complete || err != nil || n != 10_000 {
 				b.Fatalf("%d requests, %v", n, err)
 			}
 		}

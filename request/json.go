@@ -347,6 +347,10 @@ type slabs struct {
 	groupLeft                                     int
 }
 
+// firstGroupWindow is the input size the first group of a streamed
+// array's slabs is sized for (later groups: from the group before).
+const firstGroupWindow = 16 << 10
+
 // streamGroup is the number of elements of a streamed array that share
 // slabs: for small requests, some 6 KB of nodes.
 const streamGroup = 16
@@ -472,8 +476,7 @@ func (p *parser) parseElements(sc *scratch, fn func(int, *Value)) (*Value, error
 	// Strings in chunks of a streamed array's size, not the file's: a
 	// chunk over 32 KB is a large allocation, slower to make and zero.
 	p.strs.chunk = streamChunk
-	// The first group's slabs are sized for 16 KB.
-	p.winStart, p.winLen = p.prevEnd, min(len(p.data)-p.prevEnd, 16<<10)
+	p.winStart, p.winLen = p.prevEnd, min(len(p.data)-p.prevEnd, firstGroupWindow)
 	for p.dec.PeekKind() != ']' {
 		p.nextElement()
 		// A peek error is read again, and classified, by readTree.
@@ -566,13 +569,19 @@ func (p *parser) setPointer(v *Value) {
 	v.Pointer = p.strs.add(p.ptr)
 }
 
+// plainToken reports whether key needs no escape in a JSON Pointer.
+func plainToken[S ~string | ~[]byte](key S) bool {
+	for i := 0; i < len(key); i++ {
+		if key[i] == '~' || key[i] == '/' {
+			return false
+		}
+	}
+	return true
+}
+
 // appendPointerToken appends key escaped per RFC 6901 ("~"→"~0", "/"→"~1").
 func appendPointerToken[S ~string | ~[]byte](b []byte, key S) []byte {
-	plain := true
-	for i := 0; i < len(key) && plain; i++ {
-		plain = key[i] != '~' && key[i] != '/'
-	}
-	if plain { // nearly every key: copied at once
+	if plainToken(key) { // nearly every key: copied at once
 		return append(b, key...)
 	}
 	for i := 0; i < len(key); i++ {
@@ -592,12 +601,10 @@ func appendPointerToken[S ~string | ~[]byte](b []byte, key S) []byte {
 // "/"→"~1"): "/" + PointerToken(key) appended to an object's pointer gives
 // the pointer of its member.
 func PointerToken(key string) string {
-	for i := 0; i < len(key); i++ {
-		if key[i] == '~' || key[i] == '/' {
-			return string(appendPointerToken(nil, key))
-		}
+	if plainToken(key) { // nearly every key: no copy
+		return key
 	}
-	return key // nearly every key: no copy
+	return string(appendPointerToken(nil, key))
 }
 
 // attach links a new value to its parent (the top frame).

@@ -9,42 +9,6 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
-// StreamArray reads an array request document from r one element at a
-// time, as EachRequest reads one held in memory, without ever holding the
-// file: memory grows with the largest request, not with the file. fn gets
-// what EachRequest gives it, with the same positions and pointers.
-//
-// The Document returned holds no Requests and no Problems (those went to
-// fn); Foreign is set when no element looks like a request. complete is
-// false when the file is not an array that can be streamed: not an array,
-// an empty one, invalid JSON or nesting too deep. Then nothing fn was
-// given counts: the file is to be read whole instead, with EachRequest,
-// which reports the problem exactly. err is a read error of r.
-func StreamArray(r io.Reader, opts Options, fn func(*Request, []Problem)) (doc *Document, complete bool, err error) {
-	doc = &Document{Foreign: true}
-	er := NewElementReader(opts)
-	failed := false
-	// fn is done with an element before the next is read: Raw need not
-	// be copied.
-	complete, err = streamElements(r, false, func(e Element) {
-		if failed {
-			return
-		}
-		req, probs, looks, perr := er.Read(e)
-		if perr != nil {
-			failed = true
-			return
-		}
-		if looks {
-			doc.Foreign = false
-		}
-		if req != nil || len(probs) > 0 {
-			fn(req, probs)
-		}
-	})
-	return doc, complete && !failed, err
-}
-
 // An Element is one element of an array document, split off without
 // being parsed (ArrayElements, StreamElements), so that it can be read on
 // any goroutine by an ElementReader.
@@ -61,7 +25,8 @@ type Element struct {
 // ArrayElements splits data, an array request document held in memory,
 // into its elements and hands them to fn in order, unparsed; their Raw
 // views data. complete is false when data is not an array that can be
-// read this way (as for StreamArray): then what fn was given does not
+// read this way (not an array, an empty one, invalid JSON or nesting too
+// deep): then what fn was given does not
 // count, and EachRequest reports the file's problem exactly.
 func ArrayElements(data []byte, fn func(Element)) (complete bool) {
 	s := arrayStream{line: 1, col: 1}
@@ -260,8 +225,8 @@ func (r *ElementReader) parse(raw []byte, index int, at Pos) (*Value, error) {
 	} else {
 		p.slabs = carried
 		p.nextElement()
-		if p.valuesPrev == 0 { // the first group: sized for 16 KB
-			p.winLen = 16 << 10
+		if p.valuesPrev == 0 {
+			p.winLen = firstGroupWindow
 		}
 		if strs.chunk > 0 {
 			p.strs = strs

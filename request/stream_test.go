@@ -3,6 +3,7 @@ package request
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"runtime"
 	"sort"
 	"strings"
@@ -115,9 +116,41 @@ func TestParseElementsOneAtATime(t *testing.T) {
 	assert.NoError(t, err)
 }
 
-// streamedFromReader is streamed for StreamArray.
+// streamArray reads an array request document from r one element at a
+// time, as CheckArrayStream does at one job: StreamElements and one
+// ElementReader (reusing memory from element to element when reuse is
+// set; then fn must not keep the request). fn gets what EachRequest gives
+// it. complete is false when StreamElements or the reader gives up; foreign
+// is set when no element looks like a request.
+func streamArray(r io.Reader, opts Options, reuse bool, fn func(*Request, []Problem)) (foreign, complete bool, err error) {
+	er := NewElementReader(opts)
+	if reuse {
+		er.Reuse()
+	}
+	foreign = true
+	failed := false
+	complete, err = StreamElements(r, func(e Element) {
+		if failed {
+			return
+		}
+		req, probs, looks, perr := er.Read(e)
+		if perr != nil {
+			failed = true
+			return
+		}
+		if looks {
+			foreign = false
+		}
+		if req != nil || len(probs) > 0 {
+			fn(req, probs)
+		}
+	})
+	return foreign, complete && !failed, err
+}
+
+// streamedFromReader is streamed for streamArray, which reuses memory.
 func streamedFromReader(data []byte) (reqs, probs []string, complete bool) {
-	doc, complete, err := StreamArray(bytes.NewReader(data), Options{MaxDepth: 64}, func(r *Request, ps []Problem) {
+	foreign, complete, err := streamArray(bytes.NewReader(data), Options{MaxDepth: 64}, true, func(r *Request, ps []Problem) {
 		if r != nil {
 			reqs = append(reqs, describeRequest(r))
 		}
@@ -129,14 +162,15 @@ func streamedFromReader(data []byte) (reqs, probs []string, complete bool) {
 		panic(err) // a bytes.Reader does not fail
 	}
 	sort.Strings(probs)
-	probs = append(probs, fmt.Sprintf("foreign %v", doc.Foreign))
+	probs = append(probs, fmt.Sprintf("foreign %v", foreign))
 	return reqs, probs, complete
 }
 
 // elementsOutOfOrder is streamed for ArrayElements (in memory) and
 // StreamElements, with the elements read as workers would: by two
-// ElementReaders taking turns, last element first.
-func elementsOutOfOrder(data []byte, fromReader bool) (reqs, probs []string, complete bool) {
+// ElementReaders taking turns, last element first, reusing memory from
+// element to element when reuse is set.
+func elementsOutOfOrder(data []byte, fromReader, reuse bool) (reqs, probs []string, complete bool) {
 	var els []Element
 	collect := func(e Element) { els = append(els, e) }
 	if fromReader {
@@ -148,7 +182,11 @@ func elementsOutOfOrder(data []byte, fromReader bool) (reqs, probs []string, com
 		complete = ArrayElements(data, collect)
 	}
 	readers := [2]*ElementReader{NewElementReader(Options{MaxDepth: 64}), NewElementReader(Options{MaxDepth: 64})}
-	got := make([]*Request, len(els))
+	if reuse {
+		readers[0].Reuse()
+		readers[1].Reuse()
+	}
+	got := make([]string, len(els))
 	foreign := true
 	for k := len(els) - 1; k >= 0; k-- {
 		r, ps, looks, err := readers[k%2].Read(els[k])
@@ -158,14 +196,16 @@ func elementsOutOfOrder(data []byte, fromReader bool) (reqs, probs []string, com
 		if looks {
 			foreign = false
 		}
-		got[k] = r
+		if r != nil {
+			got[k] = describeRequest(r)
+		}
 		for _, p := range ps {
 			probs = append(probs, describeProblem(p))
 		}
 	}
 	for _, r := range got {
-		if r != nil {
-			reqs = append(reqs, describeRequest(r))
+		if r != "" {
+			reqs = append(reqs, r)
 		}
 	}
 	sort.Strings(probs)
@@ -173,24 +213,27 @@ func elementsOutOfOrder(data []byte, fromReader bool) (reqs, probs []string, com
 	return reqs, probs, complete
 }
 
-// checkStreamArray: StreamArray, when it completes, reads what EachRequest
-// reads; when it does not, EachRequest has a problem with the file as a
-// whole (or the file is no array). ArrayElements and StreamElements, read
-// out of order, read what StreamArray reads.
+// checkStreamArray: streamArray, when it completes, reads what
+// EachRequest reads; when it does not, EachRequest has a problem with the
+// file as a whole (or the file is no array). ArrayElements and
+// StreamElements, read out of order, with and without reuse, read what
+// streamArray reads.
 func checkStreamArray(t *testing.T, data []byte) {
 	t.Helper()
 	sr, sp, complete := streamedFromReader(data)
 	for _, fromReader := range []bool{false, true} {
-		er, ep, ecomplete := elementsOutOfOrder(data, fromReader)
-		if ecomplete != complete || complete && (strings.Join(er, "\n") != strings.Join(sr, "\n") || strings.Join(ep, "\n") != strings.Join(sp, "\n")) {
-			t.Fatalf("elements (from a reader: %v) and StreamArray differ on %q:\ncomplete %v %v\nrequests\n%s\n---\n%s\nproblems\n%s\n---\n%s",
-				fromReader, data, ecomplete, complete, strings.Join(er, "\n"), strings.Join(sr, "\n"), strings.Join(ep, "\n"), strings.Join(sp, "\n"))
+		for _, reuse := range []bool{false, true} {
+			er, ep, ecomplete := elementsOutOfOrder(data, fromReader, reuse)
+			if ecomplete != complete || complete && (strings.Join(er, "\n") != strings.Join(sr, "\n") || strings.Join(ep, "\n") != strings.Join(sp, "\n")) {
+				t.Fatalf("elements (from a reader: %v, reuse %v) and streamArray differ on %q:\ncomplete %v %v\nrequests\n%s\n---\n%s\nproblems\n%s\n---\n%s",
+					fromReader, reuse, data, ecomplete, complete, strings.Join(er, "\n"), strings.Join(sr, "\n"), strings.Join(ep, "\n"), strings.Join(sp, "\n"))
+			}
 		}
 	}
 	wr, wp, ok := streamed(data)
 	if complete {
 		if !ok || strings.Join(wr, "\n") != strings.Join(sr, "\n") || strings.Join(wp, "\n") != strings.Join(sp, "\n") {
-			t.Fatalf("StreamArray and EachRequest differ on %q:\nrequests\n%s\n---\n%s\nproblems\n%s\n---\n%s",
+			t.Fatalf("streamArray and EachRequest differ on %q:\nrequests\n%s\n---\n%s\nproblems\n%s\n---\n%s",
 				data, strings.Join(wr, "\n"), strings.Join(sr, "\n"), strings.Join(wp, "\n"), strings.Join(sp, "\n"))
 		}
 		return
@@ -199,7 +242,7 @@ func checkStreamArray(t *testing.T, data []byte) {
 	isArray := len(trimmed) > 0 && trimmed[0] == '['
 	emptyArray := ok && len(wp) == 2 && strings.Contains(wp[0], "got an empty array")
 	if ok && isArray && !emptyArray {
-		t.Fatalf("StreamArray gave up on %q, which EachRequest reads", data)
+		t.Fatalf("streamArray gave up on %q, which EachRequest reads", data)
 	}
 }
 
@@ -253,7 +296,7 @@ func TestStreamedTreesDoNotChain(t *testing.T) {
 
 	kept = nil
 	before = heap()
-	_, complete, err := StreamArray(bytes.NewReader(data), Options{}, func(r *Request, _ []Problem) { keep(r.Root) })
+	_, complete, err := streamArray(bytes.NewReader(data), Options{}, false, func(r *Request, _ []Problem) { keep(r.Root) })
 	require.NoError(t, err)
 	require.True(t, complete)
 	grown = int64(heap()) - int64(before)
