@@ -204,3 +204,19 @@ func (c *Client) ListJobsExtra(ctx context.Context, key, account string) error {
 	_, err = c.hc.Do(req)
 	return err
 }
+
+// ListJobsMaybeToken calls setKey only when it has a token: the literal
+// key it set before may be what is sent, so it is reported.
+func (c *Client) ListJobsMaybeToken(ctx context.Context, token string) error { // want ListJobsMaybeToken:`atslint: sends GET https://api\.stackone\.com/unified/ats/jobs`
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer sk_live_abcdef0123456789") // want `\[security/hardcoded-credential\]`
+	req.Header.Set("x-account-id", "acc_1")
+	if token != "" {
+		setKey(req, token)
+	}
+	_, err = c.hc.Do(req)
+	return err
+}
