@@ -46,6 +46,13 @@ func StreamElements(r io.Reader, fn func(Element)) (complete bool, err error) {
 	return streamElements(r, true, fn)
 }
 
+// StreamElementsInPlace is StreamElements without the copies: each Raw
+// views the reader's buffer and is valid only until fn returns, for a
+// caller that reads each element before it takes the next.
+func StreamElementsInPlace(r io.Reader, fn func(Element)) (complete bool, err error) {
+	return streamElements(r, false, fn)
+}
+
 func streamElements(r io.Reader, copyRaw bool, fn func(Element)) (complete bool, err error) {
 	er := &errReader{r: r}
 	br := bufio.NewReaderSize(er, 64<<10)

@@ -418,7 +418,8 @@ func (fc *FileCheck) AddAll(jobs int, read func(add func(*request.Request))) {
 // its own that newRead makes (one per worker, so that it can keep an
 // ElementReader) and that returns nil for an element that is no request.
 // Elements are read in any order, each once; their requests are added in
-// file order, as AddAll adds them.
+// file order, as AddAll adds them. With one job, each element is read
+// before read's add returns.
 func (fc *FileCheck) AddElements(jobs int, newRead func() func(request.Element) *request.Request, read func(add func(request.Element))) {
 	addAll(fc, jobs, newRead, read)
 }

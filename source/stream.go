@@ -65,8 +65,13 @@ func StartsArray(head []byte) bool {
 // array (what was checked is dropped; read it whole with CheckBytes,
 // which reports its problem exactly). err is a read error.
 func CheckArrayStream(e *rules.Engine, r io.Reader, l Limits) (res Result, complete bool, err error) {
+	split := request.StreamElements
+	if e.Jobs() <= 1 {
+		// One job reads each element as it is split off: no copy.
+		split = request.StreamElementsInPlace
+	}
 	return checkElements(e, l, func(fn func(request.Element)) (bool, error) {
-		return request.StreamElements(r, fn)
+		return split(r, fn)
 	})
 }
 
