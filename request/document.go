@@ -91,11 +91,28 @@ func ReadDocument(data []byte, opts Options) (*Document, error) {
 // dropped, since the file as a whole is reported by the Document's one
 // problem (ReadDocument returns no requests then).
 func EachRequest(data []byte, opts Options, fn func(*Request, []Problem)) (doc *Document, ok bool) {
+	return eachRequest(data, opts, nil, fn)
+}
+
+// EachRequestReusing is EachRequest with the memory of each element of an
+// array (its tree and its Request) handed to the next, as ElementReader's
+// Reuse hands it: fn must be done with the request, and what is kept of
+// its check must have gone through Request.Own, before fn returns. The
+// problems and the request's Ignores are copied out.
+func EachRequestReusing(data []byte, opts Options, fn func(*Request, []Problem)) (doc *Document, ok bool) {
+	var mem *reuseMem
+	if !reuseOff {
+		mem = &reuseMem{}
+	}
+	return eachRequest(data, opts, mem, fn)
+}
+
+func eachRequest(data []byte, opts Options, mem *reuseMem, fn func(*Request, []Problem)) (doc *Document, ok bool) {
 	doc = &Document{Foreign: true} // unless an element looks like a request
 	n := 0
-	root, err := ParseElements(data, opts, func(i int, e *Value) {
+	root, err := parseElements(data, opts, mem, func(i int, e *Value) {
 		n++
-		doc.addElement(e, i, fn)
+		doc.addElement(e, i, mem, fn)
 	})
 	switch {
 	case err != nil:
@@ -118,12 +135,21 @@ func EachRequest(data []byte, opts Options, fn func(*Request, []Problem)) (doc *
 	return doc, true
 }
 
-// addElement reads element i of an array document and hands it to fn.
-func (doc *Document) addElement(e *Value, i int, fn func(*Request, []Problem)) {
+// addElement reads element i of an array document, into the memory of
+// the one before with mem, and hands it to fn.
+func (doc *Document) addElement(e *Value, i int, mem *reuseMem, fn func(*Request, []Problem)) {
 	if e.Kind == Object && looksLikeRequest(e) {
 		doc.Foreign = false
 	}
-	if r, probs := elementRequest(nil, e, i); r != nil || len(probs) > 0 {
+	var into *Request
+	if mem != nil {
+		into = mem.request()
+	}
+	r, probs := elementRequest(into, e, i)
+	if mem != nil {
+		mem.ownRead(r, probs)
+	}
+	if r != nil || len(probs) > 0 {
 		fn(r, probs)
 	}
 }

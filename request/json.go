@@ -189,7 +189,14 @@ func Parse(data []byte, opts Options) (*Value, error) {
 // array (after whitespace and a BOM) gives a nil Value and no error, and
 // fn is not called.
 func ParseElements(data []byte, opts Options, fn func(i int, v *Value)) (*Value, error) {
+	return parseElements(data, opts, nil, fn)
+}
+
+// parseElements is ParseElements; with mem, each element's tree is made
+// in the memory of the one before (see ElementReader.Reuse).
+func parseElements(data []byte, opts Options, mem *reuseMem, fn func(i int, v *Value)) (*Value, error) {
 	p, sc := newParser(data, opts)
+	p.mem = mem
 	v, err := p.parseElements(sc, fn)
 	p.release(sc)
 	return v, err
@@ -316,6 +323,9 @@ type parser struct {
 	// stream is set for the elements of a streamed array (see slabs).
 	winStart, winLen int
 	stream           bool
+	// mem, for ParseElements reusing memory, is what each element's tree
+	// is made in (nil for ElementReader, which keeps its own).
+	mem *reuseMem
 
 	prevEnd int // absolute offset just after the last token
 	badUTF8 int // offset of the first invalid UTF-8 byte, or -1
@@ -478,7 +488,11 @@ func (p *parser) parseElements(sc *scratch, fn func(int, *Value)) (*Value, error
 	p.strs.chunk = streamChunk
 	p.winStart, p.winLen = p.prevEnd, min(len(p.data)-p.prevEnd, firstGroupWindow)
 	for p.dec.PeekKind() != ']' {
-		p.nextElement()
+		if p.mem != nil {
+			p.mem.start(p, p.slabs, p.strs.buf)
+		} else {
+			p.nextElement()
+		}
 		// A peek error is read again, and classified, by readTree.
 		v, err := p.readTree(1)
 		if err != nil {

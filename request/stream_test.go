@@ -17,7 +17,12 @@ import (
 // requests (index, pointer, method, path, span, body pointer) and
 // problems, sorted as a report sorts them.
 func streamed(data []byte) (reqs, probs []string, ok bool) {
-	doc, ok := EachRequest(data, Options{MaxDepth: 64}, func(r *Request, ps []Problem) {
+	return streamedWith(EachRequest, data)
+}
+
+// streamedWith is streamed for EachRequest or EachRequestReusing.
+func streamedWith(each func([]byte, Options, func(*Request, []Problem)) (*Document, bool), data []byte) (reqs, probs []string, ok bool) {
+	doc, ok := each(data, Options{MaxDepth: 64}, func(r *Request, ps []Problem) {
 		if r != nil {
 			reqs = append(reqs, describeRequest(r))
 		}
@@ -231,6 +236,11 @@ func checkStreamArray(t *testing.T, data []byte) {
 		}
 	}
 	wr, wp, ok := streamed(data)
+	rr, rp, rok := streamedWith(EachRequestReusing, data)
+	if rok != ok || strings.Join(rr, "\n") != strings.Join(wr, "\n") || strings.Join(rp, "\n") != strings.Join(wp, "\n") {
+		t.Fatalf("EachRequestReusing and EachRequest differ on %q:\nok %v %v\nrequests\n%s\n---\n%s\nproblems\n%s\n---\n%s",
+			data, rok, ok, strings.Join(rr, "\n"), strings.Join(wr, "\n"), strings.Join(rp, "\n"), strings.Join(wp, "\n"))
+	}
 	if complete {
 		if !ok || strings.Join(wr, "\n") != strings.Join(sr, "\n") || strings.Join(wp, "\n") != strings.Join(sp, "\n") {
 			t.Fatalf("streamArray and EachRequest differ on %q:\nrequests\n%s\n---\n%s\nproblems\n%s\n---\n%s",

@@ -406,7 +406,8 @@ func (s *ignoreSet) add(index int, igs []*request.Ignore) {
 // are more than a few requests. The cross-request rules and the ignores
 // see the requests in file order whatever the workers do, so the result is
 // the same at any jobs. Few requests are in flight at a time: memory does
-// not grow with the file.
+// not grow with the file. With one job, each request is checked before
+// add returns.
 func (fc *FileCheck) AddAll(jobs int, read func(add func(*request.Request))) {
 	addAll(fc, jobs, func() func(*request.Request) *request.Request {
 		return func(r *request.Request) *request.Request { return r }

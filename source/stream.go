@@ -78,7 +78,7 @@ func CheckArrayStream(e *rules.Engine, r io.Reader, l Limits) (res Result, compl
 // checkArrayBytes checks an array document held in memory one request at
 // a time (request.EachRequest): its requests are not all held at once.
 func checkArrayBytes(e *rules.Engine, data []byte, l Limits) Result {
-	if len(data) >= elementsAbove {
+	if e.Jobs() > 1 && len(data) >= elementsAbove {
 		res, ok, _ := checkElements(e, l, func(fn func(request.Element)) (bool, error) {
 			return request.ArrayElements(data, fn), nil
 		})
@@ -99,8 +99,14 @@ func checkArrayBytes(e *rules.Engine, data []byte, l Limits) Result {
 		ok    bool
 		n     int
 	)
+	each := request.EachRequest
+	if e.Jobs() <= 1 {
+		// AddAll at one job checks each request before the next is read:
+		// the next can be read into its memory.
+		each = request.EachRequestReusing
+	}
 	fc.AddAll(e.Jobs(), func(add func(*request.Request)) {
-		doc, ok = request.EachRequest(data, l.options(), func(req *request.Request, ps []request.Problem) {
+		doc, ok = each(data, l.options(), func(req *request.Request, ps []request.Problem) {
 			probs = append(probs, ps...)
 			if req != nil {
 				add(req)
@@ -116,10 +122,9 @@ func checkArrayBytes(e *rules.Engine, data []byte, l Limits) Result {
 	return finish(e, fc, n, e.InputDiagnostics(probs), doc, l)
 }
 
-// elementsAbove is the size from which an array held in memory is split
-// into its elements, each parsed by the worker that checks it into memory
-// the element before had: below it, splitting the array first costs more
-// than the workers and the reuse win.
+// elementsAbove is the size from which an array held in memory is parsed
+// on the workers, element by element, with more than one job: below it,
+// splitting the array first costs more than the workers win.
 const elementsAbove = 64 << 10
 
 // checkElements checks the elements of an array document that split
