@@ -314,3 +314,85 @@ func TestStreamedTreesDoNotChain(t *testing.T) {
 	runtime.KeepAlive(kept)
 	runtime.KeepAlive(data)
 }
+
+// dumpValue writes everything a tree holds: kinds, strings, spans and
+// pointers of every value and key.
+func dumpValue(b *strings.Builder, v *Value) {
+	fmt.Fprintf(b, "(%s %q %v %q %+v", v.Kind, v.Str, v.Bool, v.Pointer, v.Span)
+	for _, m := range v.Members {
+		fmt.Fprintf(b, " %q %+v:", m.Key, m.KeySpan)
+		dumpValue(b, m.Value)
+	}
+	for _, e := range v.Elems {
+		dumpValue(b, e)
+	}
+	b.WriteString(")")
+}
+
+// TestReusingReaderTrees reads elements of very different sizes, so that
+// the reused blocks are cleared, outgrown, replaced and given up (past
+// maxReused), with a reusing ElementReader and with a fresh one: each
+// tree and request must be the same.
+func TestReusingReaderTrees(t *testing.T) {
+	big := func(n int) string {
+		var b strings.Builder
+		b.WriteString(`{"method": "POST", "url": "/unified/ats/candidates?x=1&y=2", "headers": {"a": "b"}, "body": {"list": [`)
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `{"k%d": "v%d", "n": %d}`, i%7, i, i)
+		}
+		b.WriteString(`]}}`)
+		return b.String()
+	}
+	els := []string{
+		`{"method": "GET", "url": "/unified/ats/jobs"}`,
+		big(3000),
+		`{"method": "GET", "path": "/unified/ats/jobs/1", "query": {"a": {"b": 1}}}`,
+		big(20_000), // past maxReused
+		`3`,
+		`{"method": "GET", "url": "/unified/ats/jobs", "body": "` + strings.Repeat("é~/", 20_000) + `"}`,
+		big(10),
+		`{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs/a%2Fb/c?z", "x-atslint": {"ignore": [{"rule": "r", "reason": "s"}]}}`,
+		big(3000),
+		`{"method": "GET", "url": "/x"}`,
+	}
+	data := []byte("[" + strings.Join(els, ",\n") + "]")
+	var elements []Element
+	require.True(t, ArrayElements(data, func(e Element) { elements = append(elements, e) }))
+	reusing := NewElementReader(Options{})
+	reusing.Reuse()
+	for round := range 2 { // the second round starts with grown blocks
+		for _, e := range elements {
+			var want, got strings.Builder
+			fresh := NewElementReader(Options{})
+			wr, wp, _, err := fresh.Read(e)
+			require.NoError(t, err)
+			gr, gp, _, err := reusing.Read(e)
+			require.NoError(t, err)
+			for _, c := range []struct {
+				b  *strings.Builder
+				r  *Request
+				ps []Problem
+			}{{&want, wr, wp}, {&got, gr, gp}} {
+				if c.r != nil {
+					fmt.Fprintf(c.b, "%s %q %q %+v %d %q ", describeRequest(c.r), c.r.Segments, c.r.URL, c.r.PathSegmentSpans, len(c.r.Ignores), c.r.Provider)
+					for _, q := range c.r.Query {
+						fmt.Fprintf(c.b, "%q %q %q %+v %q ", q.Name, q.Key, q.Value.Str, q.KeySpan, q.Pointer)
+					}
+					for _, h := range c.r.Headers {
+						fmt.Fprintf(c.b, "%q %q ", h.Name, h.Value.Str)
+					}
+					dumpValue(c.b, c.r.Root)
+				}
+				for _, p := range c.ps {
+					c.b.WriteString(describeProblem(p))
+				}
+			}
+			if got.String() != want.String() {
+				t.Fatalf("round %d, element %d: reusing reader differs:\n%.600s\n---\n%.600s", round, e.Index, got.String(), want.String())
+			}
+		}
+	}
+}
