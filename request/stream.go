@@ -26,8 +26,8 @@ type Element struct {
 // into its elements and hands them to fn in order, unparsed; their Raw
 // views data. complete is false when data is not an array that can be
 // read this way (not an array, an empty one, invalid JSON or nesting too
-// deep): then what fn was given does not
-// count, and EachRequest reports the file's problem exactly.
+// deep): then what fn was given does not count, and EachRequest reports
+// the file's problem exactly.
 func ArrayElements(data []byte, fn func(Element)) (complete bool) {
 	s := arrayStream{line: 1, col: 1}
 	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {

@@ -271,8 +271,9 @@ func (fc *FileCheck) Add(req *request.Request) {
 
 // AddChecked adds a request that CheckRequest has already checked (by a
 // worker, in any order): the number, ignore entries, diagnostics and
-// Record of one request. Requests must be added in file order. Nothing
-// of ds and rec is kept: what is kept is copied.
+// Record of one request. Requests must be added in file order. The
+// memory of ds and rec is not kept (their strings and fixes may be), so
+// the caller can use it again.
 func (fc *FileCheck) AddChecked(index int, ignores []*request.Ignore, ds []Diagnostic, rec *Record) {
 	for _, d := range ds {
 		fc.held.Add(d)
