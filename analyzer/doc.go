@@ -56,7 +56,9 @@
 //   - request editors: a function that takes an *http.Request and only sets
 //     its headers (req.Header.Set or Add, SetBasicAuth) is summarised too,
 //     and passing a request to it sets those headers, with the caller's
-//     arguments, instead of letting the request escape.
+//     arguments, instead of letting the request escape. As in net/http, a
+//     header it Sets replaces the caller's values and one it Adds keeps
+//     them; one it sets under a condition keeps them too.
 //
 // A body whose value is unknown but whose static type is a struct still
 // has the keys its type declares: a misspelt json tag is reported at the

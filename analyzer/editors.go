@@ -84,10 +84,20 @@ func (f *fn) applyEdit(e *event, hdr *val) bool {
 		return false
 	}
 	ed := f.instantiate(sum.edit.hdr, e.call)
+	// A header the editor sets replaces the caller's values of it only
+	// when both the call and the Set inside happen for sure: under either
+	// condition the caller's values may be what is sent. One it adds
+	// keeps them (the request then carries the header twice).
 	replace := f.locals.unconditional(e)
 	for _, m := range ed.members {
-		hdr.set("Set", m.key, m.kpos, m.kend, m.v, replace && !m.cond, true)
+		op := "Set"
+		if m.add {
+			op = "Add"
+		}
+		hdr.set(op, m.key, m.kpos, m.kend, m.v, replace && !m.cond, true)
 	}
+	// Headers it sets under names the summary does not know (a loop over
+	// the caller's extra headers) may be any, x-account-id among them.
 	if ed.why != whyNone {
 		hdr.open(ed.why)
 	}

@@ -99,9 +99,9 @@ type valFact struct {
 }
 
 type memberFact struct {
-	Key  string
-	V    *valFact
-	Cond bool
+	Key       string
+	V         *valFact
+	Cond, Add bool
 }
 
 type lateFact struct {
@@ -133,7 +133,11 @@ func (s *summaryFact) String() string {
 	if e := s.Edit; e != nil {
 		var keys []string
 		for _, m := range e.Headers.Members {
-			keys = append(keys, m.Key+"="+textString(m.V.Text, true))
+			op := "="
+			if m.Add {
+				op = "+=" // added: the caller's values stay
+			}
+			keys = append(keys, m.Key+op+textString(m.V.Text, true))
 		}
 		parts = append(parts, fmt.Sprintf("sets headers of {p%d} %s", e.Param, strings.Join(keys, "&")))
 	}
@@ -225,7 +229,7 @@ func encodeVal(v *val) *valFact {
 		out.Text = encodeText(v.text)
 	}
 	for _, m := range v.members {
-		out.Members = append(out.Members, memberFact{Key: m.key, V: encodeVal(m.v), Cond: m.cond})
+		out.Members = append(out.Members, memberFact{Key: m.key, V: encodeVal(m.v), Cond: m.cond, Add: m.add})
 	}
 	for _, e := range v.elems {
 		out.Elems = append(out.Elems, *encodeVal(e))
@@ -264,7 +268,7 @@ func decodeVal(f *valFact) *val {
 		v.text, v.lit = decodeText(f.Text), ""
 	}
 	for _, m := range f.Members {
-		v.members = append(v.members, member{key: m.Key, v: decodeVal(m.V), cond: m.Cond})
+		v.members = append(v.members, member{key: m.Key, v: decodeVal(m.V), cond: m.Cond, add: m.Add})
 	}
 	for i := range f.Elems {
 		v.elems = append(v.elems, decodeVal(&f.Elems[i]))

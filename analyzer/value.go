@@ -89,6 +89,10 @@ type member struct {
 	// cond: set under a condition. A caller's argument may decide the
 	// condition (if v != ""), so its value is not the caller's to judge.
 	cond bool
+	// add: put there by Add, which keeps the values the key already has (a
+	// header or query parameter then is sent twice); Set replaces them. A
+	// request editor's summary is replayed on its caller's headers so.
+	add bool
 }
 
 func at(n ast.Node) (token.Pos, token.Pos) {
@@ -216,7 +220,7 @@ func (v *val) set(op string, key string, kp, ke token.Pos, x *val, replace, head
 		v.members = kept
 	}
 	if op != "Del" {
-		v.members = append(v.members, member{key: key, kpos: kp, kend: ke, v: x, cond: !replace})
+		v.members = append(v.members, member{key: key, kpos: kp, kend: ke, v: x, cond: !replace, add: op == "Add"})
 	}
 }
 

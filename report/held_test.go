@@ -69,12 +69,15 @@ func TestLocateBatchesAgree(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, whole, got, "batch %d, read a byte at a time", batch)
 	}
-	// As Locate has them.
+	// As LocateReader (`atslint vet`) has them.
 	var ds []rules.Diagnostic
 	for i := range h.Len() {
 		ds = append(ds, h.At(i))
 	}
-	for i, d := range Locate("f.json", []byte(src), ds) {
+	vet, err := LocateReader("f.json", strings.NewReader(src), ds)
+	require.NoError(t, err)
+	require.Len(t, vet, len(ds))
+	for i, d := range vet {
 		assert.Equal(t, Diagnostic{File: "f.json", Diagnostic: ds[i], Column16: int(whole[i].Column16),
 			EndColumn16: int(whole[i].EndColumn16), ValueHash: whole[i].ValueHash()}, d)
 	}
@@ -106,7 +109,9 @@ func TestHeldWritesAsDiagnostics(t *testing.T) {
 	files := map[string][]rules.Diagnostic{"b.json": mk(40), "a.json": mk(25), "c/d.json": mk(3), "empty.json": nil}
 	plainRep, heldRep := &Report{UnsafeFixes: true}, &Report{UnsafeFixes: true}
 	for _, name := range []string{"c/d.json", "b.json", "empty.json", "a.json"} {
-		plainRep.Diagnostics = append(plainRep.Diagnostics, Locate(name, []byte(src), files[name])...)
+		located, err := LocateReader(name, strings.NewReader(src), files[name])
+		require.NoError(t, err)
+		plainRep.Diagnostics = append(plainRep.Diagnostics, located...)
 		h := rules.NewHeld(files[name])
 		heldRep.AddHeld(name, h, LocateHeld([]byte(src), h))
 	}

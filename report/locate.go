@@ -15,23 +15,6 @@ import (
 	"github.com/atslint/atslint/rules"
 )
 
-// Locate turns the engine diagnostics of one file into report diagnostics,
-// computing from the file's bytes what only the source can tell: the UTF-16
-// columns of each span and the hash of the text it covers (ValueHash). src
-// is the data the engine read; with nil (nothing was kept) both stay unset.
-func Locate(file string, src []byte, ds []rules.Diagnostic) []Diagnostic {
-	if src == nil {
-		return plain(file, ds)
-	}
-	// A buffer the size of the file, not of a segment: when thousands of
-	// small files are checked, a 64 KiB buffer each was most of the
-	// memory a run allocated.
-	out, _ := locate(file, ds, func() *bufio.Reader {
-		return bufio.NewReaderSize(bytes.NewReader(src), min(len(src), segment)+utf8.UTFMax)
-	}) // a bytes.Reader does not fail
-	return out
-}
-
 func plain(file string, ds []rules.Diagnostic) []Diagnostic {
 	out := make([]Diagnostic, len(ds))
 	for i, d := range ds {
@@ -40,21 +23,28 @@ func plain(file string, ds []rules.Diagnostic) []Diagnostic {
 	return out
 }
 
-// LocateReader does what Locate does for a file it reads once from r, from
-// its first byte, without holding it: a streamed HAR recording is read
-// again this way. Reading stops after the last span. A position whose byte
-// column does not match the bytes (a front end with other conventions) and
-// a span past the end of the file are left unset, not guessed.
+// LocateReader turns the engine diagnostics of one file into report
+// diagnostics, computing from the file's bytes, which it reads once from r
+// from its first byte without holding them, what only the source can tell:
+// the UTF-16 columns of each span and the hash of the text it covers
+// (ValueHash). `atslint vet` locates what the analyzer found this way.
+// Reading stops after the last span. A position whose byte column does not
+// match the bytes (a front end with other conventions) and a span past the
+// end of the file are left unset, not guessed.
 func LocateReader(file string, r io.Reader, ds []rules.Diagnostic) ([]Diagnostic, error) {
 	return locate(file, ds, func() *bufio.Reader { return bufio.NewReaderSize(r, segment+utf8.UTFMax) })
 }
 
-// LocateHeld does what Locate does for the diagnostics of a file held
-// compactly: it returns what it finds by position in h.
+// LocateHeld does what LocateReader does for the diagnostics of a file
+// held compactly, from the file's bytes in src: it returns what it finds by
+// position in h. With src nil (nothing was kept) it finds nothing.
 func LocateHeld(src []byte, h *rules.Held) []Located {
 	if src == nil {
 		return nil
 	}
+	// A buffer the size of the file, not of a segment: when thousands of
+	// small files are checked, a 64 KiB buffer each was most of the
+	// memory a run allocated.
 	out, _ := locateSpans(h.Len(), h.Span, func() *bufio.Reader {
 		return bufio.NewReaderSize(bytes.NewReader(src), min(len(src), segment)+utf8.UTFMax)
 	}) // a bytes.Reader does not fail
@@ -84,7 +74,7 @@ func (l Located) ValueHash() string {
 	return hex.EncodeToString(l.hash[:])
 }
 
-// locate does the work of Locate and LocateReader; the reader is made only
+// locate does the work of LocateReader; the reader is made only
 // if there is a span to look at.
 func locate(file string, ds []rules.Diagnostic, reader func() *bufio.Reader) ([]Diagnostic, error) {
 	out := plain(file, ds)

@@ -20,9 +20,10 @@ type Diagnostic struct {
 	// Column16 and EndColumn16 are the 1-based columns of Span.Start and
 	// Span.End counted in UTF-16 code units, as SARIF and editors count
 	// them; the engine's columns count bytes. Zero means not computed: the
-	// formatters then use the byte columns. Locate fills them in.
+	// formatters then use the byte columns. LocateHeld and LocateReader
+	// fill them in.
 	Column16, EndColumn16 int
-	// ValueHash identifies the source text of Span (see Locate); baselines
+	// ValueHash identifies the source text of Span (see LocateReader); baselines
 	// use it so that entries survive moved lines but not changed values.
 	// "" when the front end had no source.
 	ValueHash string

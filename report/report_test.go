@@ -72,6 +72,24 @@ func span(t *testing.T, src, sub string) request.Span {
 	return request.Span{Start: at(i), End: at(i + len(sub))}
 }
 
+// locateHeld locates ds in src as `atslint check` does: held compactly,
+// located by LocateHeld (and by LocateHeldReader read a byte at a time,
+// which must agree), and written into a report.
+func locateHeld(t *testing.T, file string, src []byte, ds []rules.Diagnostic) []Diagnostic {
+	t.Helper()
+	h := rules.NewHeld(ds)
+	loc := LocateHeld(src, h)
+	if src != nil {
+		streamed, err := LocateHeldReader(iotest.OneByteReader(bytes.NewReader(src)), h)
+		require.NoError(t, err)
+		assert.Equal(t, loc, streamed, "LocateHeldReader agrees with LocateHeld")
+	}
+	rep := &Report{}
+	rep.AddHeld(file, h, loc)
+	rep.Materialize()
+	return rep.Diagnostics
+}
+
 func TestLocateUTF16Columns(t *testing.T) {
 	for _, tc := range []struct {
 		name, src, sub string
@@ -86,25 +104,36 @@ func TestLocateUTF16Columns(t *testing.T) {
 		{"second line starts afresh", "{\"a\": \"🧠\",\n \"bad\": 1}", `"bad"`, 2, 7},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := rules.Diagnostic{Rule: "stackone/unknown-field", Span: span(t, tc.src, tc.sub)}
-			got := Locate("f.json", []byte(tc.src), []rules.Diagnostic{d})
+			sp := span(t, tc.src, tc.sub)
+			d := rules.Diagnostic{Rule: "stackone/unknown-field", Span: sp}
+			got := locateHeld(t, "f.json", []byte(tc.src), []rules.Diagnostic{d})
 			require.Len(t, got, 1)
 			assert.Equal(t, "f.json", got[0].File)
 			assert.Equal(t, tc.col, got[0].Column16, "start")
 			assert.Equal(t, tc.end, got[0].EndColumn16, "end")
+			assert.Equal(t, ValueHash([]byte(tc.src), sp), got[0].ValueHash)
+			// `atslint vet` finds the same.
+			vet, err := LocateReader("f.json", strings.NewReader(tc.src), []rules.Diagnostic{d})
+			require.NoError(t, err)
+			assert.Equal(t, got, vet)
 		})
 	}
 }
 
 func TestLocateWithoutSource(t *testing.T) {
 	d := rules.Diagnostic{Rule: "input/too-large"}
-	got := Locate("big.json", nil, []rules.Diagnostic{d})
+	assert.Nil(t, LocateHeld(nil, rules.NewHeld([]rules.Diagnostic{d})))
+	got := locateHeld(t, "big.json", nil, []rules.Diagnostic{d})
+	require.Len(t, got, 1)
+	assert.Equal(t, "big.json", got[0].File)
 	assert.Zero(t, got[0].Column16)
 	assert.Empty(t, got[0].ValueHash)
 	// A span that does not fit the source is left alone, not guessed.
 	d.Span = request.Span{Start: request.Pos{Offset: 50, Line: 1, Column: 51}, End: request.Pos{Offset: 52, Line: 1, Column: 53}}
-	got = Locate("f.json", []byte(`{}`), []rules.Diagnostic{d})
+	got = locateHeld(t, "f.json", []byte(`{}`), []rules.Diagnostic{d})
+	require.Len(t, got, 1)
 	assert.Zero(t, got[0].Column16)
+	assert.Zero(t, got[0].EndColumn16)
 	assert.Empty(t, got[0].ValueHash)
 }
 
@@ -295,7 +324,7 @@ func TestLocateReaderAcrossSegments(t *testing.T) {
 	assert.Equal(t, int(first.Start.Column-2), got[0].Column16, "the emoji is 4 bytes and 2 units")
 	assert.Equal(t, int(first.End.Column-2), got[0].EndColumn16)
 	assert.Equal(t, 12, got[1].Column16, "a new line starts afresh; é is 2 bytes and 1 unit")
-	assert.Equal(t, Locate("f.json", []byte(src), ds), got, "streamed and in memory agree")
+	assert.Equal(t, locateHeld(t, "f.json", []byte(src), ds), got, "LocateReader and LocateHeld agree")
 	assert.Equal(t, ValueHash([]byte(src), first), got[0].ValueHash)
 }
 

@@ -100,12 +100,14 @@ func BenchmarkParseDepthBomb(b *testing.B) {
 
 // BenchmarkArray10kRead reads the array of source.BenchmarkArray10k
 // (10,000 requests) without checking it: /tokenize only reads its tokens
-// with jsontext; /each is EachRequest over the array in memory; /stream is
+// with jsontext; /unmarshal-any builds the library's own untyped tree
+// (no positions or pointers); /each is EachRequest over the array in memory; /stream is
 // StreamArray from a reader, as check reads an array file over 1 MiB.
 // each/tokenize is what building the trees and the requests costs.
 func BenchmarkArray10kRead(b *testing.B) {
 	data := benchdata.Array(10_000)
 	b.Run("tokenize", func(b *testing.B) { benchdata.Tokenize(b, data) })
+	b.Run("unmarshal-any", func(b *testing.B) { benchdata.UnmarshalAny(b, data) })
 	count := func(n *int) func(*Request, []Problem) {
 		return func(r *Request, _ []Problem) {
 			if r != nil {

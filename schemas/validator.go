@@ -97,6 +97,8 @@ const (
 	integerType
 )
 
+// typeBits maps each type name of JSON Schema to its bit; a name not in it
+// is no type.
 var typeBits = map[string]typeMask{
 	"null": nullType, "boolean": booleanType, "object": objectType, "array": arrayType,
 	"number": numberType, "string": stringType, "integer": integerType,
@@ -215,8 +217,6 @@ func (c *compiler) at(loc string) (*node, error) {
 	return n, nil
 }
 
-var jsonTypes = map[string]bool{"null": true, "boolean": true, "object": true, "array": true, "number": true, "string": true, "integer": true}
-
 // compile fills node n from schema v: a boolean, or an object whose
 // keywords are read by one compileX function per keyword (or group of
 // bounds).
@@ -232,9 +232,9 @@ func (c *compiler) compile(n *node, v any) error {
 	o := schemaObject{c: c, n: n, m: m}
 	// Only the readers of keywords the schema has: most schemas have one
 	// to three, and looking up all forty in each cost a third of compiling
-	// (issue 12). compileCounts always runs: it sets the defaults.
-	todo := uint32(1) << countsReader
+	// (issue 12). Those that set defaults (compileCounts) always run.
 	table := keywordReaders()
+	todo := table.always
 	for kw := range m {
 		todo |= table.of[kw]
 	}
@@ -253,15 +253,14 @@ func (c *compiler) compile(n *node, v any) error {
 	return nil
 }
 
-// countsReader is compileCounts' index in keywordReaders.
-const countsReader = 5
-
 // readerTable lists the compileX functions in the order compile runs them,
 // with, for each keyword, the bit of every function that reads it (a
-// function that finds none of its keywords does nothing).
+// function that finds none of its keywords does nothing), and the bits of
+// those that run whatever keywords a schema has.
 type readerTable struct {
-	list []func(o schemaObject) error
-	of   map[string]uint32
+	list   []func(o schemaObject) error
+	of     map[string]uint32
+	always uint32
 }
 
 var (
@@ -280,20 +279,35 @@ func keywordReaders() *readerTable {
 
 func buildReaderTable() (r readerTable) {
 	for i, kr := range []struct {
-		read func(o schemaObject) error
-		kws  string
+		read   func(o schemaObject) error
+		kws    string
+		always bool // it runs for every schema: it sets the defaults of absent keywords
 	}{
-		{compileType, "type"}, {compileConst, "const"}, {compileEnum, "enum"}, {compileFormat, "format"},
-		{compilePattern, "pattern"},
-		{compileCounts, "minProperties maxProperties minItems maxItems minLength maxLength minContains maxContains"},
-		{compileNumbers, "minimum exclusiveMinimum maximum exclusiveMaximum multipleOf"},
-		{compileRequired, "required"}, {compileUniqueItems, "uniqueItems"}, {compileDependentRequired, "dependentRequired"},
-		{compileProperties, "properties"}, {compilePatternProperties, "patternProperties"},
-		{compileAdditionalProperties, "additionalProperties"}, {compileDependentSchemas, "dependentSchemas"},
-		{compilePropertyNames, "propertyNames"}, {compilePrefixItems, "prefixItems"}, {compileItems, "items"},
-		{compileContains, "contains"}, {compileUnevaluated, "unevaluatedProperties unevaluatedItems"},
-		{compileRef, "$ref"}, {compileNot, "not"}, {compileAllOf, "allOf"}, {compileAnyOf, "anyOf"},
-		{compileOneOf, "oneOf"}, {compileIf, "if"},
+		{compileType, "type", false},
+		{compileConst, "const", false},
+		{compileEnum, "enum", false},
+		{compileFormat, "format", false},
+		{compilePattern, "pattern", false},
+		{compileCounts, "minProperties maxProperties minItems maxItems minLength maxLength minContains maxContains", true},
+		{compileNumbers, "minimum exclusiveMinimum maximum exclusiveMaximum multipleOf", false},
+		{compileRequired, "required", false},
+		{compileUniqueItems, "uniqueItems", false},
+		{compileDependentRequired, "dependentRequired", false},
+		{compileProperties, "properties", false},
+		{compilePatternProperties, "patternProperties", false},
+		{compileAdditionalProperties, "additionalProperties", false},
+		{compileDependentSchemas, "dependentSchemas", false},
+		{compilePropertyNames, "propertyNames", false},
+		{compilePrefixItems, "prefixItems", false},
+		{compileItems, "items", false},
+		{compileContains, "contains", false},
+		{compileUnevaluated, "unevaluatedProperties unevaluatedItems", false},
+		{compileRef, "$ref", false},
+		{compileNot, "not", false},
+		{compileAllOf, "allOf", false},
+		{compileAnyOf, "anyOf", false},
+		{compileOneOf, "oneOf", false},
+		{compileIf, "if", false},
 	} {
 		r.list = append(r.list, kr.read)
 		if r.of == nil {
@@ -301,6 +315,9 @@ func buildReaderTable() (r readerTable) {
 		}
 		for _, kw := range strings.Fields(kr.kws) {
 			r.of[kw] |= 1 << i
+		}
+		if kr.always {
+			r.always |= 1 << i
 		}
 	}
 	return r
@@ -409,7 +426,7 @@ func compileType(o schemaObject) error {
 		return errors.New("type is not a type name or a list of them")
 	}
 	for _, s := range n.types {
-		if !jsonTypes[s] {
+		if _, ok := typeBits[s]; !ok {
 			return fmt.Errorf("unknown type %q", s)
 		}
 	}

@@ -93,7 +93,8 @@ func BenchmarkCheckCorpusDocuments(b *testing.B) {
 // BenchmarkArray10k is one file of 10,000 requests (the folder
 // benchmark's documents as one array, 3.1 MB, some 12,700 diagnostics):
 // /tokenize only reads every token with jsontext, the floor of any
-// reader; /check is bytes to sorted diagnostics with every rule, on one
+// reader; /unmarshal-any is the floor of any reader that builds a tree
+// (the library's own Unmarshal into maps and slices); /check is bytes to sorted diagnostics with every rule, on one
 // worker and on two (rules.Options.Jobs); /stream is the same from a
 // reader (CheckArrayStream, as check reads an array file over 1 MiB). The
 // ratio check/tokenize is the reader's and engine's overhead, measured in
@@ -101,6 +102,7 @@ func BenchmarkCheckCorpusDocuments(b *testing.B) {
 func BenchmarkArray10k(b *testing.B) {
 	data := benchdata.Array(10_000)
 	b.Run("tokenize", func(b *testing.B) { benchdata.Tokenize(b, data) })
+	b.Run("unmarshal-any", func(b *testing.B) { benchdata.UnmarshalAny(b, data) })
 	for _, jobs := range []int{1, 2} {
 		b.Run(fmt.Sprintf("check-j%d", jobs), func(b *testing.B) {
 			e := rules.New(rules.Options{Jobs: jobs})

@@ -81,7 +81,7 @@ func runVet(e *env, args []string) int {
 	s.fix = f.fix
 	// The cache key holds the whole command line and every file named by a
 	// flag (config files found in package directories are added later).
-	cached := vetInputs{args: args}
+	cached := vetInputs{args: args, cache: vetCacheDir(e.getenv)}
 	for _, name := range []string{f.configPath, f.openapi} {
 		if name != "" && !filepath.IsAbs(name) {
 			name = filepath.Join(e.dir, name)
@@ -178,7 +178,7 @@ func vetPackages(dir string, a *analysis.Analyzer, patterns []string, tags strin
 	}
 	var cache *vetCache
 	if !ff.apply {
-		cache = newVetCache(dir, in.args, listed, in.files)
+		cache = newVetCache(dir, in, listed)
 		if rep, ok := cache.load(); ok {
 			return rep, map[string][][]request.Edit{}, nil
 		}

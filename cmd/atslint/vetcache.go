@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -27,16 +28,22 @@ import (
 // `go list` instead of type-checking. The key covers everything a run
 // reads: the atslint binary, the working directory, the arguments, the Go
 // environment, every config file and OpenAPI document, and every file of
-// every package listed (by content for code outside the standard library,
-// by size and modification time inside it). Anything else, or a cache that
-// cannot be read, is a miss: the run is made as if there were no cache.
+// every package listed: by content for the module's own code and local
+// replacements, by size and modification time for the standard library's,
+// and by name alone for the module cache's (its files are read-only, and
+// their path holds the module's version, so a changed file has a new
+// name). Anything else, or a cache that cannot be read, is a miss: the run
+// is made as if there were no cache.
 //
 // ATSLINT_CACHE=off turns it off; ATSLINT_CACHE=DIR puts it in DIR
-// (default: atslint/vet in os.UserCacheDir). A run with errors, or one that
-// applies fixes, is never stored or replayed.
+// (default: atslint/vet in os.UserCacheDir). It is read from the command's
+// environment (env.getenv), like NO_COLOR: a command run without one, as
+// tests run it, has no cache. A run with errors, or one that applies
+// fixes, is never stored or replayed.
 
 // vetCacheEnv are the environment variables that change what go list or
-// the type checker sees.
+// the type checker sees. They are read from the process's environment, not
+// the command's: go list, which packages.Load runs, inherits the process's.
 var vetCacheEnv = []string{"GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT", "GOWORK",
 	"GO111MODULE", "GOPATH", "GOROOT", "GOTOOLCHAIN", "GOAMD64", "GOARM64", "GOPROXY", "GOMODCACHE"}
 
@@ -52,8 +59,13 @@ type vetCacheEntry struct {
 	Report report.Report
 }
 
-func vetCacheDir() string {
-	switch v := os.Getenv("ATSLINT_CACHE"); v {
+// vetCacheDir is where the results are kept, "" for no cache, by the
+// environment getenv reads.
+func vetCacheDir(getenv func(string) string) string {
+	if getenv == nil {
+		return ""
+	}
+	switch v := getenv("ATSLINT_CACHE"); v {
 	case "off":
 		return ""
 	case "":
@@ -68,12 +80,10 @@ func vetCacheDir() string {
 }
 
 // newVetCache returns the cache slot of a run, or nil when there is no
-// cache or an input cannot be read. listed are the packages of the run's
-// first go list (with their dependencies); files are further inputs
-// (config files named by a flag, an OpenAPI document).
-func newVetCache(dir string, args []string, listed []*packages.Package, files []string) *vetCache {
-	cacheDir := vetCacheDir()
-	if cacheDir == "" {
+// cache (in.cache is "") or an input cannot be read. listed are the
+// packages of the run's first go list (with their dependencies).
+func newVetCache(dir string, in vetInputs, listed []*packages.Package) *vetCache {
+	if in.cache == "" {
 		return nil
 	}
 	exe, err := os.Executable()
@@ -88,7 +98,7 @@ func newVetCache(dir string, args []string, listed []*packages.Package, files []
 		io.WriteString(h, s)
 	}
 	field(slot, dir)
-	for _, a := range args {
+	for _, a := range in.args {
 		field(slot, a)
 	}
 	for _, k := range vetCacheEnv {
@@ -128,7 +138,7 @@ func newVetCache(dir string, args []string, listed []*packages.Package, files []
 			}
 		}
 	}
-	for _, f := range files {
+	for _, f := range in.files {
 		if f != "" {
 			configs[f] = true
 		}
@@ -146,7 +156,7 @@ func newVetCache(dir string, args []string, listed []*packages.Package, files []
 		}
 		h.Write(k)
 	}
-	c := &vetCache{file: filepath.Join(cacheDir, hex.EncodeToString(slot.Sum(nil)[:16]))}
+	c := &vetCache{file: filepath.Join(in.cache, hex.EncodeToString(slot.Sum(nil)[:16]))}
 	copy(c.key[:], h.Sum(nil))
 	return c
 }
@@ -157,14 +167,22 @@ func packageFiles(p *packages.Package) []string {
 	return append(p.GoFiles[:len(p.GoFiles):len(p.GoFiles)], p.OtherFiles...)
 }
 
+// How a file's key is made.
+const (
+	byContent = iota
+	byStat    // the standard library's: size and modification time
+	byName    // the module cache's: nothing beyond the name
+)
+
 // fileKeys makes the key of every file of pkgs, once per file (a package
-// and its test variants share files), on all cores: by content, or by size
-// and modification time for the standard library's. It fails when a file
-// cannot be read or a package did not list cleanly.
+// and its test variants share files), on all cores: by content, by size
+// and modification time for the standard library's, empty for the module
+// cache's (the name, which the caller hashes, says it all). It fails when
+// a file cannot be read or a package did not list cleanly.
 func fileKeys(pkgs []*packages.Package) (map[string][]byte, bool) {
 	type job struct {
-		name   string
-		stdlib bool
+		name string
+		how  int
 	}
 	var jobs []job
 	seen := map[string]bool{}
@@ -172,10 +190,18 @@ func fileKeys(pkgs []*packages.Package) (map[string][]byte, bool) {
 		if len(p.Errors) > 0 {
 			return nil, false
 		}
+		how := byContent
+		if p.Module == nil {
+			how = byStat
+		}
 		for _, f := range packageFiles(p) {
 			if !seen[f] {
 				seen[f] = true
-				jobs = append(jobs, job{f, p.Module == nil})
+				if how == byContent && inModuleCache(p.Module, f) {
+					jobs = append(jobs, job{f, byName})
+				} else {
+					jobs = append(jobs, job{f, how})
+				}
 			}
 		}
 	}
@@ -187,9 +213,12 @@ func fileKeys(pkgs []*packages.Package) (map[string][]byte, bool) {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
-				if jobs[i].stdlib {
+				switch jobs[i].how {
+				case byStat:
 					keys[i], _ = statKey(jobs[i].name)
-				} else {
+				case byName:
+					keys[i] = []byte{}
+				default:
 					keys[i], _ = contentKey(jobs[i].name)
 				}
 			}
@@ -204,6 +233,25 @@ func fileKeys(pkgs []*packages.Package) (map[string][]byte, bool) {
 		out[j.name] = keys[i]
 	}
 	return out, true
+}
+
+// inModuleCache reports whether file, of a package of module m, is in the
+// module cache: m (or what replaces it) is a module at a version, its
+// directory is named path@version as the module cache names them, and the
+// file is in it. A vendored module (no directory) and a replacement by a
+// local directory (no version) are read by content.
+func inModuleCache(m *packages.Module, file string) bool {
+	if m == nil {
+		return false
+	}
+	if m.Replace != nil {
+		m = m.Replace
+	}
+	if m.Main || m.Version == "" || m.Dir == "" || !strings.HasSuffix(m.Dir, "@"+m.Version) {
+		return false
+	}
+	rel, err := filepath.Rel(m.Dir, file)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 func statKey(name string) ([]byte, bool) {
@@ -285,8 +333,10 @@ func pruneVetCache(dir string, now time.Time) {
 }
 
 // vetInputs are what a run reads besides its packages: its command line
-// and the files named by its flags or found from its directory.
+// and the files named by its flags (config files, an OpenAPI document),
+// and where its result is cached ("" for nowhere).
 type vetInputs struct {
 	args  []string
 	files []string
+	cache string
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/gob"
 	"os"
 	"path/filepath"
@@ -11,15 +12,20 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/packages"
 )
 
-// Tests run without the result cache unless they ask for one, so that no
-// test reads what another stored.
-func TestMain(m *testing.M) {
-	if os.Getenv("ATSLINT_CACHE") == "" {
-		os.Setenv("ATSLINT_CACHE", "off")
-	}
-	os.Exit(m.Run())
+// vetCached runs atslint vet in dir with ATSLINT_CACHE=cache in the
+// command's environment (atslintIn runs it with none: no cache, so that no
+// test reads what another stored).
+func vetCached(t *testing.T, dir, cache string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	abs, err := filepath.Abs(dir)
+	require.NoError(t, err)
+	getenv := func(k string) string { return map[string]string{"ATSLINT_CACHE": cache}[k] }
+	code = run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, dir: abs, getenv: getenv}, append([]string{"vet"}, args...))
+	return out.String(), errb.String(), code
 }
 
 // cacheEntries returns the files of the result cache.
@@ -46,10 +52,9 @@ func TestVetCache(t *testing.T) {
 	}
 	assert.Contains(t, uncached["text"], "auther_id")
 
-	t.Setenv("ATSLINT_CACHE", cache)
 	for _, format := range []string{"text", "json", "sarif"} {
 		for run := 0; run < 2; run++ {
-			out, errOut, code := atslintIn(t, mod, "vet", "--format", format, "./...")
+			out, errOut, code := vetCached(t, mod, cache, "--format", format, "./...")
 			assert.Equal(t, 0, code, errOut)
 			assert.Equal(t, uncached[format], out+errOut, "%s, run %d", format, run)
 		}
@@ -76,7 +81,7 @@ func TestVetCache(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, slot)
-	out, _, _ := atslintIn(t, mod, "vet", "--format", "text", "./...")
+	out, _, _ := vetCached(t, mod, cache, "--format", "text", "./...")
 	assert.Contains(t, out, "replayed")
 
 	// A changed source file is a new key.
@@ -84,17 +89,17 @@ func TestVetCache(t *testing.T) {
 	src, err := os.ReadFile(notes)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(notes, bytes.ReplaceAll(src, []byte(`json:"auther_id"`), []byte(`json:"author_id"`)), 0o644))
-	out, _, _ = atslintIn(t, mod, "vet", "--format", "text", "./...")
+	out, _, _ = vetCached(t, mod, cache, "--format", "text", "./...")
 	assert.NotContains(t, out, "replayed")
 	assert.NotContains(t, out, "auther_id")
 	require.NoError(t, os.WriteFile(notes, src, 0o644))
-	out, _, _ = atslintIn(t, mod, "vet", "--format", "text", "./...")
+	out, _, _ = vetCached(t, mod, cache, "--format", "text", "./...")
 	assert.Contains(t, out, "auther_id")
 	assert.NotContains(t, out, "replayed")
 
 	// A config file found from a package's directory is part of the key.
 	require.NoError(t, os.WriteFile(filepath.Join(mod, "notes", ".atslint.yaml"), []byte("rules:\n  stackone/unknown-field: off\n"), 0o644))
-	out, _, _ = atslintIn(t, mod, "vet", "--format", "text", "./...")
+	out, _, _ = vetCached(t, mod, cache, "--format", "text", "./...")
 	assert.NotContains(t, out, "auther_id")
 
 	// An entry that cannot be decoded is a miss.
@@ -102,9 +107,68 @@ func TestVetCache(t *testing.T) {
 	for _, name := range cacheEntries(t, cache) {
 		require.NoError(t, os.WriteFile(name, []byte("not gob"), 0o644))
 	}
-	out, errOut, code := atslintIn(t, mod, "vet", "--format", "text", "./...")
+	out, errOut, code := vetCached(t, mod, cache, "--format", "text", "./...")
 	assert.Equal(t, 0, code)
 	assert.Equal(t, uncached["text"], out+errOut)
+}
+
+// ATSLINT_CACHE is read from the command's environment, not the process's:
+// a run without an environment stores nothing, and one whose environment
+// says off stores nothing, whatever the process's says.
+func TestVetCacheFollowsCommandEnv(t *testing.T) {
+	mod := t.TempDir()
+	require.NoError(t, os.CopyFS(mod, os.DirFS(filepath.Join("testdata", "vetmod"))))
+	cache := t.TempDir()
+	t.Setenv("ATSLINT_CACHE", cache)
+	_, errOut, code := atslintIn(t, mod, "vet", "./...")
+	require.Equal(t, 0, code, errOut)
+	_, errOut, code = vetCached(t, mod, "off", "./...")
+	require.Equal(t, 0, code, errOut)
+	assert.Empty(t, cacheEntries(t, cache))
+	_, errOut, code = vetCached(t, mod, cache, "./...")
+	require.Equal(t, 0, code, errOut)
+	assert.Len(t, cacheEntries(t, cache), 1)
+}
+
+// Files in the module cache are keyed by their name alone (it holds the
+// version, and the files are read-only): they are not read. The module's
+// own files, a local replacement's and a vendored module's are read.
+func TestVetCacheModuleCacheByName(t *testing.T) {
+	modcache := filepath.Join(t.TempDir(), "pkg", "mod")
+	dep := &packages.Module{Path: "example.com/dep", Version: "v1.2.3", Dir: filepath.Join(modcache, "example.com", "dep@v1.2.3")}
+	depFile := filepath.Join(dep.Dir, "dep.go") // never written: not read
+	for _, tc := range []struct {
+		name string
+		m    *packages.Module
+		file string
+		want bool
+	}{
+		{"module cache", dep, depFile, true},
+		{"module cache, replaced by another version", &packages.Module{Path: "example.com/old", Version: "v0.1.0", Replace: dep}, depFile, true},
+		{"outside the module's directory", dep, filepath.Join(modcache, "example.com", "other.go"), false},
+		{"main module", &packages.Module{Path: "example.com/app", Main: true, Dir: "/src/app"}, "/src/app/a.go", false},
+		{"replaced by a local directory", &packages.Module{Path: "example.com/dep", Version: "v1.2.3",
+			Replace: &packages.Module{Path: "../dep", Dir: "/src/dep"}}, "/src/dep/dep.go", false},
+		{"vendored", &packages.Module{Path: "example.com/dep", Version: "v1.2.3"}, "/src/app/vendor/example.com/dep/dep.go", false},
+		{"directory not named by its version", &packages.Module{Path: "example.com/dep", Version: "v1.2.3", Dir: "/src/dep"}, "/src/dep/dep.go", false},
+		{"standard library", nil, "/usr/lib/go/src/net/http/client.go", false},
+	} {
+		assert.Equal(t, tc.want, inModuleCache(tc.m, tc.file), tc.name)
+	}
+
+	own := filepath.Join(t.TempDir(), "app.go")
+	require.NoError(t, os.WriteFile(own, []byte("package app\n"), 0o644))
+	keys, ok := fileKeys([]*packages.Package{
+		{ID: "example.com/dep", Module: dep, GoFiles: []string{depFile}},
+		{ID: "example.com/app", Module: &packages.Module{Path: "example.com/app", Main: true, Dir: filepath.Dir(own)}, GoFiles: []string{own}},
+	})
+	require.True(t, ok)
+	assert.Empty(t, keys[depFile])
+	sum := sha256.Sum256([]byte("package app\n"))
+	assert.Equal(t, sum[:], keys[own])
+	// A file of the module's own that cannot be read fails the key.
+	_, ok = fileKeys([]*packages.Package{{ID: "example.com/app", Module: &packages.Module{Path: "example.com/app", Main: true}, GoFiles: []string{own + ".gone"}}})
+	assert.False(t, ok)
 }
 
 // Storing an entry removes those written more than a week ago.
@@ -116,10 +180,9 @@ func TestVetCacheRemovesOldEntries(t *testing.T) {
 	}
 	require.NoError(t, os.Chtimes(old, time.Now().Add(-8*24*time.Hour), time.Now().Add(-8*24*time.Hour)))
 	require.NoError(t, os.Chtimes(recent, time.Now().Add(-6*24*time.Hour), time.Now().Add(-6*24*time.Hour)))
-	t.Setenv("ATSLINT_CACHE", cache)
 	mod := t.TempDir()
 	require.NoError(t, os.CopyFS(mod, os.DirFS(filepath.Join("testdata", "vetmod"))))
-	_, errOut, code := atslintIn(t, mod, "vet", "./...")
+	_, errOut, code := vetCached(t, mod, cache, "./...")
 	require.Equal(t, 0, code, errOut)
 	assert.NoFileExists(t, old)
 	assert.FileExists(t, recent)
@@ -130,15 +193,30 @@ func TestVetCacheRemovesOldEntries(t *testing.T) {
 // the packages, not from the cache.
 func TestVetCacheSkipsFailedRuns(t *testing.T) {
 	cache := t.TempDir()
-	t.Setenv("ATSLINT_CACHE", cache)
 	dir := writeModule(t, map[string]string{
 		"go.mod": "module example.com/broken\n\ngo 1.22\n",
 		"b.go":   "package broken\n\nimport \"net/http\"\n\nvar _ = http.MethodGet\n\nfunc f() int { return \"x\" }\n",
 	})
 	for run := 0; run < 2; run++ {
-		_, errOut, code := atslintIn(t, dir, "vet", "./...")
+		_, errOut, code := vetCached(t, dir, cache, "./...")
 		assert.Equal(t, 2, code)
 		assert.Contains(t, errOut, "cannot use \"x\"")
 	}
 	assert.Empty(t, cacheEntries(t, cache))
+}
+
+// BenchmarkVetCacheKey makes the result cache's key of `atslint vet ./...`
+// on this repository, after its go list: the files of the packages kept
+// and of their dependencies, the module cache's among them.
+func BenchmarkVetCacheKey(b *testing.B) {
+	dir, err := filepath.Abs("../..")
+	require.NoError(b, err)
+	_, listed, err := requestPackages(&packages.Config{Dir: dir}, []string{"./..."})
+	require.NoError(b, err)
+	in := vetInputs{args: []string{"./..."}, cache: b.TempDir()}
+	for b.Loop() {
+		if newVetCache(dir, in, listed) == nil {
+			b.Fatal("no key")
+		}
+	}
 }

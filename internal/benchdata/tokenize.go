@@ -5,6 +5,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -24,6 +25,20 @@ func Tokenize(b *testing.B, data []byte) {
 				}
 				break
 			}
+		}
+	}
+}
+
+// UnmarshalAny is the floor of any reader that builds a tree: the same
+// library's Unmarshal of data into an untyped value (maps, slices and
+// strings), with no positions, pointers or checks.
+func UnmarshalAny(b *testing.B, data []byte) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var v any
+		if err := json.Unmarshal(data, &v); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

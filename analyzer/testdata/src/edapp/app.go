@@ -43,3 +43,18 @@ func ListNoEditor(ctx context.Context) error {
 	_, err = http.DefaultClient.Do(req)
 	return err
 }
+
+// ListTemplated keeps the template's account placeholder and adds the real
+// account with edclient.AddAccount: Add keeps the placeholder, which comes
+// first, and a server that reads one value reads it.
+func ListTemplated(ctx context.Context, key, account string) error { // want ListTemplated:`atslint: sends GET https://api\.stackone\.com/unified/ats/jobs`
+	req, err := http.NewRequestWithContext(ctx, "GET", jobs, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+key)
+	req.Header.Set("x-account-id", "{account_id}") // want `\[stackone/placeholder-id\]`
+	edclient.AddAccount(req, account)
+	_, err = http.DefaultClient.Do(req)
+	return err
+}

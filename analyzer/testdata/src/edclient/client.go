@@ -106,8 +106,9 @@ func (c *Client) ListJobsMaybe(ctx context.Context, key string, scoped bool) err
 	return err
 }
 
-// AddAccount adds the account header: Add is an edit like Set.
-func AddAccount(req *http.Request, account string) { // want AddAccount:`atslint: sets headers of \{p0\} x-account-id=\{p1\}`
+// AddAccount adds the account header: an edit like Set, but one that keeps
+// the values the request already has (+= in the summary).
+func AddAccount(req *http.Request, account string) { // want AddAccount:`atslint: sets headers of \{p0\} x-account-id\+=\{p1\}`
 	req.Header.Add("x-account-id", account)
 }
 
@@ -135,4 +136,87 @@ func (c *Client) ListJobsForwarded(ctx context.Context, key string) error {
 	}
 	setKey(req, key)
 	return Forward(ctx, req, key)
+}
+
+// setToken replaces the credential when the caller has a token of its
+// own: under a condition, so the key the request already carries may stay.
+func setToken(req *http.Request, token string) {
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+}
+
+// ListJobsDefaultKey writes a fallback key into the source and lets
+// setToken replace it, maybe: the literal may still be sent, so it is
+// reported.
+func (c *Client) ListJobsDefaultKey(ctx context.Context, token string) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer sk_live_abcdef0123456789") // want `\[security/hardcoded-credential\]`
+	req.Header.Set("x-account-id", "acc_1")
+	setToken(req, token)
+	_, err = c.hc.Do(req)
+	return err
+}
+
+// addAuth adds the credential with Add, as much hand-written client code
+// does: a value the request already has for the header stays.
+func addAuth(req *http.Request, key string) {
+	req.Header.Add("Authorization", "Bearer "+key)
+}
+
+// ListJobsAddedKey adds a key to a request that already carries a
+// literal one: both are sent, and the literal is reported.
+func (c *Client) ListJobsAddedKey(ctx context.Context, key string) error { // want ListJobsAddedKey:`atslint: sends GET https://api\.stackone\.com/unified/ats/jobs`
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer sk_live_abcdef0123456789") // want `\[security/hardcoded-credential\]`
+	req.Header.Set("x-account-id", "acc_1")
+	addAuth(req, key)
+	_, err = c.hc.Do(req)
+	return err
+}
+
+// withHeaders sets the credential and adds each of the caller's extra
+// headers, as stripe-go copies the Headers of its Params onto a request:
+// which headers those are, the summary cannot say.
+func withHeaders(req *http.Request, key string, extra http.Header) {
+	req.Header.Set("Authorization", "Bearer "+key)
+	for name, values := range extra {
+		for _, v := range values {
+			req.Header.Add(name, v)
+		}
+	}
+}
+
+// ListJobsExtra passes the account among the extra headers: the request's
+// headers are not all known, so no missing account is reported.
+func (c *Client) ListJobsExtra(ctx context.Context, key, account string) error { // want ListJobsExtra:`atslint: sends GET https://api\.stackone\.com/unified/ats/jobs`
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil)
+	if err != nil {
+		return err
+	}
+	withHeaders(req, key, http.Header{"X-Account-Id": {account}})
+	_, err = c.hc.Do(req)
+	return err
+}
+
+// ListJobsMaybeToken calls setKey only when it has a token: the literal
+// key it set before may be what is sent, so it is reported.
+func (c *Client) ListJobsMaybeToken(ctx context.Context, token string) error { // want ListJobsMaybeToken:`atslint: sends GET https://api\.stackone\.com/unified/ats/jobs`
+	req, err := http.NewRequestWithContext(ctx, "GET", base+"/jobs", nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer sk_live_abcdef0123456789") // want `\[security/hardcoded-credential\]`
+	req.Header.Set("x-account-id", "acc_1")
+	if token != "" {
+		setKey(req, token)
+	}
+	_, err = c.hc.Do(req)
+	return err
 }
