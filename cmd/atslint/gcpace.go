@@ -3,7 +3,6 @@ package main
 import (
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"sync/atomic"
 )
 
@@ -36,14 +35,14 @@ func paceGC(getenv func(string) string) *pacer {
 	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
 		return nil
 	}
-	p := &pacer{sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}, percent: fastestPace}
+	p := &pacer{percent: fastestPace}
 	debug.SetGCPercent(p.percent)
 	p.arm()
 	return p
 }
 
 type pacer struct {
-	sample  []metrics.Sample
+	stats   *runtime.MemStats // made at the first collection
 	percent int
 	cycles  atomic.Int64 // collections seen
 	stop    atomic.Bool  // ends the chain of markers (tests)
@@ -65,15 +64,27 @@ func (p *pacer) arm() {
 	})
 }
 
+// adjust reads the live heap the last collection left from the heap goal
+// it set, and sets the pace from it. ReadMemStats stops the world, once a
+// collection. runtime/metrics reads the live heap without stopping it, but
+// its package init alone costs more than a small check's own collector
+// work: it builds the description of every metric in every process.
 func (p *pacer) adjust() {
-	metrics.Read(p.sample)
-	if p.sample[0].Value.Kind() != metrics.KindUint64 {
-		return
+	if p.stats == nil {
+		p.stats = new(runtime.MemStats)
 	}
-	if pct := gcPercent(p.sample[0].Value.Uint64()); pct != p.percent {
+	runtime.ReadMemStats(p.stats)
+	if pct := gcPercent(liveHeap(p.stats.NextGC, p.percent)); pct != p.percent {
 		p.percent = pct
 		debug.SetGCPercent(pct)
 	}
+}
+
+// liveHeap is the live heap a collection found, from the goal it set for the
+// next one at GOGC percent: Go aims at the live heap plus percent of it (and
+// of the stacks and globals, which this counts as live too).
+func liveHeap(goal uint64, percent int) uint64 {
+	return goal * 100 / uint64(100+percent)
 }
 
 // gcPercent is the GOGC that lets a heap of live bytes grow to heapCeiling

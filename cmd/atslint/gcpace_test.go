@@ -30,6 +30,14 @@ func TestGCPercent(t *testing.T) {
 	}
 }
 
+func TestLiveHeap(t *testing.T) {
+	const mib = 1 << 20
+	assert.Equal(t, uint64(10*mib), liveHeap(50*mib, 400))
+	assert.Equal(t, uint64(10*mib), liveHeap(20*mib, 100))
+	assert.Equal(t, uint64(8*mib), liveHeap(24*mib, 200))
+	assert.Equal(t, uint64(0), liveHeap(0, 400))
+}
+
 func TestPaceGCLeavesUserSettings(t *testing.T) {
 	old := debug.SetGCPercent(123)
 	defer debug.SetGCPercent(old)
@@ -70,5 +78,13 @@ func TestPaceGCFollowsCollections(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	assert.Equal(t, defaultPace, debug.SetGCPercent(defaultPace), "live heap over half the ceiling")
+	// The live heap as the pacer reads it: what the test holds, plus the
+	// test binary's own small heap, stacks and globals.
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	live := liveHeap(ms.NextGC, defaultPace)
+	assert.GreaterOrEqual(t, live, uint64(len(held)))
+	assert.Less(t, live, uint64(len(held))+4<<20)
 	runtime.KeepAlive(held)
 }

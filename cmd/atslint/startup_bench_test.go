@@ -16,15 +16,8 @@ import (
 // start-up target of issue 12 (within 2.5×). Both binaries are built
 // first; the benchmark is skipped without a go command.
 func BenchmarkStartup(b *testing.B) {
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		b.Skip("no go command to build the binaries")
-	}
+	goCmd, atslint := buildBinary(b)
 	dir := b.TempDir()
-	atslint := filepath.Join(dir, "atslint")
-	if out, err := exec.Command(goCmd, "build", "-o", atslint, ".").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
 	helloDir := filepath.Join(dir, "hello")
 	write(b, filepath.Join(helloDir, "go.mod"), "module hello\n\ngo 1.22\n")
 	write(b, filepath.Join(helloDir, "main.go"), "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n")
@@ -63,6 +56,22 @@ func BenchmarkStartup(b *testing.B) {
 			b.ReportMetric(float64(median(base).Microseconds()), "hello-µs")
 		})
 	}
+}
+
+// buildBinary builds this command into a temporary directory, for the
+// tests and benchmarks that run it as a process, and returns the go
+// command and the binary. Without a go command it skips.
+func buildBinary(tb testing.TB) (goCmd, bin string) {
+	tb.Helper()
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		tb.Skip("no go command to build the binary")
+	}
+	bin = filepath.Join(tb.TempDir(), "atslint")
+	if out, err := exec.Command(goCmd, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		tb.Fatalf("go build: %v\n%s", err, out)
+	}
+	return goCmd, bin
 }
 
 func median(ds []time.Duration) time.Duration {

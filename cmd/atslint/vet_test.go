@@ -141,15 +141,7 @@ func TestGoVetVettool(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs go vet")
 	}
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	bin := filepath.Join(t.TempDir(), "atslint")
-	build := exec.Command(goBin, "build", "-o", bin, ".")
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "%s", out)
-
+	goBin, bin := buildBinary(t)
 	mod, err := filepath.Abs(filepath.Join("testdata", "vetmod"))
 	require.NoError(t, err)
 	vet := func(pkg string) (string, int) {
