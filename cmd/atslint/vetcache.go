@@ -29,10 +29,10 @@ import (
 // reads: the atslint binary, the working directory, the arguments, the Go
 // environment, every config file and OpenAPI document, and every file of
 // every package listed: by content for the module's own code and local
-// replacements, by size and modification time for the standard library's,
-// and by name alone for the module cache's (its files are read-only, and
-// their path holds the module's version, so a changed file has a new
-// name). Anything else, or a cache that cannot be read, is a miss: the run
+// replacements, by size and modification time for the standard library's
+// and the module cache's (not by name alone: with -modcacherw, as root, or
+// after a re-download, a file of the same path@version can change, and
+// dependencies' export data is read). Anything else, or a cache that cannot be read, is a miss: the run
 // is made as if there were no cache.
 //
 // ATSLINT_CACHE=off turns it off; ATSLINT_CACHE=DIR puts it in DIR
@@ -170,15 +170,14 @@ func packageFiles(p *packages.Package) []string {
 // How a file's key is made.
 const (
 	byContent = iota
-	byStat    // the standard library's: size and modification time
-	byName    // the module cache's: nothing beyond the name
+	byStat    // the standard library's and the module cache's: size and modification time
 )
 
 // fileKeys makes the key of every file of pkgs, once per file (a package
 // and its test variants share files), on all cores: by content, by size
-// and modification time for the standard library's, empty for the module
-// cache's (the name, which the caller hashes, says it all). It fails when
-// a file cannot be read or a package did not list cleanly.
+// and modification time for the standard library's and the module
+// cache's. It fails when a file cannot be read or a package did not list
+// cleanly.
 func fileKeys(pkgs []*packages.Package) (map[string][]byte, bool) {
 	type job struct {
 		name string
@@ -198,7 +197,7 @@ func fileKeys(pkgs []*packages.Package) (map[string][]byte, bool) {
 			if !seen[f] {
 				seen[f] = true
 				if how == byContent && inModuleCache(p.Module, f) {
-					jobs = append(jobs, job{f, byName})
+					jobs = append(jobs, job{f, byStat})
 				} else {
 					jobs = append(jobs, job{f, how})
 				}
@@ -216,8 +215,6 @@ func fileKeys(pkgs []*packages.Package) (map[string][]byte, bool) {
 				switch jobs[i].how {
 				case byStat:
 					keys[i], _ = statKey(jobs[i].name)
-				case byName:
-					keys[i] = []byte{}
 				default:
 					keys[i], _ = contentKey(jobs[i].name)
 				}

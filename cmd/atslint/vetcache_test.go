@@ -130,13 +130,16 @@ func TestVetCacheFollowsCommandEnv(t *testing.T) {
 	assert.Len(t, cacheEntries(t, cache), 1)
 }
 
-// Files in the module cache are keyed by their name alone (it holds the
-// version, and the files are read-only): they are not read. The module's
-// own files, a local replacement's and a vendored module's are read.
-func TestVetCacheModuleCacheByName(t *testing.T) {
+// Files in the module cache are keyed by size and modification time, not
+// read, and not by name alone: one can change in place under the same
+// path@version. The module's own files, a local replacement's and a
+// vendored module's are read.
+func TestVetCacheModuleCacheByStat(t *testing.T) {
 	modcache := filepath.Join(t.TempDir(), "pkg", "mod")
 	dep := &packages.Module{Path: "example.com/dep", Version: "v1.2.3", Dir: filepath.Join(modcache, "example.com", "dep@v1.2.3")}
-	depFile := filepath.Join(dep.Dir, "dep.go") // never written: not read
+	depFile := filepath.Join(dep.Dir, "dep.go")
+	require.NoError(t, os.MkdirAll(dep.Dir, 0o755))
+	require.NoError(t, os.WriteFile(depFile, []byte("package dep\n"), 0o644))
 	for _, tc := range []struct {
 		name string
 		m    *packages.Module
@@ -163,9 +166,17 @@ func TestVetCacheModuleCacheByName(t *testing.T) {
 		{ID: "example.com/app", Module: &packages.Module{Path: "example.com/app", Main: true, Dir: filepath.Dir(own)}, GoFiles: []string{own}},
 	})
 	require.True(t, ok)
-	assert.Empty(t, keys[depFile])
+	stat, ok := statKey(depFile)
+	require.True(t, ok)
+	assert.Equal(t, stat, keys[depFile], "a module cache file is keyed by size and modification time")
 	sum := sha256.Sum256([]byte("package app\n"))
 	assert.Equal(t, sum[:], keys[own])
+	// A module cache file edited in place (-modcacherw, root) changes the
+	// key, though its path@version does not.
+	require.NoError(t, os.WriteFile(depFile, []byte("package dep // edited\n"), 0o644))
+	edited, ok := fileKeys([]*packages.Package{{ID: "example.com/dep", Module: dep, GoFiles: []string{depFile}}})
+	require.True(t, ok)
+	assert.NotEqual(t, keys[depFile], edited[depFile])
 	// A file of the module's own that cannot be read fails the key.
 	_, ok = fileKeys([]*packages.Package{{ID: "example.com/app", Module: &packages.Module{Path: "example.com/app", Main: true}, GoFiles: []string{own + ".gone"}}})
 	assert.False(t, ok)
