@@ -453,3 +453,14 @@ func TestCheckRequestResultsStandAlone(t *testing.T) {
 		}
 	}
 }
+
+// A request that sends x-account-id twice sends both values (a server
+// joins them): each is checked, not only the first.
+func TestEveryAccountHeaderChecked(t *testing.T) {
+	doc := `{"method": "GET", "url": "https://api.stackone.com/unified/ats/jobs",
+ "headers": {"x-account-id": "acc_1", "x-account-id": "{account_id}", "X-Account-Id": " "}}`
+	assert.Equal(t, []string{
+		"2:39 stackone/placeholder-id x-account-id header is the unresolved placeholder {account_id}, which names no linked account; send the linked account's id",
+		"2:71 stackone/missing-account-id x-account-id header is empty; StackOne cannot tell which linked account to call",
+	}, check(t, Options{}, doc))
+}

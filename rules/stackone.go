@@ -118,13 +118,20 @@ var ruleMissingAccountID = &Rule{
 		if !isATSPath(r) || !r.HeadersComplete {
 			return
 		}
-		h := r.Header("x-account-id")
-		if h == nil {
+		if r.Header("x-account-id") == nil {
 			p.ReportRequest("missing x-account-id header; StackOne cannot tell which linked account to call")
 			return
 		}
-		if s, ok := h.Value.StringValue(); ok && strings.TrimSpace(s) == "" {
-			p.ReportHeader(h, "x-account-id header is empty; StackOne cannot tell which linked account to call")
+		// Every x-account-id the request sends: a header added twice is
+		// sent twice, and a server joins the values.
+		for i := range r.Headers {
+			h := &r.Headers[i]
+			if !strings.EqualFold(h.Name, "x-account-id") {
+				continue
+			}
+			if s, ok := h.Value.StringValue(); ok && strings.TrimSpace(s) == "" {
+				p.ReportHeader(h, "x-account-id header is empty; StackOne cannot tell which linked account to call")
+			}
 		}
 	},
 }
@@ -188,22 +195,24 @@ func checkAccountPlaceholder(p *Pass) {
 	if !isATSPath(r) {
 		return
 	}
-	h := r.Header("x-account-id")
-	if h == nil {
-		return
+	for i := range r.Headers {
+		h := &r.Headers[i]
+		if !strings.EqualFold(h.Name, "x-account-id") {
+			continue
+		}
+		s, ok := h.Value.StringValue()
+		if !ok || strings.TrimSpace(s) == "" {
+			continue
+		}
+		what := placeholderKind(s)
+		if what == "" {
+			continue
+		}
+		if seg := strings.TrimSpace(s); what == placeholderUnresolved && placeholderName(seg) {
+			what = "the unresolved placeholder " + seg
+		}
+		p.ReportHeader(h, "x-account-id header is %s, which names no linked account; send the linked account's id", what)
 	}
-	s, ok := h.Value.StringValue()
-	if !ok || strings.TrimSpace(s) == "" {
-		return
-	}
-	what := placeholderKind(s)
-	if what == "" {
-		return
-	}
-	if seg := strings.TrimSpace(s); what == placeholderUnresolved && placeholderName(seg) {
-		what = "the unresolved placeholder " + seg
-	}
-	p.ReportHeader(h, "x-account-id header is %s, which names no linked account; send the linked account's id", what)
 }
 
 // placeholderName reports whether a placeholder is a short name such as

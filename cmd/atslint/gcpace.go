@@ -81,8 +81,9 @@ func (p *pacer) adjust() {
 }
 
 // liveHeap is the live heap a collection found, from the goal it set for the
-// next one at GOGC percent: Go aims at the live heap plus percent of it (and
-// of the stacks and globals, which this counts as live too).
+// next one at GOGC percent: Go aims at the live heap plus percent of it and
+// of the stacks and globals, so this also counts percent/(100+percent) of
+// those (a few hundred KiB for check, which changes no pace).
 func liveHeap(goal uint64, percent int) uint64 {
 	return goal * 100 / uint64(100+percent)
 }

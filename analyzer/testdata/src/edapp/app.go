@@ -58,3 +58,17 @@ func ListTemplated(ctx context.Context, key, account string) error { // want Lis
 	_, err = http.DefaultClient.Do(req)
 	return err
 }
+
+// ListAddedPlaceholder sets the real account and then adds a placeholder
+// with edclient.AddAccount: both values are sent, and the second is
+// reported as the first would be.
+func ListAddedPlaceholder(ctx context.Context, account string) error { // want ListAddedPlaceholder:`atslint: sends GET https://api\.stackone\.com/unified/ats/jobs`
+	req, err := http.NewRequestWithContext(ctx, "GET", jobs, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("x-account-id", account)
+	edclient.AddAccount(req, "{account_id}") // want `\[stackone/placeholder-id\]`
+	_, err = http.DefaultClient.Do(req)
+	return err
+}
