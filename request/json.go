@@ -243,9 +243,11 @@ func (p *parser) release(sc *scratch) {
 // strArena hands out the strings of a tree (keys, strings, number
 // literals, pointers) carved from shared byte chunks: one allocation per
 // chunk instead of one per token. A chunk's bytes are written once, by
-// appending within its capacity, and never changed afterwards, which is
-// what makes the unsafe.String views of them valid strings. Chunks belong
-// to the tree; they are never pooled or reused.
+// appending within its capacity, and not changed while the tree is in use,
+// which is what makes the unsafe.String views of them valid strings.
+// Chunks belong to the tree: never pooled, and reused only by a reusing
+// ElementReader (reuseMem) once the request read before is checked, which
+// is why what outlives a check goes through Request.Own.
 type strArena struct {
 	buf   []byte
 	chunk int

@@ -40,20 +40,33 @@ func (m *reuseMem) request() *Request {
 		m.req = &Request{mem: m}
 		return m.req
 	}
-	if r.Headers != nil {
+	m.headers, m.query, m.spans = nil, nil, nil
+	if r.Headers != nil && cap(r.Headers) <= maxReusedSlice {
 		clear(r.Headers)
 		m.headers = r.Headers[:0]
 	}
-	if r.Query != nil {
+	if r.Query != nil && cap(r.Query) <= maxReusedSlice {
 		clear(r.Query)
 		m.query = r.Query[:0]
 	}
-	if r.PathSegmentSpans != nil {
+	if r.PathSegmentSpans != nil && cap(r.PathSegmentSpans) <= maxReusedSlice {
 		m.spans = r.PathSegmentSpans[:0]
+	}
+	if cap(m.parts) > maxReusedSlice {
+		m.parts = nil
+	}
+	if cap(m.vals) > maxReusedSlice {
+		m.vals = nil
 	}
 	*r = Request{mem: m}
 	return r
 }
+
+// maxReusedSlice bounds the Request's slices kept for the next element
+// (headers, query parameters, path segments and their spans and values),
+// as maxReused bounds the blocks: a request with thousands of them does
+// not pin that room for the rest of the file.
+const maxReusedSlice = 1 << 10
 
 // The buffers of a request's slices, nil when m is nil (a request of no
 // reusing reader) or has none yet.
