@@ -40,17 +40,25 @@ func (m *reuseMem) request() *Request {
 		m.req = &Request{mem: m}
 		return m.req
 	}
-	m.headers, m.query, m.spans = nil, nil, nil
-	if r.Headers != nil && cap(r.Headers) <= maxReusedSlice {
-		clear(r.Headers)
-		m.headers = r.Headers[:0]
+	if r.Headers != nil {
+		m.headers = nil
+		if cap(r.Headers) <= maxReusedSlice {
+			clear(r.Headers)
+			m.headers = r.Headers[:0]
+		}
 	}
-	if r.Query != nil && cap(r.Query) <= maxReusedSlice {
-		clear(r.Query)
-		m.query = r.Query[:0]
+	if r.Query != nil {
+		m.query = nil
+		if cap(r.Query) <= maxReusedSlice {
+			clear(r.Query)
+			m.query = r.Query[:0]
+		}
 	}
-	if r.PathSegmentSpans != nil && cap(r.PathSegmentSpans) <= maxReusedSlice {
-		m.spans = r.PathSegmentSpans[:0]
+	if r.PathSegmentSpans != nil {
+		m.spans = nil
+		if cap(r.PathSegmentSpans) <= maxReusedSlice {
+			m.spans = r.PathSegmentSpans[:0]
+		}
 	}
 	if cap(m.parts) > maxReusedSlice {
 		m.parts = nil
