@@ -255,8 +255,12 @@ type FileCheck struct {
 	ignores ignoreSet
 	// pass is the Pass of Add, used for every request: what is kept of a
 	// check is copied out by AddChecked.
-	pass Pass
+	pass *Pass
 }
+
+// freshPasses, set by tests, gives every check of a FileCheck a new Pass,
+// the reference a check in reused Passes must equal.
+var freshPasses bool
 
 // NewFileCheck starts the check of one file.
 func (e *Engine) NewFileCheck() *FileCheck {
@@ -265,7 +269,10 @@ func (e *Engine) NewFileCheck() *FileCheck {
 
 // Add checks the next request of the file.
 func (fc *FileCheck) Add(req *request.Request) {
-	ds, rec := fc.e.checkIn(&fc.pass, req)
+	if fc.pass == nil || freshPasses {
+		fc.pass = new(Pass)
+	}
+	ds, rec := fc.e.checkIn(fc.pass, req)
 	fc.AddChecked(req.Index, req.Ignores, ds, rec)
 }
 
@@ -472,7 +479,7 @@ func addAll[T any](fc *FileCheck, jobs int, newLoad func() func(T) *request.Requ
 				load := newLoad()
 				for b := range work {
 					b.out = slices.Grow(b.out[:0], len(b.items))[:len(b.items)]
-					if len(b.passes) < len(b.items) {
+					if len(b.passes) < len(b.items) || freshPasses {
 						b.passes = make([]Pass, batchSize)
 					}
 					for i, it := range b.items {

@@ -209,3 +209,41 @@ func TestFamily(t *testing.T) {
 		}
 	}
 }
+
+// A FileCheck checks its requests in Passes it uses again (one for Add,
+// one per batch slot for the workers): what it keeps of a check (the
+// diagnostics, the Records the rate rules hold) must be the same as with a
+// new Pass for every request, at any number of workers.
+func TestReusedPassesKeepNothing(t *testing.T) {
+	var entries []harEntry
+	for i := range 900 {
+		path := "/unified/ats/candidates"
+		if i%4 == 0 {
+			path = "/unified/ats/applications"
+		}
+		entries = append(entries, harEntry{at: t0.Add(time.Duration(i) * 30 * time.Millisecond), path: path, account: fmt.Sprintf("acc_%d", i%3)})
+	}
+	array, err := request.ReadDocument(benchdata.Array(700), request.Options{})
+	require.NoError(t, err)
+	rec, err := har.Read(strings.NewReader(genHAR(entries)), har.Options{})
+	require.NoError(t, err)
+	accounts := map[string]string{"acc_0": "smartrecruiters", "acc_1": "greenhouse", "acc_2": "personio"}
+	check := func(jobs int, fresh bool, reqs []*request.Request) []Diagnostic {
+		defer func(old bool) { freshPasses = old }(freshPasses)
+		freshPasses = fresh
+		fc := New(Options{Accounts: accounts}).NewFileCheck()
+		fc.AddAll(jobs, func(add func(*request.Request)) {
+			for _, r := range reqs {
+				add(r)
+			}
+		})
+		return fc.Diagnostics()
+	}
+	for name, reqs := range map[string][]*request.Request{"array": array.Requests, "har": rec.Requests} {
+		want := check(1, true, reqs)
+		require.Greater(t, len(want), 50, name)
+		for _, jobs := range []int{1, 2, 3} {
+			assert.Equal(t, want, check(jobs, false, reqs), "%s at %d jobs", name, jobs)
+		}
+	}
+}
