@@ -423,7 +423,10 @@ func (s *setup) check(e *env, paths []string, jobs int, stdinName string) *repor
 				res.Held = rules.NewHeld(res.Diagnostics)
 				res.Diagnostics = nil
 			}
-			results[i] = result{res: res, loc: txt.locate(res.Held), err: err}
+			results[i] = result{res: res, err: err}
+			if s.locates() {
+				results[i].loc = txt.locate(res.Held)
+			}
 			if s.fix.fixing() {
 				results[i].txt = txt
 			}
@@ -571,6 +574,15 @@ type text struct {
 	data []byte
 	path string
 	fix  fixed // with --fix or --diff: what fixing data did
+}
+
+// locates reports whether the run needs what only the source can tell of
+// a diagnostic (report.Located): the UTF-16 columns of SARIF and GitHub
+// annotations, a baseline's value hashes. Text and JSON output use
+// neither, and reading a large file again to find them was a fifth of
+// such a run.
+func (s *setup) locates() bool {
+	return s.formatName == "sarif" || s.formatName == "github" || s.baseline != nil || s.writeBaseline != ""
 }
 
 // locate finds what report.LocateHeld finds of an input's diagnostics:
