@@ -85,6 +85,29 @@ func BenchmarkCheckLargeHAR(b *testing.B) {
 	b.ReportMetric(float64(st.StackOne*b.N)/b.Elapsed().Seconds(), "requests/s")
 }
 
+// BenchmarkCheckArray10k is `atslint check` in-process over the file of
+// source.BenchmarkArray10k (10,000 requests, 3.1 MB, 12,660 diagnostics),
+// in each output format: what the benchmark of the library leaves out
+// (streaming the file, holding, locating and writing the diagnostics).
+func BenchmarkCheckArray10k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "array.json")
+	write(b, path, string(benchdata.Array(10_000)))
+	for _, format := range []string{"text", "json", "sarif"} {
+		b.Run(format, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var errb strings.Builder
+				code := run(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, dir: b.TempDir()},
+					[]string{"check", "-j", "1", "--format", format, path})
+				if code != exitFindings {
+					b.Fatalf("exit %d: %s", code, errb.String())
+				}
+			}
+			b.ReportMetric(float64(10_000*b.N)/b.Elapsed().Seconds(), "requests/s")
+		})
+	}
+}
+
 // BenchmarkVetGenerated runs `atslint vet ./...` in-process over a
 // generated module with 200 request sites: package loading and type
 // checking (go list, the standard library's export data) included, as a
