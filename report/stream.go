@@ -15,25 +15,88 @@ import (
 
 // elementEncoder encodes one array element at a depth of the document.
 type elementEncoder struct {
-	buf bytes.Buffer
-	enc *json.Encoder
+	compact bytes.Buffer
+	enc     *json.Encoder
+	out     []byte
+	prefix  string
 }
 
 func newElementEncoder(prefix string) *elementEncoder {
-	e := &elementEncoder{}
-	e.enc = json.NewEncoder(&e.buf)
-	e.enc.SetIndent(prefix, "  ")
+	e := &elementEncoder{prefix: prefix}
+	e.enc = json.NewEncoder(&e.compact)
 	e.enc.SetEscapeHTML(false)
 	return e
 }
 
-// encode returns the encoding of v, valid until the next call.
+// encode returns the encoding of v, valid until the next call: what an
+// Encoder with SetIndent(prefix, "  ") writes, made by encoding compactly
+// and indenting with appendIndented, since encoding/json's own indenting
+// runs its validating scanner over every byte (two thirds of writing a
+// large report).
 func (e *elementEncoder) encode(v any) ([]byte, error) {
-	e.buf.Reset()
+	e.compact.Reset()
 	if err := e.enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")), nil
+	e.out = appendIndented(e.out[:0], bytes.TrimSuffix(e.compact.Bytes(), []byte("\n")), e.prefix, "  ")
+	return e.out, nil
+}
+
+// appendIndented appends src, compact JSON as encoding/json writes it (no
+// space outside strings), indented as json.Indent(dst, src, prefix,
+// indent) indents it: each element of an object or array on a line of its
+// own, "{}" and "[]" left as they are, ": " after a key.
+func appendIndented(dst, src []byte, prefix, indent string) []byte {
+	newline := func(depth int) {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, indent...)
+		}
+	}
+	depth := 0
+	opened := false // after { or [: the first element's line is not yet begun
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if opened && c != '}' && c != ']' {
+			opened = false
+			depth++
+			newline(depth)
+		}
+		switch c {
+		case '"':
+			// Copy the string whole: nothing inside it is structure.
+			j := i + 1
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			end := min(j+1, len(src))
+			dst = append(dst, src[i:end]...)
+			i = end - 1
+		case '{', '[':
+			dst = append(dst, c)
+			opened = true
+		case '}', ']':
+			if opened {
+				opened = false // empty: {} or []
+			} else {
+				depth--
+				newline(depth)
+			}
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline(depth)
+		case ':':
+			dst = append(dst, c, ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // streamArray writes doc, whose encoding holds the member key (`"results"`)
