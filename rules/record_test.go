@@ -165,7 +165,10 @@ func TestTrackerStateBounded(t *testing.T) {
 
 // The requests of one file are checked by several workers (AddAll), with
 // the same result at any number: the cross-request rules and ignores
-// still see them in file order.
+// still see them in file order. The reference checks each request in a
+// new Pass (freshPasses): what a FileCheck keeps of a check (diagnostics,
+// the Records the rate rules hold) must not be memory of the Passes it
+// uses again.
 func TestAddAllSameAtAnyJobs(t *testing.T) {
 	var entries []harEntry
 	for i := range 600 {
@@ -175,53 +178,6 @@ func TestAddAllSameAtAnyJobs(t *testing.T) {
 			path = "/unified/ats/applications"
 		}
 		entries = append(entries, harEntry{at: t0.Add(time.Duration(i) * 40 * time.Millisecond), path: path, account: account})
-	}
-	array, err := request.ReadDocument(benchdata.Array(700), request.Options{})
-	require.NoError(t, err)
-	rec, err := har.Read(strings.NewReader(genHAR(entries)), har.Options{})
-	require.NoError(t, err)
-	accounts := map[string]string{"acc_0": "smartrecruiters", "acc_1": "greenhouse", "acc_2": "personio"}
-	check := func(jobs int, reqs []*request.Request) []Diagnostic {
-		fc := New(Options{Accounts: accounts}).NewFileCheck()
-		fc.AddAll(jobs, func(add func(*request.Request)) {
-			for _, r := range reqs {
-				add(r)
-			}
-		})
-		return fc.Diagnostics()
-	}
-	for name, reqs := range map[string][]*request.Request{"array": array.Requests, "har": rec.Requests} {
-		want := check(1, reqs)
-		require.Greater(t, len(want), 50, name)
-		for _, jobs := range []int{2, 3, 8} {
-			assert.Equal(t, want, check(jobs, reqs), "%s at %d jobs", name, jobs)
-		}
-	}
-}
-
-func TestFamily(t *testing.T) {
-	for path, want := range map[string]string{
-		"/unified/ats/applications": "applications", "/unified/ats/candidates/c1/notes": "candidates",
-		"unified/ats/jobs/": "jobs", "/unified/ats": "", "/unified/ats/": "", "/unified//x/y": "x", "": "",
-	} {
-		if got := family(path); got != want {
-			t.Errorf("family(%q) = %q, want %q", path, got, want)
-		}
-	}
-}
-
-// A FileCheck checks its requests in Passes it uses again (one for Add,
-// one per batch slot for the workers): what it keeps of a check (the
-// diagnostics, the Records the rate rules hold) must be the same as with a
-// new Pass for every request, at any number of workers.
-func TestReusedPassesKeepNothing(t *testing.T) {
-	var entries []harEntry
-	for i := range 900 {
-		path := "/unified/ats/candidates"
-		if i%4 == 0 {
-			path = "/unified/ats/applications"
-		}
-		entries = append(entries, harEntry{at: t0.Add(time.Duration(i) * 30 * time.Millisecond), path: path, account: fmt.Sprintf("acc_%d", i%3)})
 	}
 	array, err := request.ReadDocument(benchdata.Array(700), request.Options{})
 	require.NoError(t, err)
@@ -242,8 +198,19 @@ func TestReusedPassesKeepNothing(t *testing.T) {
 	for name, reqs := range map[string][]*request.Request{"array": array.Requests, "har": rec.Requests} {
 		want := check(1, true, reqs)
 		require.Greater(t, len(want), 50, name)
-		for _, jobs := range []int{1, 2, 3} {
+		for _, jobs := range []int{1, 2, 3, 8} {
 			assert.Equal(t, want, check(jobs, false, reqs), "%s at %d jobs", name, jobs)
+		}
+	}
+}
+
+func TestFamily(t *testing.T) {
+	for path, want := range map[string]string{
+		"/unified/ats/applications": "applications", "/unified/ats/candidates/c1/notes": "candidates",
+		"unified/ats/jobs/": "jobs", "/unified/ats": "", "/unified/ats/": "", "/unified//x/y": "x", "": "",
+	} {
+		if got := family(path); got != want {
+			t.Errorf("family(%q) = %q, want %q", path, got, want)
 		}
 	}
 }
