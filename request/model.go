@@ -4,6 +4,7 @@
 package request
 
 import (
+	"iter"
 	"strings"
 	"time"
 )
@@ -320,6 +321,18 @@ func (r *Request) Header(name string) *Header {
 		}
 	}
 	return nil
+}
+
+// HeadersNamed yields every header named name (case-insensitive), in
+// order: a header the request sends twice is there twice.
+func (r *Request) HeadersNamed(name string) iter.Seq[*Header] {
+	return func(yield func(*Header) bool) {
+		for i := range r.Headers {
+			if strings.EqualFold(r.Headers[i].Name, name) && !yield(&r.Headers[i]) {
+				return
+			}
+		}
+	}
 }
 
 // Params returns the query parameters with the given top-level name, in

@@ -124,11 +124,7 @@ var ruleMissingAccountID = &Rule{
 		}
 		// Every x-account-id the request sends: a header added twice is
 		// sent twice, and a server joins the values.
-		for i := range r.Headers {
-			h := &r.Headers[i]
-			if !strings.EqualFold(h.Name, "x-account-id") {
-				continue
-			}
+		for h := range r.HeadersNamed("x-account-id") {
 			if s, ok := h.Value.StringValue(); ok && strings.TrimSpace(s) == "" {
 				p.ReportHeader(h, "x-account-id header is empty; StackOne cannot tell which linked account to call")
 			}
@@ -195,11 +191,7 @@ func checkAccountPlaceholder(p *Pass) {
 	if !isATSPath(r) {
 		return
 	}
-	for i := range r.Headers {
-		h := &r.Headers[i]
-		if !strings.EqualFold(h.Name, "x-account-id") {
-			continue
-		}
+	for h := range r.HeadersNamed("x-account-id") {
 		s, ok := h.Value.StringValue()
 		if !ok || strings.TrimSpace(s) == "" {
 			continue
