@@ -167,12 +167,6 @@ func packageFiles(p *packages.Package) []string {
 	return append(p.GoFiles[:len(p.GoFiles):len(p.GoFiles)], p.OtherFiles...)
 }
 
-// How a file's key is made.
-const (
-	byContent = iota
-	byStat    // the standard library's and the module cache's: size and modification time
-)
-
 // fileKeys makes the key of every file of pkgs, once per file (a package
 // and its test variants share files), on all cores: by content, by size
 // and modification time for the standard library's and the module
@@ -181,7 +175,7 @@ const (
 func fileKeys(pkgs []*packages.Package) (map[string][]byte, bool) {
 	type job struct {
 		name string
-		how  int
+		stat bool // by size and modification time
 	}
 	var jobs []job
 	seen := map[string]bool{}
@@ -189,18 +183,10 @@ func fileKeys(pkgs []*packages.Package) (map[string][]byte, bool) {
 		if len(p.Errors) > 0 {
 			return nil, false
 		}
-		how := byContent
-		if p.Module == nil {
-			how = byStat
-		}
 		for _, f := range packageFiles(p) {
 			if !seen[f] {
 				seen[f] = true
-				if how == byContent && inModuleCache(p.Module, f) {
-					jobs = append(jobs, job{f, byStat})
-				} else {
-					jobs = append(jobs, job{f, how})
-				}
+				jobs = append(jobs, job{f, p.Module == nil || inModuleCache(p.Module, f)})
 			}
 		}
 	}
@@ -212,10 +198,9 @@ func fileKeys(pkgs []*packages.Package) (map[string][]byte, bool) {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
-				switch jobs[i].how {
-				case byStat:
+				if jobs[i].stat {
 					keys[i], _ = statKey(jobs[i].name)
-				default:
+				} else {
 					keys[i], _ = contentKey(jobs[i].name)
 				}
 			}
