@@ -32,8 +32,8 @@ import (
 // replacements, by size and modification time for the standard library's
 // and the module cache's (not by name alone: with -modcacherw, as root, or
 // after a re-download, a file of the same path@version can change, and
-// dependencies' export data is read). Anything else, or a cache that cannot be read, is a miss: the run
-// is made as if there were no cache.
+// dependencies' export data is read). Anything else, or a cache that
+// cannot be read, is a miss: the run is made as if there were no cache.
 //
 // ATSLINT_CACHE=off turns it off; ATSLINT_CACHE=DIR puts it in DIR
 // (default: atslint/vet in os.UserCacheDir). It is read from the command's
